@@ -1,0 +1,16 @@
+package dev.gradsum;
+
+/**
+ * A mistake in what the user gave gradsum: a bad option, a malformed data file, a placeholder that is
+ * not in the data. The message says where ({@code file:line:} or the field) and what to change.
+ * Never retried.
+ */
+public class ConfigurationException extends GradSumException {
+    public ConfigurationException(String message) {
+        super(message);
+    }
+
+    public ConfigurationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

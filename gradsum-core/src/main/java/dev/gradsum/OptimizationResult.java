@@ -1,0 +1,39 @@
+package dev.gradsum;
+
+import dev.gradsum.llm.Role;
+import dev.gradsum.llm.Usage;
+import dev.gradsum.search.Candidate;
+import dev.gradsum.search.Iteration;
+import dev.gradsum.search.StopReason;
+import dev.gradsum.search.TestScore;
+import dev.gradsum.task.PromptTemplate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link GradSum#optimize()} found.
+ *
+ * @param initial    the initial prompt's candidate ({@code c0})
+ * @param best       the best candidate by validation score
+ * @param test       initial vs best on the test split, or {@code null} when the test split is empty
+ * @param iterations one entry per iteration run
+ * @param candidates every candidate considered, in creation order (the lineage: follow {@code parentId})
+ * @param stopReason why the search stopped
+ * @param usage      model usage per role
+ * @param total      usage over all roles
+ * @param elapsed    wall time
+ */
+public record OptimizationResult(Candidate initial, Candidate best, TestScore test, List<Iteration> iterations,
+                                 List<Candidate> candidates, StopReason stopReason, Map<Role, Usage> usage,
+                                 Usage total, Duration elapsed) {
+    public OptimizationResult {
+        iterations = List.copyOf(iterations);
+        candidates = List.copyOf(candidates);
+        usage = Map.copyOf(usage);
+    }
+
+    public PromptTemplate bestPrompt() {
+        return best.prompt();
+    }
+}

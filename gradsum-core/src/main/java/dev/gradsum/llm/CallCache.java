@@ -1,0 +1,25 @@
+package dev.gradsum.llm;
+
+import java.util.Optional;
+
+/**
+ * Answers identical requests without paying twice. The key is the SHA-256 of the canonical request
+ * (provider, model, messages, parameters, sample index), never the API key or base URL. A persistent
+ * implementation (SQLite) makes reruns and resumed runs free. Implementations are thread-safe.
+ */
+public interface CallCache {
+    Optional<LlmReply> get(String key);
+
+    /** Stores the reply; called before the reply is used, so nothing paid for is lost. */
+    void put(String key, CallRecord record);
+
+    /** A cache that remembers nothing. */
+    static CallCache none() {
+        throw new UnsupportedOperationException("todo");
+    }
+
+    /** A cache in memory, for one process. */
+    static CallCache inMemory() {
+        throw new UnsupportedOperationException("todo");
+    }
+}

@@ -1,0 +1,8 @@
+package dev.gradsum.llm;
+
+/** Told of every finished call on the {@link Llm} path; must be fast and thread-safe. */
+@FunctionalInterface
+public interface CallListener {
+    /** @param total usage of the whole run after this call */
+    void onCall(Role role, LlmReply reply, Usage total);
+}
