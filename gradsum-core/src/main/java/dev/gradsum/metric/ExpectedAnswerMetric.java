@@ -23,6 +23,12 @@ abstract class ExpectedAnswerMetric implements Metric {
         return field;
     }
 
+    /** The field holding the expected answer, shown to the gradient model for failed rows. */
+    @Override
+    public final String expectedField() {
+        return field;
+    }
+
     @Override
     public String name() {
         return name;

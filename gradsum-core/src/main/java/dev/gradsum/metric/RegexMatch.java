@@ -35,6 +35,11 @@ final class RegexMatch implements Metric {
     }
 
     @Override
+    public String expectedField() {
+        return captured == null ? null : captured.expectedField();
+    }
+
+    @Override
     public Score score(Example example, String output) {
         if (captured != null) {
             return captured.score(example, output);
