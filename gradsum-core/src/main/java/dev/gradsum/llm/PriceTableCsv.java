@@ -22,8 +22,8 @@ final class PriceTableCsv {
         try (MappingIterator<Map<String, String>> rows =
                      MAPPER.readerForMapOf(String.class).with(SCHEMA).readValues(reader)) {
             while (rows.hasNextValue()) {
-                Map<String, String> row = rows.nextValue();
                 int line = rows.getCurrentLocation().getLineNr();
+                Map<String, String> row = rows.nextValue();
                 String model = field(row, "model", source, line);
                 Pricing.Price price = new Pricing.Price(
                         number(row, "input_per_million", source, line),

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ConcurrentlyTest {
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final ExecutorService executor = Executors.newCachedThreadPool();
 
     @AfterEach
     void stop() {
@@ -78,7 +78,9 @@ class ConcurrentlyTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("timed out");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -97,7 +97,8 @@ final class ReportHtml {
     }
 
     private void chart(StringBuilder s) {
-        s.append("<section id=\"chart\"><h2>Score per iteration</h2>").append(ScoreChart.svg(result.iterations()))
+        s.append("<section id=\"chart\"><h2>Score per iteration</h2><div class=\"chart-wrap\">")
+                .append(ScoreChart.svg(result.iterations())).append("</div>")
                 .append("<div class=\"legend\"><span><span class=\"swatch line\"></span>best validation score</span>")
                 .append("<span><span class=\"swatch beam\"></span>kept in the beam</span>")
                 .append("<span><span class=\"swatch other\"></span>other candidates</span></div></section>");
@@ -151,7 +152,8 @@ final class ReportHtml {
         Evaluation initial = row.initial();
         s.append("<div class=\"sample\"><div class=\"node-head\"><span class=\"muted small\">row</span> <span class=\"id\">")
                 .append(of(initial.generation().example().id())).append("</span>")
-                .append(row.fixed() ? "<span class=\"badge ok\">fixed</span>" : "<span class=\"badge bad\">still failing</span>")
+                .append(FailureSamples.passed(initial) ? "<span class=\"badge bad\">regressed</span>"
+                        : row.fixed() ? "<span class=\"badge ok\">fixed</span>" : "<span class=\"badge bad\">still failing</span>")
                 .append("</div><dl class=\"fields\">");
         for (Map.Entry<String, String> f : initial.generation().example().fields().entrySet()) {
             s.append("<dt>").append(of(f.getKey())).append("</dt><dd><pre>").append(of(f.getValue())).append("</pre></dd>");
