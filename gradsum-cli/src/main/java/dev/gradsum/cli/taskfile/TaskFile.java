@@ -22,8 +22,8 @@ public record TaskFile(Path file, String label, String name, String description,
                        Data data, Evaluation evaluation, Map<String, ModelSpec> models, Search search,
                        Budget budget, Path store, String output, Map<String, Price> pricing) {
     public TaskFile {
-        models = Map.copyOf(models);
-        pricing = Map.copyOf(pricing);
+        models = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(models));
+        pricing = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pricing));
     }
 
     /**
@@ -35,7 +35,7 @@ public record TaskFile(Path file, String label, String name, String description,
     public record Data(Path path, String pathAsWritten, String format, Map<String, String> fields,
                        Integer train, Integer validation, Integer test, Long seed) {
         public Data {
-            fields = Map.copyOf(fields);
+            fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         }
 
         /** The column holding {@code placeholder}. */
