@@ -47,7 +47,7 @@ final class OptimizeCommand implements Callable<Integer> {
         progress.start();
         OptimizationResult result;
         try {
-            result = gradSum.optimize();
+            result = run.stopOnFatalFailure(gradSum::optimize);
         } finally {
             progress.finish();
         }
