@@ -6,6 +6,7 @@ import dev.gradsum.cli.plan.CallPlan;
 import dev.gradsum.cli.progress.Progress;
 import dev.gradsum.cli.report.RunInfo;
 import dev.gradsum.cli.report.RunOutputs;
+import dev.gradsum.cli.report.TestEvaluationsRecorder;
 import dev.gradsum.modules.MetaPrompts;
 import dev.gradsum.search.StopReason;
 import java.nio.file.Path;
@@ -38,11 +39,12 @@ final class OptimizeCommand implements Callable<Integer> {
         CallPlan plan = CallPlan.of(run.setup, run.options, MetaPrompts.defaults());
         Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), run.options.iterations(),
                 plan.totalCalls().high());
-        RunRecorder recorder = new RunRecorder();
+        EvaluationErrors errors = new EvaluationErrors();
+        TestEvaluationsRecorder tests = new TestEvaluationsRecorder();
         Path root = TaskRun.outputRoot(flags, run.file);
         Instant started = cli.clock().instant();
         String runId = RunIds.next(root, run.file.name(), started);
-        GradSum gradSum = run.builder(cli).listener(progress).listener(recorder).callListener(progress).build();
+        GradSum gradSum = run.builder(cli).listener(progress).listener(errors).listener(tests).callListener(progress).build();
 
         progress.start();
         OptimizationResult result;
@@ -54,8 +56,8 @@ final class OptimizeCommand implements Callable<Integer> {
         RunInfo info = new RunInfo(runId, run.file.name(), run.file.description(), run.file.file(),
                 run.modelsByRole(), run.options, run.budget, run.settings(), started);
         RunOutputs.Written written = RunOutputs.write(root.resolve(runId), info, result,
-                recorder.testEvaluations(result));
-        ResultSummary.print(cli.out(), result, written, recorder.evaluationErrors());
+                tests.of(result));
+        ResultSummary.print(cli.out(), result, written, errors.count());
         return result.stopReason() == StopReason.BUDGET ? ExitCode.BUDGET : ExitCode.OK;
     }
 }
