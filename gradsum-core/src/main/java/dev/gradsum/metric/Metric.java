@@ -13,4 +13,12 @@ public interface Metric {
 
     /** Rates {@code output}, the target model's answer to {@code example}. Never throws for a bad answer. */
     Score score(Example example, String output);
+
+    /**
+     * The data field holding the expected answer this metric compares against (e.g. {@code answer}
+     * for {@code exact(answer)}), or {@code null} when it has none. The gradient model is shown it.
+     */
+    default String expectedField() {
+        return null;
+    }
 }

@@ -1,38 +1,130 @@
 package dev.gradsum.task;
 
+import dev.gradsum.ConfigurationException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * Rows to optimize on: read from JSON Lines, CSV (header row) or a JSON array of objects, UTF-8.
  * A bad row is reported as {@code file:line: what is wrong}.
+ *
+ * <p>Every row becomes an {@link Example} whose fields are text: strings as they are, numbers and
+ * booleans as their JSON text, arrays and objects as compact JSON; a JSON {@code null} leaves the field
+ * out. The example id is the row's {@code id} field, or else its 1-based row number; ids must be unique.
+ * A UTF-8 byte-order mark at the start of a file is ignored. Files are read as a stream, so large
+ * datasets (100,000 rows) load in one pass. Immutable.
  */
 public final class Dataset {
-    /** Loads by extension: {@code .jsonl}/{@code .ndjson}, {@code .csv}, {@code .json}. */
-    public static Dataset load(Path path) {
-        throw new UnsupportedOperationException("todo");
+    private final String name;
+    private final List<Example> examples;
+
+    Dataset(String name, List<Example> examples) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.examples = List.copyOf(examples);
     }
 
+    /**
+     * Loads by extension: {@code .jsonl}/{@code .ndjson}, {@code .csv}, {@code .json}. Any other
+     * extension is a ConfigurationException listing the formats.
+     */
+    public static Dataset load(Path path) {
+        Objects.requireNonNull(path, "path");
+        String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        String lower = file.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+            return fromJsonl(path);
+        }
+        if (lower.endsWith(".csv")) {
+            return fromCsv(path);
+        }
+        if (lower.endsWith(".json")) {
+            return fromJsonArray(path);
+        }
+        int dot = file.lastIndexOf('.');
+        String extension = dot < 0 ? "no extension" : "unknown extension \"" + file.substring(dot) + "\"";
+        throw new ConfigurationException(path + ": " + extension + "; data files are .jsonl or .ndjson "
+                + "(JSON Lines), .csv (with a header row) or .json (an array of objects)");
+    }
+
+    /** Reads JSON Lines: one object per line; blank lines are skipped. */
+    public static Dataset fromJsonl(Path path) {
+        return JsonRows.readLines(new DataFile(path));
+    }
+
+    /** Reads CSV whose first row names the columns; every row must have that many columns. */
+    public static Dataset fromCsv(Path path) {
+        return CsvRows.read(new DataFile(path));
+    }
+
+    /** Reads a JSON array whose elements are all objects. */
+    public static Dataset fromJsonArray(Path path) {
+        return JsonRows.readArray(new DataFile(path));
+    }
+
+    /** A dataset built in code; ids must be unique. */
     public static Dataset of(String name, List<Example> examples) {
-        throw new UnsupportedOperationException("todo");
+        Objects.requireNonNull(examples, "examples");
+        RowCollector.requireUniqueIds(name, examples);
+        return new Dataset(name, examples);
     }
 
     /** Where the rows came from (file name, or the name given to {@link #of}). */
     public String name() {
-        throw new UnsupportedOperationException("todo");
+        return name;
     }
 
     public List<Example> examples() {
-        throw new UnsupportedOperationException("todo");
+        return examples;
     }
 
     public int size() {
-        throw new UnsupportedOperationException("todo");
+        return examples.size();
     }
 
     /** Field names of the first row, in order. */
     public Set<String> fields() {
-        throw new UnsupportedOperationException("todo");
+        if (examples.isEmpty()) {
+            return Set.of();
+        }
+        return Collections.unmodifiableSet(new LinkedHashSet<>(examples.get(0).fields().keySet()));
+    }
+
+    /**
+     * Maps the names a task uses (e.g. the prompt's placeholders) to the data's columns: each row gets
+     * a field named after each key of {@code nameToColumn}, holding the value of that column, in the
+     * mapping's order, followed by the row's other fields unchanged. Ids stay as they are. A row lacking
+     * a mapped column is a ConfigurationException naming the column and the row's fields.
+     */
+    public Dataset mapFields(Map<String, String> nameToColumn) {
+        Objects.requireNonNull(nameToColumn, "nameToColumn");
+        List<Example> mapped = new ArrayList<>(examples.size());
+        for (Example example : examples) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (Map.Entry<String, String> entry : nameToColumn.entrySet()) {
+                String value = example.get(entry.getValue());
+                if (value == null) {
+                    throw new ConfigurationException(name + ": field mapping " + entry.getKey() + " -> "
+                            + entry.getValue() + ": row " + example.id() + " has no column \""
+                            + entry.getValue() + "\" (fields: " + String.join(", ", example.fields().keySet()) + ")");
+                }
+                fields.put(entry.getKey(), value);
+            }
+            example.fields().forEach(fields::putIfAbsent);
+            mapped.add(new Example(example.id(), fields));
+        }
+        return new Dataset(name, mapped);
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset[" + name + ", " + examples.size() + " rows]";
     }
 }
