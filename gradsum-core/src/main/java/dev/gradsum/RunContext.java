@@ -42,8 +42,8 @@ final class RunContext implements AutoCloseable {
         Llm target = callPath.llm(Role.TARGET, settings.models.model(Role.TARGET));
         Metric metric = settings.task.metric() != null
                 ? settings.task.metric()
-                : new LlmJudge(callPath.llm(Role.JUDGE, settings.models.model(Role.JUDGE)), settings.task,
-                        settings.metaPrompts);
+                : new LlmJudge(callPath.llm(Role.JUDGE, settings.models.model(Role.JUDGE)), settings.task.criteria(),
+                        settings.task.description(), settings.metaPrompts);
         SearchModules modules = new SearchModules(
                 new Generator(target, executor),
                 new Evaluator(metric, executor),
