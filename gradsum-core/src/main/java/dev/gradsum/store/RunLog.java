@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.ConfigurationException;
 import dev.gradsum.GradSumException;
+import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.search.StopReason;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code runs} table: a run's life (start, resume, finish, interruption) and the queries over it. */
@@ -84,7 +86,6 @@ final class RunLog {
             s.setString(7, me.text());
             s.executeUpdate();
         }
-        newAttempt(c, runId, 1);
     }
 
     private static void resume(Connection c, String runId, int attempt, Instant now, RunOwner me) throws SQLException {
@@ -103,19 +104,13 @@ final class RunLog {
             s.setString(4, runId);
             s.executeUpdate();
         }
-        newAttempt(c, runId, attempt);
     }
 
-    private static void newAttempt(Connection c, String runId, int attempt) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO run_usage (run_id, attempt) VALUES (?, ?)")) {
-            s.setString(1, runId);
-            s.setInt(2, attempt);
-            s.executeUpdate();
-        }
-    }
-
-    /** Writes how the run ended; {@code attemptUsage}, when given, is the final usage of this attempt. */
-    void finish(String runId, int attempt, RunStatus status, StopReason stopReason, Double bestScore, Usage attemptUsage,
+    /**
+     * Writes how the run ended; {@code usage}, when given, is the call path's final account per role
+     * (earlier attempts included) and replaces what was counted call by call.
+     */
+    void finish(String runId, RunStatus status, StopReason stopReason, Double bestScore, Map<Role, Usage> usage,
                 String resultJson, String error, Instant now) {
         db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE runs SET status = ?, stop_reason = ?,"
@@ -133,15 +128,15 @@ final class RunLog {
                     throw new GradSumException("run " + runId + " is not in the store " + db.path());
                 }
             }
-            if (attemptUsage != null) {
-                UsageRows.raiseTo(c, runId, attempt, attemptUsage);
+            if (usage != null) {
+                UsageRows.replace(c, runId, usage);
             }
             return null;
         });
     }
 
-    Usage spent(String runId) {
-        return db.call(c -> UsageRows.sum(c, runId));
+    Map<Role, Usage> spent(String runId) {
+        return db.call(c -> UsageRows.byRole(c, runId));
     }
 
     /** Marks {@code running} runs whose process is gone as {@code interrupted}; returns how many. */

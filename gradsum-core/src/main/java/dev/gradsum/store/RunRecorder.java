@@ -3,7 +3,9 @@ package dev.gradsum.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.OptimizationResult;
+import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallListener;
+import dev.gradsum.llm.CallRecord;
 import dev.gradsum.llm.LlmReply;
 import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Usage;
@@ -24,16 +26,19 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Writes one run into the store as it happens: give it to the search as a {@link SearchListener}
- * (candidates with parent and feedback, every rated row per purpose, gradients, summaries, drops,
- * iterations) and to the call path as a {@link CallListener} (usage and cost of this attempt, so a
- * budget still holds after a crash: see {@link SqliteStore#spent(String)}). End it with
- * {@link #finished}, {@link #stopped} or {@link #failed}; a run whose process dies first is found
- * {@code interrupted}. Made by {@link SqliteStore#start}. Thread-safe.
+ * Writes one run into the store as it happens. Give it to {@link dev.gradsum.GradSum.Builder} three
+ * times: as the {@link #cache() cache} (each paid call is counted for this run in the same transaction
+ * that stores its reply, so what the run spent survives any crash: {@link SqliteStore#spent(String)}),
+ * as a {@link CallListener} (cache hits are counted), and as a {@link SearchListener} (candidates with
+ * parent and feedback, every rated row per purpose, gradients, summaries, drops, iterations).
+ * End it with {@link #finished}, {@link #stopped} or {@link #failed}; a run whose process dies first is
+ * found {@code interrupted}. Made by {@link SqliteStore#start}. Thread-safe.
  */
 public final class RunRecorder implements SearchListener, CallListener {
+    private final SqliteStore store;
     private final StoreConnection db;
     private final RunLog log;
     private final String runId;
@@ -42,7 +47,8 @@ public final class RunRecorder implements SearchListener, CallListener {
     private final ObjectMapper json = new ObjectMapper();
     private Double bestScore;
 
-    RunRecorder(StoreConnection db, RunLog log, String runId, int attempt, Clock clock) {
+    RunRecorder(SqliteStore store, StoreConnection db, RunLog log, String runId, int attempt, Clock clock) {
+        this.store = store;
         this.db = db;
         this.log = log;
         this.runId = runId;
@@ -57,6 +63,38 @@ public final class RunRecorder implements SearchListener, CallListener {
     /** 1 for a new run, one more for each resume. */
     public int attempt() {
         return attempt;
+    }
+
+    /** The store's call cache, counting every paid call of this run as its reply is stored. */
+    public CallCache cache() {
+        return new RunCache(true);
+    }
+
+    /** As {@link #cache()} but never answering ({@code --no-cache}): fresh replies are still kept and counted. */
+    public CallCache writeOnlyCache() {
+        return new RunCache(false);
+    }
+
+    private final class RunCache implements CallCache {
+        private final boolean answers;
+
+        RunCache(boolean answers) {
+            this.answers = answers;
+        }
+
+        @Override
+        public Optional<LlmReply> get(String key) {
+            return answers ? store.get(key) : Optional.empty();
+        }
+
+        @Override
+        public void put(String key, CallRecord record) {
+            db.transaction(c -> {
+                SqliteStore.insert(c, key, record, clock.millis());
+                UsageRows.addPaid(c, runId, record);
+                return null;
+            });
+        }
     }
 
     @Override
@@ -207,13 +245,15 @@ public final class RunRecorder implements SearchListener, CallListener {
         }
     }
 
-    /** Records the call path's running total of this attempt (called after every call, cached or paid). */
+    /** Counts a cache hit for this run; paid calls were counted when {@link #cache()} stored them. */
     @Override
     public void onCall(Role role, LlmReply reply, Usage total) {
-        db.call(c -> {
-            UsageRows.raiseTo(c, runId, attempt, total);
-            return null;
-        });
+        if (reply.cached()) {
+            db.call(c -> {
+                UsageRows.addCached(c, runId, role);
+                return null;
+            });
+        }
     }
 
     /**
@@ -223,19 +263,19 @@ public final class RunRecorder implements SearchListener, CallListener {
      */
     public void finished(OptimizationResult result, String resultJson) {
         Double best = scoreOf(result);
-        log.finish(runId, attempt, RunStatus.of(result.stopReason()), result.stopReason(),
-                best != null ? best : bestScore(), result.total(), resultJson, null, clock.instant());
+        log.finish(runId, RunStatus.of(result.stopReason()), result.stopReason(),
+                best != null ? best : bestScore(), result.usage(), resultJson, null, clock.instant());
     }
 
     /** The user stopped the run before the search could return (e.g. a shutdown hook): what is stored stays. */
     public void stopped() {
-        log.finish(runId, attempt, RunStatus.STOPPED, StopReason.INTERRUPTED, bestScore(), null, null, null, clock.instant());
+        log.finish(runId, RunStatus.STOPPED, StopReason.INTERRUPTED, bestScore(), null, null, null, clock.instant());
     }
 
     /** The run ended on an error; {@code --resume} retries it, answering what was paid for from the cache. */
     public void failed(Throwable error) {
         String message = String.valueOf(error.getMessage()).lines().findFirst().orElse("");
-        log.finish(runId, attempt, RunStatus.FAILED, null, bestScore(), null, null,
+        log.finish(runId, RunStatus.FAILED, null, bestScore(), null, null,
                 error.getClass().getSimpleName() + ": " + message, clock.instant());
     }
 

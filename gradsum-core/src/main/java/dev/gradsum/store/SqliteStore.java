@@ -4,16 +4,20 @@ import dev.gradsum.ConfigurationException;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallRecord;
 import dev.gradsum.llm.LlmReply;
+import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.search.StopReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,8 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p><b>Resume.</b> Every call is cached before use and the search is deterministic given its seed,
  * so resuming run {@code R} is rerunning the same configuration under the same id: {@link #start}
  * opens a new attempt, the search replays answered calls from the cache for free and continues where
- * the crash cut it off. Pass {@link BudgetCarryOver#remaining} of {@link #spent(String)} as the budget
- * so a limit holds across the crash.
+ * the crash cut it off. Pass {@link #spentByRole(String)} to
+ * {@link dev.gradsum.GradSum.Builder#spentBefore} so a budget holds across the crash.
  *
  * <p>Several threads and several processes may use one store at once: it runs in WAL mode, writers
  * wait up to 10 s for each other, and each write commits on its own or in one transaction.
@@ -105,22 +109,24 @@ public final class SqliteStore implements CallCache, AutoCloseable {
     @Override
     public void put(String key, CallRecord record) {
         Objects.requireNonNull(record.reply(), "reply");
-        db.call(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO call_cache (key, reply, input_tokens,"
-                    + " output_tokens, provider, model, role, cost_usd, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (key) DO NOTHING")) {
-                s.setString(1, key);
-                s.setString(2, record.reply().text());
-                s.setLong(3, record.reply().inputTokens());
-                s.setLong(4, record.reply().outputTokens());
-                s.setString(5, String.valueOf(record.provider()));
-                s.setString(6, String.valueOf(record.model()));
-                s.setString(7, record.role() == null ? "" : record.role().key());
-                s.setDouble(8, record.costUsd());
-                s.setLong(9, clock.millis());
-                return s.executeUpdate();
-            }
-        });
+        db.call(c -> insert(c, key, record, clock.millis()));
+    }
+
+    static int insert(Connection c, String key, CallRecord record, long now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO call_cache (key, reply, input_tokens,"
+                + " output_tokens, provider, model, role, cost_usd, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (key) DO NOTHING")) {
+            s.setString(1, key);
+            s.setString(2, record.reply().text());
+            s.setLong(3, record.reply().inputTokens());
+            s.setLong(4, record.reply().outputTokens());
+            s.setString(5, String.valueOf(record.provider()));
+            s.setString(6, String.valueOf(record.model()));
+            s.setString(7, record.role() == null ? "" : record.role().key());
+            s.setDouble(8, record.costUsd());
+            s.setLong(9, now);
+            return s.executeUpdate();
+        }
     }
 
     /**
@@ -176,19 +182,29 @@ public final class SqliteStore implements CallCache, AutoCloseable {
      */
     public RunRecorder start(String runId, String task, String configJson, Instant started) {
         int attempt = runs.start(runId, task, configJson, started, clock.instant());
-        return new RunRecorder(db, runs, runId, attempt, clock);
+        return new RunRecorder(this, db, runs, runId, attempt, clock);
     }
 
-    /** Writes how a run ended; {@code attemptUsage}, when not {@code null}, is the final usage of its latest attempt. */
-    public void finish(String runId, RunStatus status, StopReason stopReason, Double bestScore, Usage attemptUsage,
+    /**
+     * Writes how a run ended (usually through its {@link RunRecorder}).
+     *
+     * @param usage the call path's final usage per role, earlier attempts included, or {@code null} to keep what was counted
+     */
+    public void finish(String runId, RunStatus status, StopReason stopReason, Double bestScore, Map<Role, Usage> usage,
                        String resultJson) {
-        int attempt = run(runId).map(RunDetails::attempts)
-                .orElseThrow(() -> new ConfigurationException("run " + runId + " is not in the store " + path()));
-        runs.finish(runId, attempt, status, stopReason, bestScore, attemptUsage, resultJson, null, clock.instant());
+        if (run(runId).isEmpty()) {
+            throw new ConfigurationException("run " + runId + " is not in the store " + path());
+        }
+        runs.finish(runId, status, stopReason, bestScore, usage, resultJson, null, clock.instant());
     }
 
-    /** What run {@code runId} has spent over all its attempts; paid calls only count (cache hits are free). */
+    /** What run {@code runId} has spent over all its attempts; only paid calls cost money. */
     public Usage spent(String runId) {
+        return spentByRole(runId).values().stream().reduce(Usage.ZERO, Usage::plus);
+    }
+
+    /** As {@link #spent(String)}, per role: what a resume passes as {@code spentBefore}. */
+    public Map<Role, Usage> spentByRole(String runId) {
         return runs.spent(runId);
     }
 

@@ -37,10 +37,11 @@ CREATE TABLE runs (
 );
 CREATE INDEX runs_by_config ON runs (config_hash, status);
 
--- Usage of each attempt of a run (a resumed run is a new attempt); the sum is what the run spent.
+-- What a run spent per model role, over all its attempts (a resumed run adds to it). A paid call is
+-- counted in the same transaction that stores its reply in call_cache, so the two never disagree.
 CREATE TABLE run_usage (
     run_id        TEXT    NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
-    attempt       INTEGER NOT NULL,
+    role          TEXT    NOT NULL,
     calls         INTEGER NOT NULL DEFAULT 0,
     cached_calls  INTEGER NOT NULL DEFAULT 0,
     retries       INTEGER NOT NULL DEFAULT 0,
@@ -48,7 +49,7 @@ CREATE TABLE run_usage (
     input_tokens  INTEGER NOT NULL DEFAULT 0,
     output_tokens INTEGER NOT NULL DEFAULT 0,
     cost_usd      REAL    NOT NULL DEFAULT 0,
-    PRIMARY KEY (run_id, attempt)
+    PRIMARY KEY (run_id, role)
 );
 
 -- Every prompt the search considered; feedback = the summary (or raw gradients) that produced it.

@@ -7,7 +7,6 @@ import dev.gradsum.llm.CallRecord;
 import dev.gradsum.llm.LlmReply;
 import dev.gradsum.llm.LlmRequest;
 import dev.gradsum.llm.Role;
-import dev.gradsum.llm.Usage;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,19 +91,5 @@ class CallCacheStoreTest {
             assertThat(noCache.get("k")).isEmpty();
             assertThat(store.get("k")).map(LlmReply::text).contains("fresh");
         }
-    }
-
-    @Test
-    void the_budget_left_to_a_resumed_run_is_the_budget_less_what_it_spent() {
-        var budget = new dev.gradsum.llm.Budget(1.0, 100L, null);
-        var spent = new Usage(40, 10, 0, 0, 1000, 500, 0.25);
-
-        var left = BudgetCarryOver.remaining(budget, spent);
-
-        assertThat(left.usd()).isEqualTo(0.75);
-        assertThat(left.calls()).isEqualTo(60);
-        assertThat(left.tokens()).isNull();
-        assertThat(BudgetCarryOver.remaining(new dev.gradsum.llm.Budget(0.1, 10L, 1000L), spent))
-                .isEqualTo(new dev.gradsum.llm.Budget(0.0, 0L, 0L));
     }
 }

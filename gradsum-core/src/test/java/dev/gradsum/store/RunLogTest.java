@@ -4,25 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gradsum.ConfigurationException;
+import dev.gradsum.llm.CallRecord;
 import dev.gradsum.llm.LlmReply;
+import dev.gradsum.llm.LlmRequest;
 import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.search.StopReason;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunLogTest {
     private static final String CONFIG = "{\"task\":\"math\",\"seed\":1}";
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-    private static final LlmReply REPLY = new LlmReply("ok", 1, 1, false);
 
     @TempDir
     Path dir;
 
-    private static Usage paid(long calls, double cost) {
-        return new Usage(calls, 0, 0, 0, calls * 10, calls * 5, cost);
+    private static Map<Role, Usage> paid(long calls, double cost) {
+        return Map.of(Role.TARGET, new Usage(calls, 0, 0, 0, calls * 10, calls * 5, cost));
+    }
+
+    private static CallRecord paidCall(Role role, double cost) {
+        return new CallRecord(role, "OPEN_AI", "gpt-4o-mini", LlmRequest.user("q"), new LlmReply("a", 7, 3, false), cost);
     }
 
     @Test
@@ -95,34 +101,52 @@ class RunLogTest {
     void a_resume_is_a_new_attempt_that_keeps_what_earlier_attempts_spent() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
             RunRecorder first = store.start("r1", "math", CONFIG, T0);
-            first.onCall(Role.TARGET, REPLY, paid(3, 0.25));
-            first.onCall(Role.JUDGE, REPLY, paid(5, 0.5));
+            first.cache().put("k1", paidCall(Role.TARGET, 0.25));
+            first.cache().put("k2", paidCall(Role.JUDGE, 0.5));
             first.stopped();
             assertThat(store.run("r1").orElseThrow().summary().status()).isEqualTo(RunStatus.STOPPED);
 
             RunRecorder second = store.start("r1", "math", CONFIG, T0.plusSeconds(99));
             assertThat(second.attempt()).isEqualTo(2);
-            assertThat(store.spent("r1")).isEqualTo(paid(5, 0.5));
+            assertThat(store.spentByRole("r1")).isEqualTo(Map.of(
+                    Role.TARGET, new Usage(1, 0, 0, 0, 7, 3, 0.25),
+                    Role.JUDGE, new Usage(1, 0, 0, 0, 7, 3, 0.5)));
 
-            second.onCall(Role.TARGET, REPLY, new Usage(1, 5, 0, 0, 10, 5, 0.25));
+            LlmReply replayed = second.cache().get("k1").orElseThrow();
+            second.onCall(Role.TARGET, replayed, Usage.ZERO);
+            second.cache().put("k3", paidCall(Role.TARGET, 0.25));
+
             RunDetails details = store.run("r1").orElseThrow();
             assertThat(details.summary().status()).isEqualTo(RunStatus.RUNNING);
             assertThat(details.summary().started()).isEqualTo(T0);
             assertThat(details.attempts()).isEqualTo(2);
-            assertThat(store.spent("r1")).isEqualTo(new Usage(6, 5, 0, 0, 60, 30, 0.75));
-            assertThat(details.summary().costUsd()).isEqualTo(0.75);
+            assertThat(store.spent("r1")).isEqualTo(new Usage(3, 1, 0, 0, 21, 9, 1.0));
+            assertThat(details.summary().costUsd()).isEqualTo(1.0);
         }
     }
 
     @Test
-    void usage_reports_arriving_out_of_order_keep_the_latest_total() {
+    void a_paid_call_is_counted_with_its_reply_even_when_the_cache_never_answers() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
             RunRecorder rec = store.start("r1", "math", CONFIG, T0);
-            rec.onCall(Role.TARGET, REPLY, paid(2, 0.02));
-            rec.onCall(Role.TARGET, REPLY, paid(1, 0.01));
+            rec.writeOnlyCache().put("k1", paidCall(Role.EDITOR, 0.5));
 
-            assertThat(store.spent("r1")).isEqualTo(paid(2, 0.02));
+            assertThat(rec.writeOnlyCache().get("k1")).isEmpty();
+            assertThat(store.get("k1")).isPresent();
+            assertThat(store.spentByRole("r1")).containsEntry(Role.EDITOR, new Usage(1, 0, 0, 0, 7, 3, 0.5));
             assertThat(store.spent("unknown")).isEqualTo(Usage.ZERO);
+        }
+    }
+
+    @Test
+    void the_final_account_of_a_finished_run_replaces_what_was_counted_call_by_call() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
+            store.start("r1", "math", CONFIG, T0).cache().put("k1", paidCall(Role.TARGET, 0.25));
+            Map<Role, Usage> account = Map.of(Role.TARGET, new Usage(1, 4, 2, 1, 7, 3, 0.25));
+
+            store.finish("r1", RunStatus.FINISHED, StopReason.BUDGET, 0.5, account, "{}");
+
+            assertThat(store.spentByRole("r1")).isEqualTo(account);
         }
     }
 

@@ -53,6 +53,7 @@ class StoreConcurrencyTest {
             for (String name : List.of("proc-a", "proc-b", "thread-a", "thread-b")) {
                 assertThat(store.get(name + "-" + PER_WRITER)).map(LlmReply::text).contains(name + " reply " + PER_WRITER);
                 assertThat(store.spent(name).calls()).isEqualTo(PER_WRITER);
+                assertThat(store.spent(name).cachedCalls()).isEqualTo(PER_WRITER);
                 assertThat(store.run(name).orElseThrow().summary().status()).isEqualTo(RunStatus.FINISHED);
             }
         }

@@ -22,9 +22,9 @@ public final class StoreHammer {
         try (SqliteStore store = SqliteStore.open(db)) {
             RunRecorder run = store.start(name, "hammer", "{\"writer\":\"" + name + "\"}");
             for (int i = 1; i <= n; i++) {
-                store.put(name + "-" + i, CallCacheStoreTest.record(name + " reply " + i, 0.5));
-                run.onCall(Role.TARGET, new LlmReply("x", 1, 1, false), new Usage(i, 0, 0, 0, i, i, i * 0.5));
-                store.get(name + "-" + (i / 2 + 1));
+                run.cache().put(name + "-" + i, CallCacheStoreTest.record(name + " reply " + i, 0.5));
+                LlmReply hit = run.cache().get(name + "-" + (i / 2 + 1)).orElseThrow();
+                run.onCall(Role.TARGET, hit, Usage.ZERO);
             }
             store.finish(name, RunStatus.FINISHED, StopReason.COMPLETED, 1.0, null, "{}");
         }
