@@ -97,7 +97,8 @@ final class JsonRows {
                     throw file.at(line(parser), "unexpected content after the closing ']' of the array");
                 }
             } catch (JsonProcessingException e) {
-                throw file.at(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "invalid JSON: " + brief(e));
+                String what = "invalid JSON: " + brief(e);
+                throw e.getLocation() == null ? file.whole(what) : file.at(e.getLocation().getLineNr(), what);
             }
         } catch (IOException e) {
             throw file.readFailure(0, e);
