@@ -63,7 +63,8 @@ final class ReportHtml {
 
     private void header(StringBuilder s) {
         s.append("<header><p class=\"muted small\">gradsum report · run <span class=\"mono\">").append(of(info.runId()))
-                .append("</span> · started ").append(of(info.started().toString())).append("</p>");
+                .append("</span> · started ")
+                .append(of(info.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).append("</p>");
         s.append("<h1>").append(of(info.taskName())).append("</h1>");
         if (!info.taskDescription().isBlank()) s.append("<p class=\"description\">").append(of(info.taskDescription())).append("</p>");
         if (info.simulated()) {
@@ -79,7 +80,9 @@ final class ReportHtml {
             double d = t.difference();
             card(s, "Test score", score(t.initial()) + " → " + score(t.best()),
                     "<span class=\"" + (d >= 0 ? "up" : "down") + "\">" + signed(d) + "</span> · 95% CI "
-                            + signed(t.low()) + " … " + signed(t.high()) + " · " + t.rows() + " rows");
+                            + signed(t.low()) + " … " + signed(t.high()) + " · " + t.rows() + " rows"
+                            + (t.initialErrors() + t.bestErrors() > 0
+                                    ? " · unrated: " + t.initialErrors() + " initial, " + t.bestErrors() + " best" : ""));
         } else {
             card(s, "Test score", "n/a", "no test split");
         }
