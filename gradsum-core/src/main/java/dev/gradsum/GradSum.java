@@ -63,8 +63,11 @@ public final class GradSum {
 
     /**
      * Runs the beam search and the final test. Never throws for model failures the search can absorb:
-     * a budget limit or an interruption ends the run early with the best prompt so far and the
-     * {@link dev.gradsum.search.StopReason stop reason}.
+     * a row whose call failed is an evaluation error, a beam prompt whose gradient, summary or edit
+     * call failed gets no children (noted in {@link dev.gradsum.search.Iteration#dropped()}). A budget
+     * limit ends the run early with the best prompt so far ({@code BUDGET}; the test is left out when
+     * the budget cannot pay for it); interrupting the calling thread ends it with {@code INTERRUPTED},
+     * without the test, and the interrupt is consumed so the caller can still write its outputs.
      */
     public OptimizationResult optimize() {
         long start = System.nanoTime();
