@@ -43,6 +43,10 @@ public final class Main {
         line.addSubcommand(new CommandLine(new PlanCommand(cli)));
         line.addSubcommand(new CommandLine(new DemoCommand(cli)));
         line.addSubcommand(new CommandLine(new CompletionCommand(cli)));
+        line.addSubcommand(new CommandLine(new RunsCommand(cli)).addSubcommand(new RunsCommand.Show(cli)));
+        line.addSubcommand(new CommandLine(new ReportCommand(cli)));
+        line.addSubcommand(new CommandLine(new CacheCommand(cli))
+                .addSubcommand(new CacheCommand.Stats(cli)).addSubcommand(new CacheCommand.Clear(cli)));
         return line;
     }
 

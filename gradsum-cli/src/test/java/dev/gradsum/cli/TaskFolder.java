@@ -31,7 +31,10 @@ final class TaskFolder {
         write("data.jsonl", rows.toString());
     }
 
-    /** The task file text for a target (and optimizer) at {@code baseUrl}, with extra YAML appended. */
+    /**
+     * The task file text for a target (and optimizer) at {@code baseUrl}, with extra YAML appended. The
+     * store sits in the task folder, so each test starts with an empty call cache.
+     */
     static String yaml(String targetModel, String optimizerModel, String extra) {
         return """
                 name: capitals
@@ -50,6 +53,7 @@ final class TaskFolder {
                   target: %s
                   optimizer: %s
                 search: {beam: 2, iterations: 2, candidates: 2, minibatch: 4, patience: 2, seed: 1, concurrency: 4}
+                store: .gradsum/gradsum.db
                 %s""".formatted(targetModel, optimizerModel, extra);
     }
 
