@@ -144,7 +144,7 @@ final class ModelServerStub implements AutoCloseable {
                 return "Across the failures, the prompt should demand the bare city name with no extra words.";
             case EDITOR:
             case REPAIR: {
-                String prompt = section(text, role == Role.REPAIR ? "prompt" : "prompt");
+                String prompt = section(text, "prompt");
                 int count = role == Role.REPAIR ? 1 : Integer.parseInt(section(text, "count").trim());
                 List<String> prompts = new ArrayList<>();
                 for (int i = 1; i <= count; i++) {
