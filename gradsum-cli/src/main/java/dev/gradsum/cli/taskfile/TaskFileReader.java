@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.gradsum.ConfigurationException;
 import dev.gradsum.cli.provider.ModelSpec;
-import dev.gradsum.cli.provider.Provider;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +29,6 @@ public final class TaskFileReader {
     static final List<String> EVALUATION_KEYS = List.of("metric", "pattern", "criteria", "expected", "scale",
             "pass_threshold");
     public static final List<String> METRICS = List.of("exact", "numeric", "choice", "contains", "regex");
-    public static final List<String> ROLE_KEYS = List.of("target", "judge", "optimizer", "gradient", "summarizer",
-            "editor");
-    static final List<String> MODEL_KEYS = List.of("provider", "model", "api_key_env", "base_url", "temperature",
-            "max_tokens", "timeout_seconds", "max_concurrency");
     static final List<String> SEARCH_KEYS = List.of("beam", "iterations", "candidates", "minibatch", "patience",
             "summarize", "seed", "concurrency");
     static final List<String> BUDGET_KEYS = List.of("usd", "calls", "tokens");
@@ -87,7 +80,7 @@ public final class TaskFileReader {
 
         TaskFile.Data data = data(top, folder);
         TaskFile.Evaluation evaluation = evaluation(top);
-        Map<String, ModelSpec> models = models(top);
+        Map<String, ModelSpec> models = ModelsSection.read(top);
         TaskFile.Search search = search(top.section("search"));
         TaskFile.Budget budget = budget(top.section("budget"));
         Path store = top.has("store") ? folder.resolve(top.requiredString("store")) : null;
@@ -236,55 +229,6 @@ public final class TaskFileReader {
         Integer scale = e.wholeNumber("scale", 1);
         Double pass = e.number("pass_threshold", 0, 1, false);
         return new TaskFile.Evaluation(metric, pattern, criteria, expected, scale == null ? 1 : scale, pass);
-    }
-
-    private static Map<String, ModelSpec> models(YamlSection top) {
-        YamlSection m = top.section("models");
-        if (m == null) {
-            throw top.error("models", "required (at least target: {provider: ..., model: ...})");
-        }
-        m.allowOnly(ROLE_KEYS);
-        if (!m.has("target")) {
-            throw m.error("target", "required (the model whose prompt is optimized)");
-        }
-        Map<String, ModelSpec> models = new LinkedHashMap<>();
-        for (String role : ROLE_KEYS) {
-            YamlSection s = m.section(role);
-            if (s != null) {
-                models.put(role, model(role, s.allowOnly(MODEL_KEYS)));
-            }
-        }
-        return models;
-    }
-
-    private static ModelSpec model(String role, YamlSection s) {
-        String name = s.requiredString("provider");
-        Provider provider = Provider.byKey(name).orElseThrow(() -> s.error("provider", "unknown provider \"" + name
-                + "\"" + Suggestions.didYouMean(name, Provider.keys()) + " (known: " + String.join(", ", Provider.keys()) + ")"));
-        String model = provider == Provider.SIMULATED && !s.has("model") ? "simulated" : s.requiredString("model");
-        String baseUrl = s.string("base_url");
-        if (baseUrl != null) {
-            checkUrl(s, baseUrl);
-        } else if (provider.needsBaseUrl()) {
-            throw s.error("base_url", "required for provider \"" + provider.key() + "\" (e.g. http://localhost:8000/v1)");
-        }
-        String keyEnv = s.has("api_key_env") ? s.requiredString("api_key_env") : provider.defaultKeyEnv();
-        Double timeout = s.number("timeout_seconds", 0, Double.MAX_VALUE, true);
-        return new ModelSpec(role, provider, model, keyEnv, baseUrl,
-                s.number("temperature", 0, 2, false), s.wholeNumber("max_tokens", 1),
-                timeout == null ? ModelSpec.DEFAULT_TIMEOUT : Duration.ofMillis(Math.round(timeout * 1000)),
-                s.wholeNumber("max_concurrency", 1));
-    }
-
-    private static void checkUrl(YamlSection s, String url) {
-        try {
-            URI uri = new URI(url);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw s.error("base_url", "expected an http:// or https:// URL, got \"" + url + "\"");
-            }
-        } catch (java.net.URISyntaxException e) {
-            throw s.error("base_url", "not a valid URL: \"" + url + "\"");
-        }
     }
 
     private static TaskFile.Search search(YamlSection s) {
