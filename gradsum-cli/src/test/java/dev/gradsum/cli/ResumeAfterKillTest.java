@@ -114,6 +114,39 @@ class ResumeAfterKillTest {
     }
 
     @Test
+    void ctrl_c_stops_the_run_cleanly_writes_what_is_done_and_says_how_to_resume() throws Exception {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        stub.gate(body -> {
+            if (seen.incrementAndGet() >= 20) {
+                held.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("the process was stopped");
+            }
+        });
+        Path taskFile = task("stopped", "");
+        Process child = gradsum(taskFile, "optimize", taskFile.toString(), "--out", dir.resolve("runs").toString());
+        try {
+            assertThat(held.await(120, TimeUnit.SECONDS)).isTrue();
+            child.destroy(); // SIGTERM: the same shutdown path as Ctrl-C's SIGINT
+            assertThat(finish(child)).isEqualTo(143);
+        } finally {
+            release.countDown();
+        }
+
+        Path db = taskFile.resolveSibling(".gradsum/gradsum.db");
+        String runId = query(db, "SELECT id FROM runs");
+        assertThat(query(db, "SELECT status || ' ' || stop_reason FROM runs")).isEqualTo("stopped INTERRUPTED");
+        assertThat(dir.resolve("runs").resolve(runId).resolve(RunOutputs.BEST_PROMPT)).exists();
+        assertThat(Files.readString(err(taskFile))).contains("--resume " + runId);
+    }
+
+    @Test
     void a_call_budget_stops_with_exit_code_3_writes_the_outputs_and_never_makes_more_calls() throws Exception {
         List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
         stub.gate(calls::add);
