@@ -4,6 +4,7 @@ import dev.gradsum.GradSum;
 import dev.gradsum.OptimizationResult;
 import dev.gradsum.cli.report.RunInfo;
 import dev.gradsum.cli.report.RunOutputs;
+import dev.gradsum.cli.report.TestEvaluationsRecorder;
 import dev.gradsum.llm.Budget;
 import dev.gradsum.llm.Role;
 import dev.gradsum.cli.progress.Progress;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code gradsum demo}: the whole loop in the simulated world, offline, with no API key. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run GRAD-SUM in the SIMULATED world: deterministic stand-in models over a synthetic task",
-                "with hidden rules. No real model is called and no API key is needed."})
+        description = {"Run GRAD-SUM in the SIMULATED world (no real model, no API key):",
+                "deterministic stand-in models over a synthetic task with hidden rules."})
 final class DemoCommand implements Callable<Integer> {
     static final String BANNER = "SIMULATION: no real language model is called. gradsum demo runs the simulated world "
             + "(deterministic stand-in models over a synthetic task with hidden rules) to show the loop end to end.";
@@ -48,7 +49,8 @@ final class DemoCommand implements Callable<Integer> {
         cli.out().println(BANNER);
         cli.out().flush();
         Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), options.iterations(), 0);
-        RunRecorder recorder = new RunRecorder();
+        EvaluationErrors errors = new EvaluationErrors();
+        TestEvaluationsRecorder tests = new TestEvaluationsRecorder();
         Path root = TaskRun.outputRoot(flags, null);
         Instant started = cli.clock().instant();
         String runId = RunIds.next(root, "demo-" + world.task().name(), started);
@@ -60,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
                 .maxConcurrency(concurrency)
                 .sleeper(cli.sleeper())
                 .listener(progress)
-                .listener(recorder)
+                .listener(errors).listener(tests)
                 .callListener(progress)
                 .build();
         progress.start();
@@ -76,8 +78,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         RunInfo info = new RunInfo(runId, world.task().name() + " (SIMULATION)", world.task().description(), null,
                 models, options, Budget.unlimited(), Map.of("world", "SIMULATION: no real model was called"), started);
-        RunOutputs.Written written = RunOutputs.write(root.resolve(runId), info, result, recorder.testEvaluations(result));
-        ResultSummary.print(cli.out(), result, written, recorder.evaluationErrors());
+        RunOutputs.Written written = RunOutputs.write(root.resolve(runId), info, result, tests.of(result));
+        ResultSummary.print(cli.out(), result, written, errors.count());
         cli.out().println("(This was a SIMULATION. Point a task file at a real model with: gradsum optimize TASK.yaml)");
         return ExitCode.OK;
     }

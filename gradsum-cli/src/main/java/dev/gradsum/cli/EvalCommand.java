@@ -67,7 +67,8 @@ final class EvalCommand implements Callable<Integer> {
         run.connect(cli.env());
         UsageTotal usage = new UsageTotal();
         GradSum gradSum = run.builder(cli).callListener(usage).build();
-        List<Evaluation> evaluations = gradSum.evaluate(prompt, rows);
+        PromptTemplate scored = prompt;
+        List<Evaluation> evaluations = run.stopOnFatalFailure(() -> gradSum.evaluate(scored, rows));
         print(evaluations, source, usage.total);
         return ExitCode.OK;
     }

@@ -7,6 +7,7 @@ import dev.gradsum.cli.plan.CallPlan;
 import dev.gradsum.cli.progress.Progress;
 import dev.gradsum.cli.report.RunInfo;
 import dev.gradsum.cli.report.RunOutputs;
+import dev.gradsum.cli.report.TestEvaluationsRecorder;
 import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.modules.MetaPrompts;
 import dev.gradsum.search.StopReason;
@@ -56,7 +57,8 @@ final class OptimizeCommand implements Callable<Integer> {
         CallPlan plan = CallPlan.of(run.setup, run.options, MetaPrompts.defaults());
         Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), run.options.iterations(),
                 plan.totalCalls().high());
-        RunRecorder recorder = new RunRecorder();
+        EvaluationErrors errors = new EvaluationErrors();
+        TestEvaluationsRecorder tests = new TestEvaluationsRecorder();
         Path root = TaskRun.outputRoot(flags, run.file);
         Instant started = cli.clock().instant();
         String runId = resume != null ? resume : RunIds.next(root, run.file.name(), started);
@@ -64,11 +66,11 @@ final class OptimizeCommand implements Callable<Integer> {
         try (StoredRun stored = StoredRun.start(storePath, runId, resume != null, run,
                 StoredRun.config(run, flags), started, cli.err())) {
             GradSum gradSum = stored.wire(run.builder(cli), noCache)
-                    .listener(progress).listener(recorder).callListener(progress).build();
+                    .listener(progress).listener(errors).listener(tests).callListener(progress).build();
             progress.start();
             OptimizationResult result;
             try {
-                result = gradSum.optimize();
+                result = run.stopOnFatalFailure(gradSum::optimize);
             } catch (RuntimeException e) {
                 stored.failed(e);
                 throw e;
@@ -78,10 +80,10 @@ final class OptimizeCommand implements Callable<Integer> {
             RunInfo info = new RunInfo(runId, run.file.name(), run.file.description(), run.file.file(),
                     run.modelsByRole(), run.options, run.budget, run.settings(), started);
             Path runDir = root.resolve(runId);
-            var tests = recorder.testEvaluations(result);
-            RunOutputs.Written written = RunOutputs.write(runDir, info, result, tests);
-            stored.finished(result, new StoredResult(runDir.toAbsolutePath().toString(), info, result, tests));
-            ResultSummary.print(cli.out(), result, written, recorder.evaluationErrors());
+            var testRows = tests.of(result);
+            RunOutputs.Written written = RunOutputs.write(runDir, info, result, testRows);
+            stored.finished(result, new StoredResult(runDir.toAbsolutePath().toString(), info, result, testRows));
+            ResultSummary.print(cli.out(), result, written, errors.count());
             if (result.stopReason() == StopReason.INTERRUPTED) {
                 cli.err().println("Stopped. Continue with: gradsum optimize " + run.file.label() + " --resume " + runId
                         + (storeOptions.store == null ? "" : " --store " + storeOptions.store));

@@ -19,8 +19,8 @@ final class ResultSummary {
 
     static void print(PrintStream out, OptimizationResult r, RunOutputs.Written written, int evaluationErrors) {
         out.println();
-        out.println("Stopped: " + stopReason(r) + " after " + r.iterations().size() + " iteration(s), "
-                + seconds(r.elapsed().toMillis()) + ".");
+        out.println("Stopped after " + r.iterations().size() + " iteration(s) in " + seconds(r.elapsed().toMillis())
+                + ": " + stopReason(r) + ".");
         Double initial = validation(r, r.initial().id());
         Double best = validation(r, r.best().id());
         out.println("Validation: initial " + score(initial) + ", best " + score(best) + " (" + r.best().id() + ").");

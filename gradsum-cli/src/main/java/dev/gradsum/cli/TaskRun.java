@@ -4,6 +4,7 @@ import dev.gradsum.GradSum;
 import dev.gradsum.cli.plan.CallPlan;
 import dev.gradsum.cli.provider.ApiKeys;
 import dev.gradsum.cli.provider.ChatModels;
+import dev.gradsum.cli.provider.FatalFailures;
 import dev.gradsum.cli.provider.ModelSpec;
 import dev.gradsum.cli.provider.Reachability;
 import dev.gradsum.cli.report.RunInfo;
@@ -36,6 +37,7 @@ final class TaskRun {
     final int concurrency;
     final Pricing pricing;
     final Budget budget;
+    final FatalFailures fatal = new FatalFailures();
     private ModelRoles roles;
 
     private TaskRun(TaskFile file, TaskSetup setup, SearchOptions options, int concurrency) {
@@ -62,7 +64,7 @@ final class TaskRun {
     TaskRun connect(Map<String, String> env) {
         ApiKeys keys = ApiKeys.resolve(file.models(), file.label(), env);
         Reachability.check(file);
-        roles = ChatModels.roles(file, keys);
+        roles = ChatModels.roles(file, keys, fatal);
         return this;
     }
 
@@ -86,6 +88,32 @@ final class TaskRun {
             }
         }
         return b;
+    }
+
+    /**
+     * Runs {@code work} on this thread, stopping it at the first failure that would hit every call
+     * (refused key, unknown model, server gone); that failure then ends the command with exit code 1.
+     */
+    <T> T stopOnFatalFailure(java.util.function.Supplier<T> work) {
+        fatal.interruptOnFailure(Thread.currentThread());
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            fatal.interruptOnFailure(null);
+            Thread.interrupted();
+        }
+        fatal.first().ifPresent(message -> {
+            throw new RunFailedException(message);
+        });
+        return result;
+    }
+
+    /** A model failure that ended the run; its message is the one line the user sees. */
+    static final class RunFailedException extends dev.gradsum.GradSumException {
+        RunFailedException(String message) {
+            super(message);
+        }
     }
 
     /** Provider and model of each role after fallbacks, for reports (never keys or URLs). */

@@ -134,19 +134,35 @@ class OptimizeAgainstStubTest {
     }
 
     @Test
-    void the_api_key_never_appears_in_output_or_run_files_even_when_the_server_echoes_it() throws IOException {
-        stub.fail(Role.TARGET, ModelServerStub.status(401,
-                "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}"));
-
+    void the_api_key_is_sent_but_never_appears_in_output_or_run_files() throws IOException {
         CliRunner.Outcome r = optimize(openAiTask());
 
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(stub.authorizations()).contains("Bearer " + KEY);
-        assertThat(r.out()).doesNotContain(KEY).doesNotContain("SECRET");
-        assertThat(r.err()).doesNotContain(KEY).doesNotContain("SECRET");
+        assertThat(r.out() + r.err()).doesNotContain("SECRET");
         try (Stream<Path> files = Files.walk(dir.resolve("runs"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
+            List<Path> written = files.filter(Files::isRegularFile).toList();
+            assertThat(written).hasSize(3);
+            for (Path f : written) {
                 assertThat(Files.readString(f, StandardCharsets.UTF_8)).as(f.toString()).doesNotContain("SECRET");
             }
         }
+    }
+
+    @Test
+    void a_refused_key_stops_the_run_at_once_with_one_line_that_hides_the_echoed_key() {
+        MockResponse[] refusals = new MockResponse[50];
+        java.util.Arrays.fill(refusals, ModelServerStub.status(401,
+                "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}"));
+        stub.fail(Role.TARGET, refusals);
+
+        CliRunner.Outcome r = optimize(openAiTask());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLines()).last().asString().startsWith("target model: HTTP 401 from " + stub.baseUrl() + ": ")
+                .contains("Incorrect API key provided: ***").endsWith("; check the API key in $STUB_KEY");
+        assertThat(r.out() + r.err()).doesNotContain("SECRET");
+        assertThat(stub.count(Role.TARGET)).isLessThanOrEqualTo(8);
+        assertThat(dir.resolve("runs")).doesNotExist();
     }
 }

@@ -5,7 +5,6 @@ import dev.gradsum.search.ScoredCandidate;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Plain lines, one per stage and one per finished iteration, for pipes, files and CI logs. */
 final class LogLines extends Progress {
@@ -41,9 +40,5 @@ final class LogLines extends Progress {
     private static String describe(ScoredCandidate c) {
         return c.candidate().id() + " " + String.format(Locale.ROOT, "%.3f", c.score())
                 + (c.errors() > 0 ? " (" + c.errors() + " evaluation errors)" : "");
-    }
-
-    static String ids(java.util.List<ScoredCandidate> scored) {
-        return scored.stream().map(c -> c.candidate().id()).collect(Collectors.joining(", "));
     }
 }

@@ -91,7 +91,10 @@ public abstract class Progress implements SearchListener, CallListener {
             s.append(" · ").append(stage.name().toLowerCase(Locale.ROOT));
         }
         long done = total.calls() + total.cachedCalls();
-        s.append(" · calls ").append(done).append('/').append(Math.max(done, plannedCalls));
+        s.append(" · calls ").append(done);
+        if (plannedCalls > 0) {
+            s.append('/').append(Math.max(done, plannedCalls));
+        }
         s.append(" · ").append(tokens(total.totalTokens())).append(" tokens");
         s.append(String.format(Locale.ROOT, " · $%.2f", total.costUsd()));
         s.append(" · ETA ").append(eta(done));

@@ -22,7 +22,7 @@ public final class ChatModels {
     private ChatModels() {
     }
 
-    public static ModelRoles roles(TaskFile task, ApiKeys keys) {
+    public static ModelRoles roles(TaskFile task, ApiKeys keys, FatalFailures fatal) {
         ModelRoles.Builder roles = ModelRoles.builder();
         SimulatedWorld[] world = new SimulatedWorld[1];
         for (Map.Entry<String, ModelSpec> e : task.models().entrySet()) {
@@ -35,7 +35,7 @@ public final class ChatModels {
                 }
                 model = world[0].models().model(role.equals("optimizer") ? Role.EDITOR : Role.valueOf(role.toUpperCase(java.util.Locale.ROOT)));
             } else {
-                model = build(spec, keys.forRole(role));
+                model = build(spec, keys.forRole(role), fatal);
             }
             if (role.equals("optimizer")) {
                 roles.optimizer(model);
@@ -59,8 +59,10 @@ public final class ChatModels {
         };
     }
 
-    static ChatModel build(ModelSpec spec, String apiKey) {
-        StatusHttpClientBuilder http = new StatusHttpClientBuilder(spec.label(), displayUrl(spec));
+    static ChatModel build(ModelSpec spec, String apiKey, FatalFailures fatal) {
+        String keyHint = spec.apiKeyEnv() == null ? "whether the server needs an API key (api_key_env)"
+                : "the API key in $" + spec.apiKeyEnv();
+        StatusHttpClientBuilder http = new StatusHttpClientBuilder(spec.label(), displayUrl(spec), keyHint, fatal);
         return switch (spec.provider()) {
             case OPENAI, OPENAI_COMPATIBLE, OLLAMA, VLLM -> {
                 OpenAiChatModel.OpenAiChatModelBuilder b = OpenAiChatModel.builder()

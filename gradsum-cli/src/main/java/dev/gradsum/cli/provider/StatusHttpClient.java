@@ -40,13 +40,19 @@ final class StatusHttpClient implements HttpClient {
     private final String label;
     private final String baseUrl;
     private final Clock clock;
+    private final String keyHint;
+    private final FatalFailures fatal;
 
-    StatusHttpClient(java.net.http.HttpClient http, Duration readTimeout, String label, String baseUrl, Clock clock) {
+    /** @param keyHint where the key comes from, for a refused key ({@code the API key in $OPENAI_API_KEY}) */
+    StatusHttpClient(java.net.http.HttpClient http, Duration readTimeout, String label, String baseUrl, Clock clock,
+                     String keyHint, FatalFailures fatal) {
         this.http = http;
         this.readTimeout = readTimeout;
         this.label = label;
         this.baseUrl = baseUrl;
         this.clock = clock;
+        this.keyHint = keyHint;
+        this.fatal = fatal;
     }
 
     @Override
@@ -89,7 +95,12 @@ final class StatusHttpClient implements HttpClient {
         if (status < 200 || status >= 300) {
             Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
                     clock.instant());
-            throw new HttpStatusException(status, errorText(response.body(), request.headers()), retryAfter);
+            String text = errorText(response.body(), request.headers());
+            if (FatalFailures.fatalStatus(status)) {
+                fatal.report(label + ": HTTP " + status + " from " + baseUrl + ": " + text + "; "
+                        + (status == 404 ? "check the model name and base_url" : "check " + keyHint));
+            }
+            throw new HttpStatusException(status, text, retryAfter);
         }
         return SuccessfulHttpResponse.builder()
                 .statusCode(status)
@@ -104,7 +115,9 @@ final class StatusHttpClient implements HttpClient {
     }
 
     private String unreachable(String why) {
-        return label + ": cannot connect to " + baseUrl + " (" + why + "); is the server running?";
+        String message = label + ": cannot connect to " + baseUrl + " (" + why + "); is the server running?";
+        fatal.report(message);
+        return message;
     }
 
     /** The server's error text on one line, shortened, with any credential we sent masked out. */

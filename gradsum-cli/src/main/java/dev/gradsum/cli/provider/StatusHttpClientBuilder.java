@@ -12,12 +12,16 @@ import java.time.Duration;
 final class StatusHttpClientBuilder implements HttpClientBuilder {
     private final String label;
     private final String baseUrl;
+    private final String keyHint;
+    private final FatalFailures fatal;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
 
-    StatusHttpClientBuilder(String label, String baseUrl) {
+    StatusHttpClientBuilder(String label, String baseUrl, String keyHint, FatalFailures fatal) {
         this.label = label;
         this.baseUrl = baseUrl;
+        this.keyHint = keyHint;
+        this.fatal = fatal;
     }
 
     @Override
@@ -52,6 +56,6 @@ final class StatusHttpClientBuilder implements HttpClientBuilder {
                 .connectTimeout(connectTimeout)
                 .version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .build();
-        return new StatusHttpClient(http, readTimeout, label, baseUrl, Clock.systemUTC());
+        return new StatusHttpClient(http, readTimeout, label, baseUrl, Clock.systemUTC(), keyHint, fatal);
     }
 }

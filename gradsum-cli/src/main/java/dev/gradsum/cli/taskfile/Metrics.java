@@ -12,12 +12,19 @@ final class Metrics {
     }
 
     /** The programmatic metric, or {@code null} when answers are judged by criteria only. */
-    static Metric of(TaskFile file, String label) {
+    static Metric of(TaskFile file) {
         TaskFile.Evaluation e = file.evaluation();
         if (e.metric() == null) {
             return null;
         }
-        throw new UnsupportedOperationException("metrics land with branch task");
+        return switch (e.metric()) {
+            case "exact" -> Metric.exact(e.expected());
+            case "numeric" -> Metric.numeric(e.expected());
+            case "choice" -> Metric.choice(e.expected());
+            case "contains" -> Metric.contains(e.expected());
+            case "regex" -> e.expected() == null ? Metric.regex(e.pattern()) : Metric.regex(e.expected(), e.pattern());
+            default -> throw new IllegalStateException("unchecked metric " + e.metric());
+        };
     }
 
     /** The judge criteria, or {@code null}. */

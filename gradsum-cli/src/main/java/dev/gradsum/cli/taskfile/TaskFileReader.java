@@ -107,12 +107,25 @@ public final class TaskFileReader {
         }
     }
 
+    /** SnakeYAML's problem line, with its context in brackets; location and code snippet lines dropped. */
     private static String firstLine(String message) {
         if (message == null) {
             return "syntax error";
         }
-        String line = message.strip().lines().findFirst().orElse("syntax error");
-        return line.replace("Duplicate field", "duplicate key");
+        List<String> kept = new java.util.ArrayList<>();
+        List<String> lines = message.strip().lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(" in '")) {
+                i += 2;
+            } else if (!lines.get(i).isBlank()) {
+                kept.add(lines.get(i).strip());
+            }
+        }
+        if (kept.isEmpty()) {
+            return "syntax error";
+        }
+        String problem = kept.get(kept.size() - 1).replace("Duplicate field", "duplicate key");
+        return kept.size() > 1 ? problem + " (" + kept.get(0) + ")" : problem;
     }
 
     private static String defaultName(Path folder) {

@@ -29,7 +29,6 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
 
     /** Loads the data and checks the task file against it. Makes no model call. */
     public static TaskSetup prepare(TaskFile file) {
-        String label = file.label();
         PromptTemplate prompt = prompt(file, file.prompt(), file.promptKey());
         Dataset raw = load(file);
         Dataset dataset = mapFields(file, raw);
@@ -42,7 +41,7 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
                 .name(file.name())
                 .description(file.description())
                 .prompt(prompt)
-                .metric(Metrics.of(file, label))
+                .metric(Metrics.of(file))
                 .criteria(Metrics.criteria(file))
                 .build();
         return new TaskSetup(file, dataset, prompt, task, sizes, split);
