@@ -83,21 +83,13 @@ final class StoredRun implements AutoCloseable {
                 .spentBefore(store.spentByRole(recorder.runId()));
     }
 
-    /** The outputs are written: record the result, and let a pending Ctrl-C finish. */
+    /** The outputs are written: record the result (a pending Ctrl-C finishes once this run is closed). */
     void finished(OptimizationResult result, StoredResult stored) {
-        try {
-            recorder.finished(result, stored.toJson());
-        } finally {
-            written.countDown();
-        }
+        recorder.finished(result, stored.toJson());
     }
 
     void failed(Throwable e) {
-        try {
-            recorder.failed(e);
-        } finally {
-            written.countDown();
-        }
+        recorder.failed(e);
     }
 
     private void stopOnSignal(Thread searchThread) {
@@ -111,14 +103,15 @@ final class StoredRun implements AutoCloseable {
         }
     }
 
+    /** Everything is written and said: a pending Ctrl-C may now end the process. */
     @Override
     public void close() {
-        written.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // the hook is running: it ends once this run is written
+            // the hook is running and waits for the countdown below
         }
+        written.countDown();
         store.close();
     }
 

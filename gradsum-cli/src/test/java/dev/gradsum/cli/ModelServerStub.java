@@ -38,6 +38,7 @@ final class ModelServerStub implements AutoCloseable {
     private final Map<Role, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private volatile java.util.function.Function<String, String> judgeOverride = input -> null;
+    private volatile java.util.function.Consumer<String> gate = body -> { };
 
     ModelServerStub(Map<String, String> capitals) throws IOException {
         this.capitals = capitals;
@@ -71,6 +72,15 @@ final class ModelServerStub implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Called with each request body before it is answered; it may block, or throw to leave the request
+     * unanswered (the connection fails).
+     */
+    ModelServerStub gate(java.util.function.Consumer<String> gate) {
+        this.gate = gate;
+        return this;
+    }
+
     int count(Role role) {
         return counts.get(role).get();
     }
@@ -88,6 +98,7 @@ final class ModelServerStub implements AutoCloseable {
     private MockResponse answer(RecordedRequest request) {
         String auth = request.getHeaders().get("Authorization");
         authorizations.add(auth != null ? auth : String.valueOf(request.getHeaders().get("x-api-key")));
+        gate.accept(request.getBody() == null ? "" : request.getBody().utf8());
         boolean anthropic = request.getUrl().encodedPath().endsWith("/messages");
         String text;
         try {

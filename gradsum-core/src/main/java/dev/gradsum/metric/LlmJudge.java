@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * {@code (s-1)/(N-1)}. An answer passes when its normalised value reaches the criteria's threshold.
  * An unparseable or out-of-range answer is asked again once ({@code answer_retry.md}, sample index 1),
  * then becomes an error score saying why; never a silent 0 or 1. A call that fails for good is an
- * error score too; a budget stop propagates. Thread-safe.
+ * error score too, and so is a row without the expected-answer field; a budget stop propagates.
+ * Thread-safe.
  */
 public final class LlmJudge implements Metric {
     static final String EXPECTED_MARKER = "<EXPECTED ANSWER>";
@@ -65,7 +66,12 @@ public final class LlmJudge implements Metric {
 
     @Override
     public Score score(Example example, String output) {
-        String expected = expected(example);
+        String field = criteria.expectedField();
+        String expected = field == null ? null : example.get(field);
+        if (field != null && expected == null) {
+            return Score.error(name() + ": field \"" + field + "\" is missing from example " + example.id()
+                    + " (fields: " + String.join(", ", example.fields().keySet()) + ")");
+        }
         String input = input(example);
         String request = prompts.get(MetaPrompts.EVALUATOR).render(Map.of(
                 "task", taskDescription,
@@ -100,19 +106,6 @@ public final class LlmJudge implements Metric {
     String criteriaText(String input, String output, String expected) {
         String text = criteria.text().replace(INPUT_MARKER, input).replace(OUTPUT_MARKER, output);
         return expected == null ? text : text.replace(EXPECTED_MARKER, expected);
-    }
-
-    private String expected(Example example) {
-        String field = criteria.expectedField();
-        if (field == null) {
-            return null;
-        }
-        String value = example.get(field);
-        if (value == null) {
-            throw new ConfigurationException("row " + example.id() + ": no field \"" + field
-                    + "\" for the expected answer (fields: " + String.join(", ", example.fields().keySet()) + ")");
-        }
-        return value;
     }
 
     /** The row as the judge sees it: its fields other than the expected answer. */

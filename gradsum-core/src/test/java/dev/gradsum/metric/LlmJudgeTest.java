@@ -131,6 +131,16 @@ class LlmJudgeTest {
     }
 
     @Test
+    void a_row_without_the_expected_field_is_an_error_score_naming_it_without_a_call() {
+        ScriptedChatModel model = ScriptedChatModel.answering("{\"score\": 1}");
+        Score score = judge(model, MATCHES).score(new Example("9", Map.of("question", "q")), "42");
+
+        assertThat(score.error()).isTrue();
+        assertThat(score.reason()).isEqualTo("judge: field \"answer\" is missing from example 9 (fields: question)");
+        assertThat(model.callCount()).isZero();
+    }
+
+    @Test
     void criteria_using_the_expected_answer_marker_need_an_expected_field() {
         assertThatThrownBy(() -> judge(ScriptedChatModel.answering("{}"), Criteria.binary("Must equal <EXPECTED ANSWER>.")))
                 .isInstanceOf(ConfigurationException.class)

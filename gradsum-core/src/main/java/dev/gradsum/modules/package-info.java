@@ -1,0 +1,20 @@
+/**
+ * The five modules of GRAD-SUM (arXiv 2407.12865, figure 1), one class each, in the order one
+ * iteration runs them: {@link dev.gradsum.modules.Generator} (answers) →
+ * {@link dev.gradsum.modules.Evaluator} (scores, with a {@link dev.gradsum.metric.Metric} such as
+ * {@link dev.gradsum.metric.LlmJudge}) → {@link dev.gradsum.modules.GradientGenerator} (advice per
+ * failure) → {@link dev.gradsum.modules.GradientSummarizer} (one general paragraph) →
+ * {@link dev.gradsum.modules.PromptEditor} (K new prompts). Their values are records
+ * ({@link dev.gradsum.modules.Generation}, {@link dev.gradsum.modules.Evaluation},
+ * {@link dev.gradsum.modules.Gradient}, {@link dev.gradsum.modules.Edit}); their prompts to the models
+ * are whole resource files loaded by {@link dev.gradsum.modules.MetaPrompts}
+ * ({@code dev/gradsum/prompts/*.md}, tag contract in the README there).
+ *
+ * <p>Internal: the search drives these classes; users go through {@code GradSum}. The modules know
+ * nothing of the search and reach models only through {@link dev.gradsum.llm.Llm}. Helpers are
+ * package-private and named for their job: {@code Concurrently} (ordered fan-out over an executor),
+ * {@code LanguageCheck} (a candidate keeps its parent's script), {@code TaggedSections},
+ * {@code Interrupts}; {@link dev.gradsum.modules.JsonExtraction} is public only because the judge in
+ * {@code dev.gradsum.metric} parses with it too.
+ */
+package dev.gradsum.modules;
