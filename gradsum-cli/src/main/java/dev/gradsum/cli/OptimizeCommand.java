@@ -1,0 +1,116 @@
+package dev.gradsum.cli;
+
+import dev.gradsum.ConfigurationException;
+import dev.gradsum.GradSum;
+import dev.gradsum.OptimizationResult;
+import dev.gradsum.cli.plan.CallPlan;
+import dev.gradsum.cli.progress.Progress;
+import dev.gradsum.cli.report.RunInfo;
+import dev.gradsum.cli.report.RunOutputs;
+import dev.gradsum.cli.report.TestEvaluationsRecorder;
+import dev.gradsum.cli.taskfile.TaskFileReader;
+import dev.gradsum.modules.MetaPrompts;
+import dev.gradsum.search.StopReason;
+import dev.gradsum.store.RunDetails;
+import dev.gradsum.store.SqliteStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gradsum optimize TASK.yaml}: runs GRAD-SUM and writes a run folder. */
+@Command(name = "optimize", mixinStandardHelpOptions = true,
+        description = {"Optimize the task's prompt with GRAD-SUM and write a run folder",
+                "(best_prompt.txt, result.json, report.html). Every answered call is kept in the store,",
+                "so a rerun, or --resume after a crash or Ctrl-C, pays for nothing twice."})
+final class OptimizeCommand implements Callable<Integer> {
+    private final Cli cli;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TASK.yaml",
+            description = "The task file (with --resume: optional, the run's own by default).")
+    String taskFile;
+
+    @Option(names = "--resume", paramLabel = "ID",
+            description = "Continue run ID where it stopped (same task file and search flags): answered calls are not sent again.")
+    String resume;
+
+    @Option(names = "--no-cache", description = "Send every call again instead of answering from the store (answers are still kept).")
+    boolean noCache;
+
+    @Mixin
+    RunOptions flags = new RunOptions();
+
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
+    OptimizeCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        String taskPath = resume == null ? required(taskFile) : resumeTaskFile();
+        TaskRun run = TaskRun.load(taskPath, flags).connect(cli.env());
+        CallPlan plan = CallPlan.of(run.setup, run.options, MetaPrompts.defaults());
+        Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), run.options.iterations(),
+                plan.totalCalls().high());
+        EvaluationErrors errors = new EvaluationErrors();
+        TestEvaluationsRecorder tests = new TestEvaluationsRecorder();
+        Path root = TaskRun.outputRoot(flags, run.file);
+        Instant started = cli.clock().instant();
+        String runId = resume != null ? resume : RunIds.next(root, run.file.name(), started);
+        Path storePath = storeOptions.path(run.file);
+        try (StoredRun stored = StoredRun.start(storePath, runId, resume != null, run,
+                StoredRun.config(run, flags), started, cli.err())) {
+            GradSum gradSum = stored.wire(run.builder(cli), noCache)
+                    .listener(progress).listener(errors).listener(tests).callListener(progress).build();
+            progress.start();
+            OptimizationResult result;
+            try {
+                result = run.stopOnFatalFailure(gradSum::optimize);
+            } catch (RuntimeException e) {
+                stored.failed(e);
+                throw e;
+            } finally {
+                progress.finish();
+            }
+            RunInfo info = new RunInfo(runId, run.file.name(), run.file.description(), run.file.file(),
+                    run.modelsByRole(), run.options, run.budget, run.settings(), started);
+            Path runDir = root.resolve(runId);
+            var testRows = tests.of(result);
+            RunOutputs.Written written = RunOutputs.write(runDir, info, result, testRows);
+            stored.finished(result, new StoredResult(runDir.toAbsolutePath().toString(), info, result, testRows));
+            ResultSummary.print(cli.out(), result, written, errors.count());
+            if (result.stopReason() == StopReason.INTERRUPTED) {
+                cli.err().println("Stopped. Continue with: gradsum optimize " + run.file.label() + " --resume " + runId
+                        + (storeOptions.store == null ? "" : " --store " + storeOptions.store));
+            }
+            return result.stopReason() == StopReason.BUDGET ? ExitCode.BUDGET : ExitCode.OK;
+        }
+    }
+
+    private String resumeTaskFile() {
+        Path storePath = storeOptions.store != null ? storeOptions.store
+                : taskFile != null ? storeOptions.path(TaskFileReader.read(Path.of(taskFile), taskFile))
+                : SqliteStore.DEFAULT_PATH;
+        RunDetails details;
+        try (SqliteStore store = SqliteStore.open(storePath)) {
+            details = store.run(resume).orElseThrow(() -> new ConfigurationException("--resume " + resume
+                    + ": no such run in " + storePath + " (gradsum runs lists them; --store points elsewhere)"));
+        }
+        if (storeOptions.store == null) {
+            storeOptions.store = storePath;
+        }
+        return StoredRun.resumeFrom(details, taskFile, flags);
+    }
+
+    private static String required(String taskFile) {
+        if (taskFile == null) {
+            throw new ConfigurationException("optimize: give TASK.yaml, or --resume ID to continue a run (see gradsum optimize --help)");
+        }
+        return taskFile;
+    }
+}

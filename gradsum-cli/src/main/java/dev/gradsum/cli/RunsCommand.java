@@ -1,0 +1,110 @@
+package dev.gradsum.cli;
+
+import dev.gradsum.ConfigurationException;
+import dev.gradsum.llm.Usage;
+import dev.gradsum.store.RunDetails;
+import dev.gradsum.store.RunSummary;
+import dev.gradsum.store.SqliteStore;
+import java.io.PrintStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code gradsum runs}: the runs in the store, newest first; {@code gradsum runs show ID}: one of them. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = {"List the runs in the store, newest first: id, task, started (UTC), status, best score, cost.",
+                "A run whose process died is shown interrupted; continue it with gradsum optimize --resume ID."})
+final class RunsCommand implements Callable<Integer> {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final Cli cli;
+
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
+    RunsCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        List<RunSummary> runs;
+        try (SqliteStore store = SqliteStore.open(storeOptions.path(null))) {
+            runs = store.listRuns();
+        }
+        PrintStream out = cli.out();
+        if (runs.isEmpty()) {
+            out.println("No runs in " + storeOptions.path(null) + " yet (gradsum optimize TASK.yaml starts one).");
+            return ExitCode.OK;
+        }
+        int idWidth = Math.max(2, runs.stream().mapToInt(r -> r.id().length()).max().orElse(2));
+        int taskWidth = Math.max(4, runs.stream().mapToInt(r -> r.task().length()).max().orElse(4));
+        String format = "%-" + idWidth + "s  %-" + taskWidth + "s  %-19s  %-11s  %10s  %10s%n";
+        out.printf(Locale.ROOT, format, "ID", "TASK", "STARTED (UTC)", "STATUS", "BEST SCORE", "COST");
+        for (RunSummary r : runs) {
+            out.printf(Locale.ROOT, format, r.id(), r.task(), TIME.format(r.started()), r.status().key(),
+                    r.bestScore() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.bestScore()),
+                    String.format(Locale.ROOT, "$%.4f", r.costUsd()));
+        }
+        return ExitCode.OK;
+    }
+
+    /** {@code gradsum runs show ID}. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print one run of the store: status, usage, iterations, best prompt.")
+    static final class Show implements Callable<Integer> {
+        private final Cli cli;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The run id (see gradsum runs).")
+        String id;
+
+        @Mixin
+        StoreOptions storeOptions = new StoreOptions();
+
+        Show(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            RunDetails d;
+            try (SqliteStore store = SqliteStore.open(storeOptions.path(null))) {
+                d = store.run(id).orElseThrow(() -> new ConfigurationException("runs show: no run " + id + " in "
+                        + storeOptions.path(null) + " (gradsum runs lists them)"));
+            }
+            PrintStream out = cli.out();
+            RunSummary s = d.summary();
+            out.println("Run " + s.id() + " (task " + s.task() + ")");
+            out.println("  status:     " + s.status().key() + (d.stopReason() == null ? "" : " (" + d.stopReason() + ")")
+                    + (d.error() == null ? "" : ": " + d.error()));
+            out.println("  started:    " + TIME.format(s.started()) + " UTC" + (d.finished() == null ? ""
+                    : ", finished " + TIME.format(d.finished()) + " UTC") + ", attempts " + d.attempts());
+            if (d.stage() != null && d.finished() == null) {
+                out.println("  last stage: " + d.stage());
+            }
+            Usage u = d.usage();
+            out.println(String.format(Locale.ROOT, "  usage:      %d paid calls, %d from cache, %d input + %d output tokens, $%.4f",
+                    u.calls(), u.cachedCalls(), u.inputTokens(), u.outputTokens(), u.costUsd()));
+            out.println("  candidates: " + d.candidates() + (d.dropped() == 0 ? "" : ", " + d.dropped() + " dropped"));
+            for (RunDetails.IterationLine it : d.iterations()) {
+                out.println(String.format(Locale.ROOT, "  iteration %d: best %s %.3f%s, beam %s", it.index(), it.bestId(),
+                        it.bestScore(), it.improved() ? " (improved)" : "", String.join(", ", it.beam())));
+            }
+            if (d.bestPrompt() != null) {
+                out.println(String.format(Locale.ROOT, "  best prompt (%s, validation %.3f):", d.bestId(), s.bestScore()));
+                d.bestPrompt().lines().forEach(l -> out.println("    " + l));
+            }
+            if (s.status().resumable()) {
+                out.println("  continue with: gradsum optimize --resume " + s.id()
+                        + (storeOptions.store == null ? "" : " --store " + storeOptions.store));
+            } else if (d.hasResult()) {
+                out.println("  rewrite its run folder with: gradsum report " + s.id());
+            }
+            return ExitCode.OK;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.gradsum.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gradsum.ConfigurationException;
+import dev.gradsum.GradSum;
+import dev.gradsum.OptimizationResult;
+import dev.gradsum.store.RunDetails;
+import dev.gradsum.store.RunRecorder;
+import dev.gradsum.store.SqliteStore;
+import dev.gradsum.task.Example;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One {@code optimize} run kept in the store: started, or resumed under its id (same configuration:
+ * the search replays every answered call from the cache for free and goes on where it stopped), with
+ * what earlier attempts spent counted against the budget. On Ctrl-C (or SIGTERM) a shutdown hook
+ * interrupts the search, which stops at a safe point; the outputs of what is done are written and the
+ * run is marked {@code stopped}.
+ */
+final class StoredRun implements AutoCloseable {
+    /** How long Ctrl-C waits for the search to stop and the outputs to be written. */
+    static final long STOP_GRACE_SECONDS = 30;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final SqliteStore store;
+    final RunRecorder recorder;
+    private final CountDownLatch written = new CountDownLatch(1);
+    private final Thread hook;
+
+    private StoredRun(SqliteStore store, RunRecorder recorder, Thread searchThread) {
+        this.store = store;
+        this.recorder = recorder;
+        this.hook = new Thread(() -> stopOnSignal(searchThread), "gradsum-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * Starts {@code runId} in the store at {@code storePath}, or resumes it; tells the user when an
+     * unfinished run of the same configuration could be resumed instead.
+     */
+    static StoredRun start(Path storePath, String runId, boolean resuming, TaskRun run, String config, Instant started,
+                           PrintStream err) {
+        SqliteStore store = SqliteStore.open(storePath);
+        try {
+            if (!resuming) {
+                store.unfinished(config).stream().findFirst().ifPresent(u -> err.println("note: run " + u.id()
+                        + " of this task is " + u.status().key() + "; continue it instead with: gradsum optimize "
+                        + run.file.label() + " --resume " + u.id() + (storePath.equals(SqliteStore.DEFAULT_PATH)
+                        ? "" : " --store " + storePath)));
+            }
+            RunRecorder recorder = store.start(runId, run.file.name(), config, started);
+            if (recorder.attempt() > 1) {
+                err.println("Resuming run " + runId + " (attempt " + recorder.attempt() + "): answered calls come from "
+                        + storePath + " for free.");
+            }
+            return new StoredRun(store, recorder, Thread.currentThread());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The run's cache, listeners and earlier spending, on the builder. */
+    GradSum.Builder wire(GradSum.Builder b, boolean noCache) {
+        return b.cache(noCache ? recorder.writeOnlyCache() : recorder.cache())
+                .listener(recorder)
+                .callListener(recorder)
+                .spentBefore(store.spentByRole(recorder.runId()));
+    }
+
+    /** The outputs are written: record the result (a pending Ctrl-C finishes once this run is closed). */
+    void finished(OptimizationResult result, StoredResult stored) {
+        recorder.finished(result, stored.toJson());
+    }
+
+    void failed(Throwable e) {
+        recorder.failed(e);
+    }
+
+    private void stopOnSignal(Thread searchThread) {
+        searchThread.interrupt();
+        try {
+            if (!written.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                recorder.stopped();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Everything is written and said: a pending Ctrl-C may now end the process. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running and waits for the countdown below
+        }
+        written.countDown();
+        store.close();
+    }
+
+    // ---- configuration: what must match for a resume to replay ------------------------------------
+
+    /**
+     * The configuration a resume must repeat, as JSON: the task file (path and content), the rows of the
+     * split, and the flags that change the search. Concurrency, budget and output folder may change.
+     */
+    static String config(TaskRun run, RunOptions flags) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        Path file = run.file.file().toAbsolutePath().normalize();
+        c.put("taskFile", file.toString());
+        try {
+            c.put("taskSha256", sha256(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder rows = new StringBuilder();
+        for (List<Example> part : List.of(run.setup.split().train(), run.setup.split().validation(), run.setup.split().test())) {
+            for (Example e : part) rows.append(e.id()).append('\u0001').append(e.fields()).append('\u0002');
+            rows.append('\u0003');
+        }
+        c.put("rowsSha256", sha256(rows.toString()));
+        c.put("flags", identityFlags(flags));
+        c.put("options", run.options);
+        try {
+            return JSON.writeValueAsString(c);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> identityFlags(RunOptions flags) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        if (flags.seed != null) f.put("seed", flags.seed);
+        if (flags.iterations != null) f.put("iterations", flags.iterations);
+        if (flags.beam != null) f.put("beam", flags.beam);
+        if (flags.noSummarize) f.put("noSummarize", true);
+        return f;
+    }
+
+    /**
+     * For {@code --resume ID}: the task file the run was started from, with the run's search flags put
+     * back on {@code flags} where the user gave none.
+     */
+    static String resumeFrom(RunDetails run, String taskFile, RunOptions flags) {
+        try {
+            JsonNode c = JSON.readTree(run.configJson());
+            JsonNode f = c.path("flags");
+            if (flags.seed == null && f.has("seed")) flags.seed = f.get("seed").asLong();
+            if (flags.iterations == null && f.has("iterations")) flags.iterations = f.get("iterations").asInt();
+            if (flags.beam == null && f.has("beam")) flags.beam = f.get("beam").asInt();
+            if (f.path("noSummarize").asBoolean(false)) flags.noSummarize = true;
+            return taskFile != null ? taskFile : c.path("taskFile").asText();
+        } catch (IOException e) {
+            throw new ConfigurationException("run " + run.summary().id() + ": its stored configuration cannot be read ("
+                    + e.getMessage() + "); start a new run");
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.gradsum.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gradsum.cli.report.RunOutputs;
+import dev.gradsum.search.StopReason;
+import dev.gradsum.store.RunStatus;
+import dev.gradsum.store.SqliteStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gradsum runs}, {@code runs show}, {@code report}, {@code cache} and the resume hint, against the stub. */
+class StoreCommandsTest {
+    @TempDir
+    Path dir;
+    ModelServerStub stub;
+    Path task;
+    Path db;
+
+    @BeforeEach
+    void start() throws IOException {
+        stub = new ModelServerStub(TaskFolder.CAPITALS);
+        String model = TaskFolder.openAi(stub.baseUrl(), "");
+        task = new TaskFolder(dir.resolve("task")).task(TaskFolder.yaml(model, model, ""));
+        db = task.resolveSibling(".gradsum/gradsum.db");
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        stub.close();
+    }
+
+    private CliRunner.Outcome gradsum(String... args) {
+        return CliRunner.run(OptimizeAgainstStubTest.ENV, args);
+    }
+
+    private String optimizeOnce() throws IOException {
+        CliRunner.Outcome r = gradsum("optimize", task.toString(), "--out", dir.resolve("runs").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
+            return runs.findFirst().orElseThrow().getFileName().toString();
+        }
+    }
+
+    @Test
+    void runs_lists_the_run_and_runs_show_prints_it() throws IOException {
+        String id = optimizeOnce();
+
+        CliRunner.Outcome list = gradsum("runs", "--store", db.toString());
+        assertThat(list.out().lines().findFirst().orElseThrow()).contains("ID", "TASK", "STARTED (UTC)", "STATUS", "BEST SCORE", "COST");
+        assertThat(list.out()).contains(id, "capitals", "finished");
+
+        CliRunner.Outcome show = gradsum("runs", "show", id, "--store", db.toString());
+        assertThat(show.exitCode()).isZero();
+        assertThat(show.out()).contains("Run " + id, "status:     finished", "iteration 1:", "best prompt",
+                "gradsum report " + id);
+    }
+
+    @Test
+    void a_rerun_answers_every_call_from_the_store_and_pays_nothing() throws IOException {
+        optimizeOnce();
+        int paid = stub.count(ModelServerStub.Role.TARGET) + stub.count(ModelServerStub.Role.JUDGE);
+
+        CliRunner.Outcome again = gradsum("optimize", task.toString(), "--out", dir.resolve("runs2").toString());
+
+        assertThat(again.exitCode()).isZero();
+        assertThat(stub.count(ModelServerStub.Role.TARGET) + stub.count(ModelServerStub.Role.JUDGE)).isEqualTo(paid);
+        assertThat(again.out()).containsPattern("Usage: (\\d+) calls \\(\\1 from cache");
+    }
+
+    @Test
+    void report_writes_the_run_folder_again_from_the_store() throws IOException {
+        String id = optimizeOnce();
+        String bestPrompt = Files.readString(dir.resolve("runs").resolve(id).resolve(RunOutputs.BEST_PROMPT));
+
+        CliRunner.Outcome r = gradsum("report", id, "--store", db.toString(), "--out", dir.resolve("again").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path folder = dir.resolve("again").resolve(id);
+        assertThat(Files.readString(folder.resolve(RunOutputs.BEST_PROMPT))).isEqualTo(bestPrompt);
+        assertThat(Files.readString(folder.resolve(RunOutputs.REPORT_HTML))).contains(id);
+        assertThat(folder.resolve(RunOutputs.RESULT_JSON)).exists();
+        assertThat(gradsum("report", "nope", "--store", db.toString()).err())
+                .startsWith("report: no run nope in ");
+    }
+
+    @Test
+    void cache_stats_counts_the_stored_replies_and_clear_forgets_them() throws IOException {
+        optimizeOnce();
+
+        assertThat(gradsum("cache", "stats", "--store", db.toString()).out()).containsPattern("[1-9]\\d* cached replies");
+        assertThat(gradsum("cache", "clear", "--store", db.toString()).out()).containsPattern("removed [1-9]\\d* cached replies");
+        assertThat(gradsum("cache", "stats", "--store", db.toString()).out()).contains(": 0 cached replies");
+    }
+
+    @Test
+    void a_plain_rerun_of_a_stopped_run_says_how_to_resume_it() throws IOException {
+        String id = optimizeOnce();
+        try (SqliteStore store = SqliteStore.open(db)) {
+            store.finish(id, RunStatus.STOPPED, StopReason.INTERRUPTED, null, null, null);
+        }
+
+        CliRunner.Outcome r = gradsum("optimize", task.toString(), "--out", dir.resolve("runs2").toString());
+
+        assertThat(r.err()).contains("note: run " + id + " of this task is stopped; continue it instead with: gradsum optimize "
+                + task + " --resume " + id);
+    }
+
+    @Test
+    void resume_of_an_unknown_run_is_one_clear_line() {
+        CliRunner.Outcome r = gradsum("optimize", "--resume", "nope", "--store", db.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.errLines()).containsExactly("--resume nope: no such run in " + db
+                + " (gradsum runs lists them; --store points elsewhere)");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.gradsum.cli.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gradsum.cli.taskfile.TaskFileReader;
+import dev.gradsum.cli.taskfile.TaskSetup;
+import dev.gradsum.llm.Pricing;
+import dev.gradsum.llm.Role;
+import dev.gradsum.modules.MetaPrompts;
+import dev.gradsum.search.SearchOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CallPlanTest {
+    @TempDir
+    Path dir;
+
+    private TaskSetup setup(String evaluation) throws IOException {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            rows.append("{\"q\": \"question ").append(i).append("\", \"a\": \"").append(i).append("\"}\n");
+        }
+        Files.writeString(dir.resolve("data.jsonl"), rows);
+        Files.writeString(dir.resolve("task.yaml"), """
+                description: Answer.
+                prompt: "Q: {q}"
+                data: {path: data.jsonl, split: {train: 4, validation: 4, test: 4}}
+                evaluation: %s
+                models:
+                  target: {provider: openai, model: gpt-4o-mini}
+                  optimizer: {provider: openai, model: gpt-4o}
+                """.formatted(evaluation));
+        return TaskSetup.prepare(TaskFileReader.read(dir.resolve("task.yaml"), "task.yaml"));
+    }
+
+    private static final SearchOptions OPTIONS = SearchOptions.defaults().withBeamSize(2).withIterations(2)
+            .withCandidatesPerPrompt(2).withMinibatchSize(30).withPatience(2);
+
+    private static Map<Role, RoleEstimate> byRole(CallPlan plan) {
+        return plan.roles().stream().collect(Collectors.toMap(RoleEstimate::role, Function.identity()));
+    }
+
+    @Test
+    void calls_follow_the_per_iteration_formula_with_the_beam_growing_from_the_initial_prompt() throws IOException {
+        // beam 1 then 2; m = v = t = 4; K = 2
+        CallPlan plan = CallPlan.of(setup("{criteria: Is it correct, expected: a}"), OPTIONS, MetaPrompts.defaults());
+        Map<Role, RoleEstimate> r = byRole(plan);
+
+        // high: target (1·4 + 3·4) + (2·4 + 6·4) + 2·4 test
+        assertThat(r.get(Role.TARGET).calls()).isEqualTo(new RoleEstimate.Range(44, 56));
+        assertThat(r.get(Role.JUDGE).calls()).isEqualTo(new RoleEstimate.Range(44, 56));
+        assertThat(r.get(Role.GRADIENT).calls()).isEqualTo(new RoleEstimate.Range(6, 12));
+        assertThat(r.get(Role.SUMMARIZER).calls()).isEqualTo(new RoleEstimate.Range(3, 3));
+        // edits 1 + 2, plus up to K repairs per edit (2 + 4) when high
+        assertThat(r.get(Role.EDITOR).calls()).isEqualTo(new RoleEstimate.Range(3, 9));
+        assertThat(plan.totalCalls()).isEqualTo(new RoleEstimate.Range(100, 136));
+    }
+
+    @Test
+    void a_programmatic_metric_makes_no_judge_calls_and_the_ablation_no_summaries() throws IOException {
+        CallPlan plan = CallPlan.of(setup("{metric: exact, expected: a}"), OPTIONS.withSummarize(false),
+                MetaPrompts.defaults());
+        Map<Role, RoleEstimate> r = byRole(plan);
+
+        assertThat(r.get(Role.JUDGE).unused()).isTrue();
+        assertThat(r.get(Role.SUMMARIZER).unused()).isTrue();
+        assertThat(r.get(Role.EDITOR).calls().high()).isEqualTo(9);
+    }
+
+    @Test
+    void cost_is_priced_per_role_model_and_grows_with_the_range() throws IOException {
+        CallPlan plan = CallPlan.of(setup("{criteria: Is it correct, expected: a}"), OPTIONS, MetaPrompts.defaults());
+        Pricing pricing = Pricing.none().with("gpt-4o-mini", 1, 2).with("gpt-4o", 10, 20);
+
+        double[] cost = plan.cost(pricing);
+
+        assertThat(cost[0]).isPositive();
+        assertThat(cost[1]).isGreaterThan(cost[0]);
+        assertThat(plan.unpriced(pricing)).isEmpty();
+        assertThat(plan.unpriced(Pricing.none())).containsExactlyInAnyOrder("gpt-4o-mini", "gpt-4o");
+        RoleEstimate editor = byRole(plan).get(Role.EDITOR);
+        assertThat(editor.model()).isEqualTo("gpt-4o");
+        assertThat(editor.inputTokens().high()).isGreaterThan(editor.inputTokens().low());
+    }
+}

@@ -1,0 +1,116 @@
+package dev.gradsum.store;
+
+import dev.gradsum.GradSum;
+import dev.gradsum.OptimizationResult;
+import dev.gradsum.llm.Budget;
+import dev.gradsum.llm.ModelRoles;
+import dev.gradsum.llm.Role;
+import dev.gradsum.simulation.SimulatedWorld;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A child process for {@link ResumeTest}: one optimize run of the simulated world against the store.
+ * Every model answer is logged (a hash of the request) before it is returned; with {@code haltAfter}
+ * the process halts like a SIGKILL (no finally, no shutdown hook) once that many answers were given.
+ * Args: db, runId, haltAfter (-1: never), requestLog, resultFile, budgetCalls (-1: none), concurrency.
+ */
+public final class ResumeChild {
+    static final String CONFIG = "{\"world\":\"simulated\",\"seed\":7}";
+
+    public static void main(String[] args) throws Exception {
+        Path db = Path.of(args[0]);
+        String runId = args[1];
+        int haltAfter = Integer.parseInt(args[2]);
+        Path requestLog = Path.of(args[3]);
+        Path resultFile = Path.of(args[4]);
+        long budgetCalls = Long.parseLong(args[5]);
+        int concurrency = Integer.parseInt(args[6]);
+        SimulatedWorld world = SimulatedWorld.create();
+        AtomicInteger answered = new AtomicInteger();
+        ModelRoles.Builder models = ModelRoles.builder();
+        for (Role role : Role.values()) {
+            models.role(role, new Logged(world.models().model(role), requestLog, answered, haltAfter));
+        }
+        try (SqliteStore store = SqliteStore.open(db)) {
+            RunRecorder run = store.start(runId, world.task().name(), CONFIG);
+            OptimizationResult r = GradSum.builder()
+                    .task(world.task()).models(models.build()).dataset(world.dataset())
+                    .splitSizes(12, 12, 12).beamSize(2).iterations(3).candidatesPerPrompt(2).minibatchSize(12)
+                    .seed(7).maxConcurrency(concurrency)
+                    .budget(budgetCalls < 0 ? Budget.unlimited() : new Budget(null, budgetCalls, null))
+                    .cache(run.cache()).listener(run).callListener(run)
+                    .spentBefore(store.spentByRole(runId))
+                    .build().optimize();
+            run.finished(r, "{}");
+            Files.writeString(resultFile, String.join("\n", r.best().id(), r.bestPrompt().text().replace("\n", "\\n"),
+                    String.valueOf(r.test()), r.stopReason().name(), String.valueOf(r.iterations().size())));
+        }
+    }
+
+    /** Delegates to a simulated model, logging each answered request; halts the JVM after {@code haltAfter} answers. */
+    private static final class Logged implements ChatModel {
+        private final ChatModel model;
+        private final Path log;
+        private final AtomicInteger answered;
+        private final int haltAfter;
+
+        Logged(ChatModel model, Path log, AtomicInteger answered, int haltAfter) {
+            this.model = model;
+            this.log = log;
+            this.answered = answered;
+            this.haltAfter = haltAfter;
+        }
+
+        @Override
+        public ChatResponse chat(ChatRequest request) {
+            ChatResponse response = model.chat(request);
+            synchronized (answered) {
+                if (haltAfter >= 0 && answered.get() >= haltAfter) {
+                    Runtime.getRuntime().halt(137);
+                }
+                append(hash(request.toString()) + "\n");
+                answered.incrementAndGet();
+            }
+            return response;
+        }
+
+        private void append(String line) {
+            try {
+                Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public ChatRequestParameters defaultRequestParameters() {
+            return model.defaultRequestParameters();
+        }
+
+        @Override
+        public ModelProvider provider() {
+            return model.provider();
+        }
+
+        private static String hash(String text) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

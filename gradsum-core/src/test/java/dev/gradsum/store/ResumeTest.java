@@ -1,0 +1,90 @@
+package dev.gradsum.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Resume = rerun the same configuration under the same run id against the store: a process killed
+ * mid-run (halted like SIGKILL) and resumed ends with the result an uninterrupted run has, and no
+ * request that was answered before the kill is sent again.
+ */
+class ResumeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_run_killed_mid_search_and_resumed_ends_as_an_uninterrupted_run_without_asking_any_answered_request_again()
+            throws Exception {
+        Path reference = dir.resolve("reference.txt");
+        assertThat(child(dir.resolve("ref.db"), -1, dir.resolve("ref.log"), reference, -1, 4)).isZero();
+        Set<String> referenceRequests = new HashSet<>(Files.readAllLines(dir.resolve("ref.log")));
+
+        Path db = dir.resolve("crash.db");
+        Path beforeLog = dir.resolve("before-kill.log");
+        assertThat(child(db, referenceRequests.size() / 2, beforeLog, dir.resolve("never.txt"), -1, 4)).isEqualTo(137);
+        Set<String> beforeKill = new HashSet<>(Files.readAllLines(beforeLog));
+        try (SqliteStore store = SqliteStore.open(db)) {
+            assertThat(store.run("run-1").orElseThrow().summary().status()).isEqualTo(RunStatus.INTERRUPTED);
+            assertThat(store.spent("run-1").calls()).isGreaterThanOrEqualTo(beforeKill.size());
+        }
+
+        Path resumed = dir.resolve("resumed.txt");
+        Path afterLog = dir.resolve("after-resume.log");
+        assertThat(child(db, -1, afterLog, resumed, -1, 4)).isZero();
+
+        assertThat(Files.readString(resumed)).isEqualTo(Files.readString(reference));
+        Set<String> afterResume = new HashSet<>(Files.readAllLines(afterLog));
+        assertThat(afterResume).as("answered before the kill, asked again after the resume")
+                .doesNotContainAnyElementsOf(beforeKill);
+        Set<String> all = new HashSet<>(beforeKill);
+        all.addAll(afterResume);
+        assertThat(all).isEqualTo(referenceRequests);
+        try (SqliteStore store = SqliteStore.open(db)) {
+            RunDetails run = store.run("run-1").orElseThrow();
+            assertThat(run.summary().status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(run.attempts()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_call_budget_holds_across_a_kill_and_resume() throws Exception {
+        long budget = 40;
+        Path reference = dir.resolve("reference.txt");
+        assertThat(child(dir.resolve("ref.db"), -1, dir.resolve("ref.log"), reference, budget, 1)).isZero();
+
+        Path db = dir.resolve("crash.db");
+        Path log = dir.resolve("crash.log");
+        assertThat(child(db, 15, log, dir.resolve("never.txt"), budget, 1)).isEqualTo(137);
+        Path resumed = dir.resolve("resumed.txt");
+        assertThat(child(db, -1, log, resumed, budget, 1)).isZero();
+
+        assertThat(Files.readAllLines(log)).hasSizeLessThanOrEqualTo((int) budget);
+        assertThat(Files.readString(resumed).lines().toList())
+                .containsExactlyElementsOf(Files.readString(reference).lines().toList());
+        assertThat(Files.readString(resumed).lines().toList().get(3)).isEqualTo("BUDGET");
+    }
+
+    private static int child(Path db, int haltAfter, Path log, Path result, long budgetCalls, int concurrency)
+            throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ResumeChild.class.getName(), db.toString(), "run-1",
+                String.valueOf(haltAfter), log.toString(), result.toString(), String.valueOf(budgetCalls),
+                String.valueOf(concurrency))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.resolveSibling("child.out").toFile()))
+                .start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("child did not finish: " + Files.readString(log.resolveSibling("child.out")));
+        }
+        return p.exitValue();
+    }
+}

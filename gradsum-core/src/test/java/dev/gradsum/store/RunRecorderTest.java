@@ -1,0 +1,112 @@
+package dev.gradsum.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gradsum.OptimizationResult;
+import dev.gradsum.llm.Role;
+import dev.gradsum.llm.Usage;
+import dev.gradsum.metric.Score;
+import dev.gradsum.modules.Evaluation;
+import dev.gradsum.modules.Generation;
+import dev.gradsum.modules.Gradient;
+import dev.gradsum.search.Candidate;
+import dev.gradsum.search.Iteration;
+import dev.gradsum.search.ScoredCandidate;
+import dev.gradsum.search.Stage;
+import dev.gradsum.search.StopReason;
+import dev.gradsum.task.Example;
+import dev.gradsum.task.PromptTemplate;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunRecorderTest {
+    private static final Candidate C0 = new Candidate("c0", PromptTemplate.of("Answer {q}"), null, 0, null);
+    private static final Candidate C1 = new Candidate("c1", PromptTemplate.of("Answer {q} step by step"), "c0", 1,
+            "State the steps.");
+    private static final Example ROW = new Example("row-1", Map.of("q", "2+2"));
+
+    @TempDir
+    Path dir;
+
+    private static Evaluation evaluation(String output, Score score) {
+        return new Evaluation(new Generation(ROW, "Answer 2+2", output, null), score);
+    }
+
+    @Test
+    void everything_the_search_learns_is_stored_as_it_happens() throws Exception {
+        Path db = dir.resolve("s.db");
+        try (SqliteStore store = SqliteStore.open(db)) {
+            RunRecorder rec = store.start("r1", "math", "{}");
+            rec.candidateCreated(C0);
+            rec.stageStarted(1, Stage.EVALUATE, 4);
+            rec.evaluated(1, C0, "train", List.of(evaluation("5", Score.fail("expected 4, got 5"))));
+            rec.gradientsGenerated(1, C0, List.of(new Gradient("row-1", "Ask for arithmetic care.")));
+            rec.summarized(1, C0, "State the steps.");
+            rec.candidateCreated(C1);
+            rec.candidateDropped(1, C0, "lost placeholder {q}");
+            rec.evaluated(1, C1, "validation", List.of(evaluation("4", Score.pass("right"))));
+            rec.iterationFinished(new Iteration(1, Map.of("c0", 0.0), Map.of(), Map.of("c0", "State the steps."),
+                    List.of(new ScoredCandidate(C1, 1.0, 1, 0), new ScoredCandidate(C0, 0.0, 1, 0)),
+                    List.of("c1", "c0"), List.of("lost placeholder {q}"), true));
+
+            RunDetails details = store.run("r1").orElseThrow();
+            assertThat(details.stage()).isEqualTo("iteration 1: EVALUATE");
+            assertThat(details.candidates()).isEqualTo(2);
+            assertThat(details.dropped()).isEqualTo(1);
+            assertThat(details.bestId()).isEqualTo("c1");
+            assertThat(details.bestPrompt()).isEqualTo("Answer {q} step by step");
+            assertThat(details.summary().bestScore()).isEqualTo(1.0);
+            assertThat(details.iterations()).containsExactly(
+                    new RunDetails.IterationLine(1, "c1", 1.0, true, List.of("c1", "c0")));
+        }
+        assertThat(MigrationsTest.query(db, "SELECT parent_id || ' | ' || feedback FROM candidates WHERE id = 'c1'"))
+                .isEqualTo("c0 | State the steps.");
+        assertThat(MigrationsTest.query(db, "SELECT group_concat(candidate_id || ':' || purpose || ':' || output"
+                + " || ':' || score || ':' || reason, ' / ') FROM evaluations"))
+                .isEqualTo("c0:train:5:0.0:expected 4, got 5 / c1:validation:4:1.0:right");
+        assertThat(MigrationsTest.query(db, "SELECT example_id || ': ' || text FROM gradients"))
+                .isEqualTo("row-1: Ask for arithmetic care.");
+        assertThat(MigrationsTest.query(db, "SELECT text FROM summaries")).isEqualTo("State the steps.");
+    }
+
+    @Test
+    void a_finished_search_stores_status_stop_reason_best_score_usage_and_result() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
+            RunRecorder rec = store.start("r1", "math", "{}");
+            Iteration it = new Iteration(1, Map.of(), Map.of(), Map.of(),
+                    List.of(new ScoredCandidate(C1, 0.75, 4, 0), new ScoredCandidate(C0, 0.5, 4, 0)),
+                    List.of("c1", "c0"), List.of(), true);
+            Usage target = new Usage(10, 2, 1, 0, 100, 50, 0.5);
+            OptimizationResult result = new OptimizationResult(C0, C1, null, List.of(it), List.of(C0, C1),
+                    StopReason.BUDGET, Map.of(Role.TARGET, target), target, Duration.ofSeconds(3));
+
+            rec.finished(result, "{\"best\":\"c1\"}");
+
+            RunDetails details = store.run("r1").orElseThrow();
+            assertThat(details.summary()).extracting(RunSummary::status, RunSummary::bestScore, RunSummary::costUsd)
+                    .containsExactly(RunStatus.FINISHED, 0.75, 0.5);
+            assertThat(details.stopReason()).isEqualTo("BUDGET");
+            assertThat(details.usage()).isEqualTo(target);
+            assertThat(details.hasResult()).isTrue();
+            assertThat(store.result("r1")).contains("{\"best\":\"c1\"}");
+        }
+    }
+
+    @Test
+    void an_interrupted_search_leaves_its_run_stopped_and_resumable() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
+            RunRecorder rec = store.start("r1", "math", "{}");
+            OptimizationResult result = new OptimizationResult(C0, C0, null, List.of(), List.of(C0),
+                    StopReason.INTERRUPTED, Map.of(), Usage.ZERO, Duration.ZERO);
+
+            rec.finished(result, "{}");
+
+            assertThat(store.listRuns()).extracting(RunSummary::status).containsExactly(RunStatus.STOPPED);
+            assertThat(store.unfinished("{}")).hasSize(1);
+        }
+    }
+}
