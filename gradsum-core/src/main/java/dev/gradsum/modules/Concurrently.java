@@ -7,11 +7,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /**
- * Maps a list over an {@link Executor}: every item is submitted at once (the {@code Llm} call path
- * limits how many calls are really in flight), results come back in input order. As soon as an
+ * Maps a list over an {@link Executor}: up to {@value #WINDOW} items are submitted at a time (the
+ * {@code Llm} call path limits how many calls are really in flight; the window keeps a 100,000-row
+ * evaluation from holding 100,000 threads), results come back in input order. As soon as an
  * item fails, the rest are cancelled and that first failure's own exception is rethrown (not an {@link ExecutionException}), so a
  * {@code BudgetExceededException} reaches the search unchanged. When the waiting thread is
  * interrupted, the remaining items are cancelled and the interrupt propagates.
@@ -23,20 +25,30 @@ final class Concurrently {
     private Concurrently() {
     }
 
+    /** Most items submitted and not yet finished, per call. */
+    static final int WINDOW = 256;
+
     static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> function, Executor executor) {
         List<CompletableFuture<R>> futures = new ArrayList<>(items.size());
         CompletableFuture<Void> firstFailure = new CompletableFuture<>();
-        for (T item : items) {
-            CompletableFuture<R> future = CompletableFuture.supplyAsync(() -> function.apply(item), executor);
-            future.whenComplete((result, failure) -> {
-                if (failure != null) {
-                    firstFailure.completeExceptionally(failure);
-                }
-            });
-            futures.add(future);
-        }
-        CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+        Semaphore window = new Semaphore(WINDOW);
         try {
+            for (T item : items) {
+                window.acquire();
+                if (firstFailure.isDone()) {
+                    window.release();
+                    break;
+                }
+                CompletableFuture<R> future = CompletableFuture.supplyAsync(() -> function.apply(item), executor);
+                future.whenComplete((result, failure) -> {
+                    window.release();
+                    if (failure != null) {
+                        firstFailure.completeExceptionally(failure);
+                    }
+                });
+                futures.add(future);
+            }
+            CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
             CompletableFuture.anyOf(all, firstFailure).get();
         } catch (InterruptedException e) {
             futures.forEach(f -> f.cancel(true));

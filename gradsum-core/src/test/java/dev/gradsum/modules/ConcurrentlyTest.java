@@ -37,6 +37,21 @@ class ConcurrentlyTest {
     }
 
     @Test
+    void a_long_list_never_has_more_than_the_window_of_items_running_so_threads_stay_bounded() {
+        int n = Concurrently.WINDOW * 8;
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> out = Concurrently.map(IntStream.range(0, n).boxed().toList(), i -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+            running.decrementAndGet();
+            return i;
+        }, executor);
+        assertThat(out).hasSize(n).startsWith(0, 1, 2).endsWith(n - 1);
+        assertThat(most.get()).isLessThanOrEqualTo(Concurrently.WINDOW).isGreaterThan(1);
+    }
+
+    @Test
     void a_failure_is_rethrown_as_itself_without_waiting_for_the_rest() {
         CountDownLatch never = new CountDownLatch(1);
         assertThatThrownBy(() -> Concurrently.map(List.of(1, 2, 3), i -> {
