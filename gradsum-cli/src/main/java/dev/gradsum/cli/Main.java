@@ -1,7 +1,87 @@
 package dev.gradsum.cli;
 
+import dev.gradsum.ConfigurationException;
+import dev.gradsum.GradSumException;
+import dev.gradsum.cli.provider.ServerUnreachableException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code gradsum}. User mistakes print one line on stderr and exit 2; model or provider
+ * failures one line and exit 1; a stack trace only with {@code --verbose}.
+ */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("gradsum");
+        System.exit(run(args, Cli.system()));
+    }
+
+    /** Runs the command line and returns the exit code (see {@link ExitCode}). */
+    public static int run(String[] args, Cli cli) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        CommandLine line = commandLine(cli);
+        line.setOut(new PrintWriter(cli.out(), true));
+        line.setErr(new PrintWriter(cli.err(), true));
+        line.setParameterExceptionHandler((e, a) -> {
+            String hint = e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+                    ? "; did you mean " + String.join(" or ", u.getSuggestions()) + "?" : "";
+            String name = e.getCommandLine().getCommandSpec().qualifiedName();
+            cli.err().println(name + ": " + e.getMessage() + hint + " (see " + name + " --help)");
+            return ExitCode.USAGE;
+        });
+        line.setExecutionExceptionHandler((e, l, parsed) -> failed(e, cli, verbose));
+        return line.execute(args);
+    }
+
+    static CommandLine commandLine(Cli cli) {
+        CommandLine line = new CommandLine(new GradsumCommand());
+        line.addSubcommand(new CommandLine(new OptimizeCommand(cli)));
+        line.addSubcommand(new CommandLine(new EvalCommand(cli)));
+        line.addSubcommand(new CommandLine(new PlanCommand(cli)));
+        line.addSubcommand(new CommandLine(new DemoCommand(cli)));
+        line.addSubcommand(new CommandLine(new CompletionCommand(cli)));
+        return line;
+    }
+
+    /** One line for the user, and the exit code that says what kind of failure it was. */
+    static int failed(Exception e, Cli cli, boolean verbose) {
+        int code;
+        String message;
+        ServerUnreachableException unreachable = find(e, ServerUnreachableException.class);
+        if (e instanceof ConfigurationException) {
+            code = ExitCode.USAGE;
+            message = e.getMessage();
+        } else if (unreachable != null) {
+            code = ExitCode.RUN_FAILED;
+            message = unreachable.getMessage();
+        } else if (e instanceof GradSumException) {
+            code = ExitCode.RUN_FAILED;
+            message = e.getMessage();
+        } else {
+            code = ExitCode.RUN_FAILED;
+            message = "gradsum: internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)");
+        }
+        cli.err().println(oneLine(message));
+        if (verbose) {
+            e.printStackTrace(cli.err());
+        }
+        cli.err().flush();
+        return code;
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "(no message)" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -15,11 +15,11 @@ public interface CallCache {
 
     /** A cache that remembers nothing. */
     static CallCache none() {
-        throw new UnsupportedOperationException("todo");
+        return NoCallCache.INSTANCE;
     }
 
     /** A cache in memory, for one process. */
     static CallCache inMemory() {
-        throw new UnsupportedOperationException("todo");
+        return new InMemoryCallCache();
     }
 }

@@ -2,48 +2,166 @@ package dev.gradsum.llm;
 
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The pieces shared by every {@link Llm} of one run: call cache, per-provider concurrency limits,
  * retry policy, timeout, sleeper (a seam tests replace), usage account, price table and budget.
+ * Build one per run; thread-safe.
  */
 public final class CallPath {
+    final CallCache cache;
+    final Retrier retrier;
+    final TimedChat timedChat;
+    final Pricing pricing;
+    final UsageAccount account;
+    final BudgetGuard budget;
+    final CallListener listener;
+
+    private CallPath(Builder b) {
+        this.cache = b.cache;
+        this.pricing = b.pricing;
+        this.listener = b.listener;
+        this.account = new UsageAccount(b.spentBefore);
+        this.budget = new BudgetGuard(b.budget, account);
+        ProviderLimiter limiter = new ProviderLimiter(b.maxConcurrency, b.providerLimits);
+        this.retrier = new Retrier(b.retryPolicy, new Backoff(b.retryPolicy, new Random(b.seed)), b.sleeper, limiter);
+        this.timedChat = new TimedChat(Executors.newCachedThreadPool(new WorkerThreads()), b.timeout);
+    }
+
     public static Builder builder() {
-        throw new UnsupportedOperationException("todo");
+        return new Builder();
     }
 
     /** An {@link Llm} for {@code role} backed by {@code model}. */
     public Llm llm(Role role, ChatModel model) {
-        throw new UnsupportedOperationException("todo");
+        return new Llm(role, model, this);
     }
 
     /** Usage so far per role (roles with no calls are absent). */
     public Map<Role, Usage> usage() {
-        throw new UnsupportedOperationException("todo");
+        return account.byRole();
     }
 
     /** Usage so far over all roles. */
     public Usage total() {
-        throw new UnsupportedOperationException("todo");
+        return account.total();
     }
 
+    /** Daemon workers that run one attempt each, so a late attempt can be timed out. */
+    private static final class WorkerThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "gradsum-llm-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+
+    /** Configures a {@link CallPath}; every setting has a default. */
     public static final class Builder {
-        public Builder cache(CallCache cache) { throw new UnsupportedOperationException("todo"); }
+        private CallCache cache = CallCache.inMemory();
+        private int maxConcurrency = 8;
+        private final Map<String, Integer> providerLimits = new HashMap<>();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Duration timeout = Duration.ofSeconds(120);
+        private Sleeper sleeper = Sleeper.system();
+        private Pricing pricing = Pricing.defaults();
+        private Budget budget = Budget.unlimited();
+        private CallListener listener = (role, reply, total) -> { };
+        private long seed;
+        private Map<Role, Usage> spentBefore = Map.of();
+
+        private Builder() {
+        }
+
+        /** Where answered calls are kept (default: in memory for this process). */
+        public Builder cache(CallCache cache) {
+            this.cache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
         /** Most calls in flight per provider (default 8). */
-        public Builder maxConcurrency(int max) { throw new UnsupportedOperationException("todo"); }
+        public Builder maxConcurrency(int max) {
+            this.maxConcurrency = positive(max, "maxConcurrency");
+            return this;
+        }
+
         /** Override for one provider name (e.g. {@code OPEN_AI}). */
-        public Builder maxConcurrency(String provider, int max) { throw new UnsupportedOperationException("todo"); }
-        public Builder retryPolicy(RetryPolicy policy) { throw new UnsupportedOperationException("todo"); }
+        public Builder maxConcurrency(String provider, int max) {
+            providerLimits.put(Objects.requireNonNull(provider, "provider"), positive(max, "maxConcurrency(" + provider + ")"));
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
         /** Per-attempt timeout (default 120 s). */
-        public Builder timeout(Duration timeout) { throw new UnsupportedOperationException("todo"); }
-        public Builder sleeper(Sleeper sleeper) { throw new UnsupportedOperationException("todo"); }
-        public Builder pricing(Pricing pricing) { throw new UnsupportedOperationException("todo"); }
-        public Builder budget(Budget budget) { throw new UnsupportedOperationException("todo"); }
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be > 0, was " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        public Builder pricing(Pricing pricing) {
+            this.pricing = Objects.requireNonNull(pricing, "pricing");
+            return this;
+        }
+
+        public Builder budget(Budget budget) {
+            this.budget = Objects.requireNonNull(budget, "budget");
+            return this;
+        }
+
         /** Told of every finished call (progress display, stores). */
-        public Builder listener(CallListener listener) { throw new UnsupportedOperationException("todo"); }
+        public Builder listener(CallListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         /** Seed for backoff jitter. */
-        public Builder seed(long seed) { throw new UnsupportedOperationException("todo"); }
-        public CallPath build() { throw new UnsupportedOperationException("todo"); }
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Usage this run spent before (a resumed run): it starts the account, so totals and the
+         * budget include it.
+         */
+        public Builder spentBefore(Map<Role, Usage> usage) {
+            this.spentBefore = Map.copyOf(Objects.requireNonNull(usage, "usage"));
+            return this;
+        }
+
+        public CallPath build() {
+            return new CallPath(this);
+        }
+
+        private static int positive(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+            }
+            return value;
+        }
     }
 }

@@ -1,28 +1,107 @@
 package dev.gradsum.llm;
 
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * One model in one role, reached through the single call path of gradsum:
- * budget check → cache lookup → concurrency limit per provider → call with timeout → retry with
- * exponential backoff and jitter on 429/5xx/timeouts (honouring Retry-After) → reply stored in the
- * cache before it is returned → usage and cost added to the run's account. Thread-safe.
- * Made by {@link CallPath#llm(Role, dev.langchain4j.model.chat.ChatModel)}.
+ * cache lookup → budget check (paid calls only) → concurrency limit per provider → call with
+ * timeout → retry with exponential backoff and jitter on 429/5xx/timeouts (honouring Retry-After)
+ * → reply stored in the cache before it is returned → usage and cost added to the run's account →
+ * listener told. Cache hits are free: they are counted as cached calls, never refused by the budget.
+ * Thread-safe. Made by {@link CallPath#llm(Role, dev.langchain4j.model.chat.ChatModel)}.
+ *
+ * <p>An interrupted caller gets an {@link LlmException} promptly, with its interrupt flag still set.
  */
 public final class Llm {
+    private final Role role;
+    private final ChatModel model;
+    private final String provider;
+    private final String modelName;
+    private final CallPath path;
+
+    Llm(Role role, ChatModel model, CallPath path) {
+        this.role = Objects.requireNonNull(role, "role");
+        this.model = Objects.requireNonNull(model, () -> role.key() + " model");
+        this.path = path;
+        this.provider = model.provider() == null ? "OTHER" : model.provider().name();
+        this.modelName = modelNameOf(model);
+    }
+
     /** @throws LlmException when the call failed for good; {@link BudgetExceededException} when a limit would be crossed */
     public LlmReply chat(LlmRequest request) {
-        throw new UnsupportedOperationException("todo");
+        Objects.requireNonNull(request, "request");
+        String key = CacheKey.of(provider, modelName, request);
+        Optional<LlmReply> hit = path.cache.get(key);
+        if (hit.isPresent()) {
+            LlmReply reply = hit.get().asCached();
+            path.listener.onCall(role, reply, path.account.add(role, UsageAccount.ONE_CACHED));
+            return reply;
+        }
+        ChatRequest chatRequest = ChatRequests.from(request);
+        path.budget.reserve();
+        Usage total;
+        LlmReply reply;
+        try {
+            ChatResponse response = path.retrier.call(provider,
+                    () -> path.timedChat.chat(model, chatRequest),
+                    () -> path.account.add(role, UsageAccount.ONE_RETRY));
+            reply = replyOf(response);
+            double cost = path.pricing.cost(modelName, reply.inputTokens(), reply.outputTokens());
+            try {
+                path.cache.put(key, new CallRecord(role, provider, modelName, request, reply, cost));
+            } finally {
+                total = path.account.add(role, UsageAccount.paid(reply.inputTokens(), reply.outputTokens(), cost));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LlmException(who() + ": interrupted while waiting for the call", e);
+        } catch (Retrier.GaveUp e) {
+            path.account.add(role, UsageAccount.ONE_FAILURE);
+            String tries = e.attempts() > 1 ? " (gave up after " + e.attempts() + " attempts)" : "";
+            throw new LlmException(who() + ": " + FailureText.describe(e.getCause()) + tries, e.getCause());
+        } finally {
+            path.budget.release();
+        }
+        path.listener.onCall(role, reply, total);
+        return reply;
     }
 
     public Role role() {
-        throw new UnsupportedOperationException("todo");
+        return role;
     }
 
     /** Provider name (e.g. {@code OPEN_AI}, {@code OTHER}) used for the cache key and the concurrency limit. */
     public String provider() {
-        throw new UnsupportedOperationException("todo");
+        return provider;
     }
 
     public String modelName() {
-        throw new UnsupportedOperationException("todo");
+        return modelName;
+    }
+
+    /** {@code target model gpt-4o-mini (OPEN_AI)}: how error messages name this call's origin. */
+    private String who() {
+        return role.key() + " model " + modelName + " (" + provider + ")";
+    }
+
+    private static LlmReply replyOf(ChatResponse response) {
+        String text = response.aiMessage() == null || response.aiMessage().text() == null
+                ? "" : response.aiMessage().text();
+        TokenUsage usage = response.tokenUsage();
+        long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        return new LlmReply(text, in, out, false);
+    }
+
+    private static String modelNameOf(ChatModel model) {
+        ChatRequestParameters parameters = model.defaultRequestParameters();
+        String name = parameters == null ? null : parameters.modelName();
+        return name == null || name.isBlank() ? "unknown" : name;
     }
 }

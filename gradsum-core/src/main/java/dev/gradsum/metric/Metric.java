@@ -65,4 +65,12 @@ public interface Metric {
     static Metric regex(String field, String pattern) {
         return new RegexMatch(field, pattern);
     }
+
+    /**
+     * The data field holding the expected answer this metric compares against (e.g. {@code answer}
+     * for {@code exact(answer)}), or {@code null} when it has none. The gradient model is shown it.
+     */
+    default String expectedField() {
+        return null;
+    }
 }

@@ -1,19 +1,44 @@
 package dev.gradsum.modules;
 
 import dev.gradsum.llm.Llm;
+import dev.gradsum.llm.LlmException;
+import dev.gradsum.llm.LlmRequest;
 import dev.gradsum.task.Example;
 import dev.gradsum.task.PromptTemplate;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 
-/** Paper step 1, generation: the target model answers each example with the prompt filled in. */
+/**
+ * Paper step 1, generation: the target model answers each example with the prompt filled in.
+ *
+ * <p>Contract: one {@link Generation} per example, in input order. Calls are submitted to the executor
+ * all at once; the {@link Llm} call path limits how many are in flight. A call that fails for good
+ * ({@link LlmException}) becomes a generation with {@link Generation#error()} set, so one bad row does
+ * not stop the run; a budget stop ({@code BudgetExceededException}) and an interrupt propagate.
+ * A placeholder the row cannot fill is a {@code ConfigurationException}.
+ */
 public final class Generator {
+    private final Llm target;
+    private final Executor executor;
+
     public Generator(Llm target, Executor executor) {
-        throw new UnsupportedOperationException("todo");
+        this.target = Objects.requireNonNull(target, "target");
+        this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     /** One generation per example, in order; calls run concurrently (the call path limits them). */
     public List<Generation> generate(PromptTemplate prompt, List<Example> examples) {
-        throw new UnsupportedOperationException("todo");
+        return Concurrently.map(examples, example -> generate(prompt, example), executor);
+    }
+
+    private Generation generate(PromptTemplate prompt, Example example) {
+        String input = prompt.render(example);
+        try {
+            return new Generation(example, input, target.chat(LlmRequest.user(input)).text(), null);
+        } catch (LlmException e) {
+            Interrupts.rethrowIfInterrupted(e);
+            return new Generation(example, input, "", e.getMessage());
+        }
     }
 }

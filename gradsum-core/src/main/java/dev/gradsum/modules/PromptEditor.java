@@ -1,28 +1,232 @@
 package dev.gradsum.modules;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gradsum.ConfigurationException;
 import dev.gradsum.llm.Llm;
+import dev.gradsum.llm.LlmException;
+import dev.gradsum.llm.LlmRequest;
 import dev.gradsum.task.PromptTemplate;
 import dev.gradsum.task.Task;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Paper step 5, prompt editing: rewrites the prompt from the summary (meta-prompt
  * {@code prompt_editor.md}) or, with {@code summarize=false}, from the raw gradients
  * ({@code prompt_editor_raw_gradients.md}) into K candidates. Candidates keep every placeholder and
  * the prompt's language; one that does not is repaired once, then dropped (and the drop recorded).
+ *
+ * <p>Contract: the editor answers {@code {"prompts": [...]}}. Each candidate must parse as a
+ * {@link PromptTemplate}, carry exactly the parent's placeholders, differ from the parent and from the
+ * other candidates, and be written in the parent's script ({@link LanguageCheck}). An invalid candidate
+ * is sent back once with {@code prompt_editor_repair.md}, saying exactly what is wrong; if still
+ * invalid it is dropped and {@link Edit#dropped()} gets one line, e.g.
+ * {@code candidate 2 dropped: lost placeholder {question}}. An unusable answer is asked again once
+ * ({@code answer_retry.md}); a second one, or a call that fails for good, gives an edit with no
+ * candidates and one line saying why. Calls are sampled (temperature 0.7 by default); the sample index
+ * distinguishes the retry from the first call.
  */
 public final class PromptEditor {
+    /** The editor's default sampling temperature: candidates should differ. */
+    public static final double DEFAULT_TEMPERATURE = 0.7;
+
+    private final Llm editor;
+    private final MetaPrompts prompts;
+    private final double temperature;
+
     public PromptEditor(Llm editor, MetaPrompts prompts) {
-        throw new UnsupportedOperationException("todo");
+        this(editor, prompts, DEFAULT_TEMPERATURE);
+    }
+
+    public PromptEditor(Llm editor, MetaPrompts prompts, double temperature) {
+        this.editor = Objects.requireNonNull(editor, "editor");
+        this.prompts = Objects.requireNonNull(prompts, "prompts");
+        if (temperature < 0 || temperature > 2) {
+            throw new IllegalArgumentException("editor temperature must be in [0, 2], was " + temperature);
+        }
+        this.temperature = temperature;
     }
 
     /** Edits from a summary paragraph. */
     public Edit edit(Task task, PromptTemplate prompt, String summary, int k) {
-        throw new UnsupportedOperationException("todo");
+        Map<String, String> values = commonValues(task, prompt, k);
+        values.put("summary", summary);
+        return propose(task, prompt, MetaPrompts.PROMPT_EDITOR, values, k);
     }
 
     /** The ablation: edits from the raw gradient list. */
     public Edit editFromGradients(Task task, PromptTemplate prompt, List<Gradient> gradients, int k) {
-        throw new UnsupportedOperationException("todo");
+        Map<String, String> values = commonValues(task, prompt, k);
+        values.put("gradients", TaggedSections.gradients(gradients));
+        return propose(task, prompt, MetaPrompts.PROMPT_EDITOR_RAW_GRADIENTS, values, k);
+    }
+
+    private Map<String, String> commonValues(Task task, PromptTemplate prompt, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("number of candidates must be >= 1, was " + k);
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("task", task.description());
+        values.put("prompt", prompt.text());
+        values.put("placeholders", placeholderList(prompt));
+        values.put("count", String.valueOf(k));
+        return values;
+    }
+
+    private Edit propose(Task task, PromptTemplate parent, String metaPrompt, Map<String, String> values, int k) {
+        String request = prompts.get(metaPrompt).render(values);
+        Answer answer = ask(request);
+        if (answer.prompts == null) {
+            return new Edit(List.of(), List.of("no candidates: " + answer.problem));
+        }
+        List<PromptTemplate> kept = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        Map<String, Integer> keptTexts = new LinkedHashMap<>();
+        List<String> proposed = answer.prompts.subList(0, Math.min(k, answer.prompts.size()));
+        for (int i = 0; i < proposed.size(); i++) {
+            int number = i + 1;
+            Checked first = check(parent, proposed.get(i), keptTexts);
+            Checked result = first.problem == null ? first : repair(task, parent, proposed.get(i), first.problem, keptTexts);
+            if (result.problem == null) {
+                kept.add(result.template);
+                keptTexts.put(result.template.text().strip(), number);
+            } else {
+                dropped.add("candidate " + number + " dropped: " + result.problem);
+            }
+        }
+        return new Edit(kept, dropped);
+    }
+
+    private Checked repair(Task task, PromptTemplate parent, String candidate, String problem, Map<String, Integer> keptTexts) {
+        String request = prompts.get(MetaPrompts.PROMPT_EDITOR_REPAIR).render(Map.of(
+                "task", task.description(),
+                "prompt", parent.text(),
+                "candidate", candidate,
+                "problem", problem,
+                "placeholders", placeholderList(parent)));
+        Answer answer = call(request, 0);
+        if (answer.prompts == null || answer.prompts.isEmpty()) {
+            String why = answer.prompts == null ? answer.problem : "the repair answer held no prompt";
+            return Checked.invalid(problem + " (repair failed: " + why + ")");
+        }
+        return check(parent, answer.prompts.get(0), keptTexts);
+    }
+
+    /** The first call, and once more if its answer is unusable. */
+    private Answer ask(String request) {
+        Answer first = call(request, 0);
+        if (first.prompts != null || first.callFailed) {
+            return first;
+        }
+        String retry = prompts.get(MetaPrompts.ANSWER_RETRY).render(Map.of("request", request, "problem", first.problem));
+        Answer second = call(retry, 1);
+        return second.prompts != null || second.callFailed
+                ? second
+                : Answer.unusable("editor answer unusable twice: " + second.problem, false);
+    }
+
+    private Answer call(String request, int sample) {
+        String text;
+        try {
+            text = editor.chat(LlmRequest.user(request).withTemperature(temperature).withSample(sample).asJson()).text();
+        } catch (LlmException e) {
+            Interrupts.rethrowIfInterrupted(e);
+            return Answer.unusable("editor call failed: " + e.getMessage(), true);
+        }
+        Optional<ObjectNode> object = JsonExtraction.objectWithField(text, "prompts");
+        if (object.isEmpty()) {
+            return Answer.unusable(JsonExtraction.whyMissing(text, "prompts"), false);
+        }
+        JsonNode list = object.get().get("prompts");
+        if (!list.isArray()) {
+            return Answer.unusable("\"prompts\" is not a list of strings", false);
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode item : list) {
+            if (!item.isTextual()) {
+                return Answer.unusable("\"prompts\" holds something other than strings", false);
+            }
+            texts.add(item.asText());
+        }
+        return texts.isEmpty() ? Answer.unusable("\"prompts\" is empty", false) : new Answer(texts, null, false);
+    }
+
+    /** Everything a candidate must satisfy; every broken rule is spelled out for the repair. */
+    static Checked check(PromptTemplate parent, String text, Map<String, Integer> keptTexts) {
+        if (text.isBlank()) {
+            return Checked.invalid("empty prompt");
+        }
+        PromptTemplate candidate;
+        try {
+            candidate = PromptTemplate.of(text);
+        } catch (ConfigurationException e) {
+            return Checked.invalid("malformed braces: " + e.getMessage()
+                    + "; write a literal brace as {{ or }}");
+        }
+        List<String> problems = new ArrayList<>();
+        String placeholders = placeholderProblem(parent.placeholders(), candidate.placeholders());
+        if (placeholders != null) {
+            problems.add(placeholders);
+        }
+        String stripped = candidate.text().strip();
+        if (stripped.equals(parent.text().strip())) {
+            problems.add("identical to the original prompt");
+        }
+        Integer same = keptTexts.get(stripped);
+        if (same != null) {
+            problems.add("duplicate of candidate " + same);
+        }
+        LanguageCheck.problem(parent.text(), candidate.text()).ifPresent(problems::add);
+        return problems.isEmpty() ? new Checked(candidate, null) : Checked.invalid(String.join("; ", problems));
+    }
+
+    private static String placeholderProblem(Set<String> expected, Set<String> actual) {
+        Set<String> lost = new LinkedHashSet<>(expected);
+        lost.removeAll(actual);
+        Set<String> invented = new LinkedHashSet<>(actual);
+        invented.removeAll(expected);
+        List<String> problems = new ArrayList<>();
+        if (!lost.isEmpty()) {
+            problems.add(named("lost", lost));
+        }
+        if (!invented.isEmpty()) {
+            problems.add(named("invented", invented));
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    private static String named(String what, Set<String> names) {
+        return what + (names.size() == 1 ? " placeholder " : " placeholders ")
+                + names.stream().map(n -> "{" + n + "}").collect(Collectors.joining(", "));
+    }
+
+    private static String placeholderList(PromptTemplate prompt) {
+        if (prompt.placeholders().isEmpty()) {
+            return "(none: this prompt has no placeholders, and new prompts must not add any)";
+        }
+        return prompt.placeholders().stream().map(n -> "{" + n + "}").collect(Collectors.joining(", "));
+    }
+
+    /** A parsed editor answer: the prompt texts, or why there are none. */
+    private record Answer(List<String> prompts, String problem, boolean callFailed) {
+        static Answer unusable(String problem, boolean callFailed) {
+            return new Answer(null, problem, callFailed);
+        }
+    }
+
+    /** A checked candidate: the template when valid, otherwise the problem. */
+    record Checked(PromptTemplate template, String problem) {
+        static Checked invalid(String problem) {
+            return new Checked(null, problem);
+        }
     }
 }

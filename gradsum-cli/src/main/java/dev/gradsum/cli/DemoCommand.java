@@ -1,0 +1,84 @@
+package dev.gradsum.cli;
+
+import dev.gradsum.GradSum;
+import dev.gradsum.OptimizationResult;
+import dev.gradsum.cli.report.RunInfo;
+import dev.gradsum.cli.report.RunOutputs;
+import dev.gradsum.llm.Budget;
+import dev.gradsum.llm.Role;
+import dev.gradsum.cli.progress.Progress;
+import dev.gradsum.search.SearchOptions;
+import dev.gradsum.simulation.SimulatedWorld;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code gradsum demo}: the whole loop in the simulated world, offline, with no API key. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run GRAD-SUM in the SIMULATED world: deterministic stand-in models over a synthetic task",
+                "with hidden rules. No real model is called and no API key is needed."})
+final class DemoCommand implements Callable<Integer> {
+    static final String BANNER = "SIMULATION: no real language model is called. gradsum demo runs the simulated world "
+            + "(deterministic stand-in models over a synthetic task with hidden rules) to show the loop end to end.";
+
+    private final Cli cli;
+
+    @Mixin
+    RunOptions flags = new RunOptions();
+
+    DemoCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        flags.check();
+        SimulatedWorld world = SimulatedWorld.create();
+        SearchOptions options = SearchOptions.defaults();
+        if (flags.beam != null) options = options.withBeamSize(flags.beam);
+        if (flags.iterations != null) options = options.withIterations(flags.iterations);
+        if (flags.seed != null) options = options.withSeed(flags.seed);
+        if (flags.noSummarize) options = options.withSummarize(false);
+        int concurrency = flags.concurrency != null ? flags.concurrency : TaskRun.DEFAULT_CONCURRENCY;
+
+        cli.out().println(BANNER);
+        cli.out().flush();
+        Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), options.iterations(), 0);
+        RunRecorder recorder = new RunRecorder();
+        Path root = TaskRun.outputRoot(flags, null);
+        Instant started = cli.clock().instant();
+        String runId = RunIds.next(root, "demo-" + world.task().name(), started);
+        GradSum gradSum = GradSum.builder()
+                .task(world.task())
+                .models(world.models())
+                .dataset(world.dataset())
+                .options(options)
+                .maxConcurrency(concurrency)
+                .sleeper(cli.sleeper())
+                .listener(progress)
+                .listener(recorder)
+                .callListener(progress)
+                .build();
+        progress.start();
+        OptimizationResult result;
+        try {
+            result = gradSum.optimize();
+        } finally {
+            progress.finish();
+        }
+        Map<Role, RunInfo.Model> models = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            models.put(r, new RunInfo.Model("simulated", "simulated-" + r.key()));
+        }
+        RunInfo info = new RunInfo(runId, world.task().name() + " (SIMULATION)", world.task().description(), null,
+                models, options, Budget.unlimited(), Map.of("world", "SIMULATION: no real model was called"), started);
+        RunOutputs.Written written = RunOutputs.write(root.resolve(runId), info, result, recorder.testEvaluations(result));
+        ResultSummary.print(cli.out(), result, written, recorder.evaluationErrors());
+        cli.out().println("(This was a SIMULATION. Point a task file at a real model with: gradsum optimize TASK.yaml)");
+        return ExitCode.OK;
+    }
+}

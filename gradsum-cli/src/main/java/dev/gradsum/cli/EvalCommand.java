@@ -1,0 +1,124 @@
+package dev.gradsum.cli;
+
+import dev.gradsum.ConfigurationException;
+import dev.gradsum.GradSum;
+import dev.gradsum.cli.taskfile.TaskSetup;
+import dev.gradsum.llm.Usage;
+import dev.gradsum.modules.Evaluation;
+import dev.gradsum.task.Example;
+import dev.gradsum.task.PromptTemplate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gradsum eval TASK.yaml [--prompt FILE] [--split test]}: scores one prompt on one split. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Score one prompt (the task's, or --prompt FILE) on one split of the task's data.")
+final class EvalCommand implements Callable<Integer> {
+    enum SplitName { train, validation, test }
+
+    private final Cli cli;
+
+    @Parameters(index = "0", paramLabel = "TASK.yaml", description = "The task file.")
+    String taskFile;
+
+    @Option(names = "--prompt", paramLabel = "FILE", description = "A prompt to score instead of the task's (e.g. a best_prompt.txt).")
+    Path promptFile;
+
+    @Option(names = "--split", paramLabel = "NAME", description = "train, validation or test (default: ${DEFAULT-VALUE}).")
+    SplitName split = SplitName.test;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Most model calls in flight.")
+    Integer concurrency;
+
+    EvalCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        RunOptions flags = new RunOptions();
+        flags.concurrency = concurrency;
+        TaskRun run = TaskRun.load(taskFile, flags);
+        PromptTemplate prompt = run.setup.prompt();
+        String source = "the task's prompt";
+        if (promptFile != null) {
+            prompt = TaskSetup.prompt(run.file, read(promptFile), "--prompt " + promptFile);
+            TaskSetup.checkPlaceholders(run.file, prompt, run.setup.dataset(), "--prompt " + promptFile);
+            source = promptFile.toString();
+        }
+        List<Example> rows = switch (split) {
+            case train -> run.setup.split().train();
+            case validation -> run.setup.split().validation();
+            case test -> run.setup.split().test();
+        };
+        if (rows.isEmpty()) {
+            throw new ConfigurationException(run.file.label() + ": data.split." + split + ": the " + split
+                    + " split has no rows; give it some in data.split or pick another with --split");
+        }
+        run.connect(cli.env());
+        UsageTotal usage = new UsageTotal();
+        GradSum gradSum = run.builder(cli).callListener(usage).build();
+        List<Evaluation> evaluations = gradSum.evaluate(prompt, rows);
+        print(evaluations, source, usage.total);
+        return ExitCode.OK;
+    }
+
+    private void print(List<Evaluation> evaluations, String source, Usage usage) {
+        int rated = 0;
+        int passed = 0;
+        int errors = 0;
+        int failedCalls = 0;
+        double sum = 0;
+        for (Evaluation e : evaluations) {
+            if (e.generation().failed()) {
+                failedCalls++;
+            }
+            if (e.score().error()) {
+                errors++;
+                continue;
+            }
+            rated++;
+            sum += e.score().value();
+            passed += e.score().passed() ? 1 : 0;
+        }
+        String score = rated == 0 ? "-" : String.format(Locale.ROOT, "%.3f", sum / rated);
+        cli.out().println("Score " + score + " on the " + split + " split: " + passed + " of " + rated
+                + " rated rows passed" + (errors > 0 ? "; " + errors + " evaluation error(s) left out" : "")
+                + (failedCalls > 0 ? "; " + failedCalls + " generation(s) failed" : "") + ".");
+        cli.out().println("Prompt: " + source);
+        cli.out().println(String.format(Locale.ROOT, "Usage: %d calls (%d from cache, %d retries), %d tokens, $%.4f.",
+                usage.calls() + usage.cachedCalls(), usage.cachedCalls(), usage.retries(), usage.totalTokens(),
+                usage.costUsd()));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigurationException("--prompt: file not found: " + file);
+        } catch (IOException e) {
+            throw new ConfigurationException("--prompt: cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Remembers the run's usage as calls finish. */
+    private static final class UsageTotal implements dev.gradsum.llm.CallListener {
+        Usage total = Usage.ZERO;
+
+        @Override
+        public synchronized void onCall(dev.gradsum.llm.Role role, dev.gradsum.llm.LlmReply reply, Usage now) {
+            if (now.calls() + now.cachedCalls() >= total.calls() + total.cachedCalls()) {
+                total = now;
+            }
+        }
+    }
+}

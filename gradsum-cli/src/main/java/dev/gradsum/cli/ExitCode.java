@@ -1,0 +1,16 @@
+package dev.gradsum.cli;
+
+/** The exit codes of {@code gradsum}, as documented in the README. */
+public final class ExitCode {
+    /** Done. */
+    public static final int OK = 0;
+    /** A model or provider failed at run time (unreachable server, bad key, retries exhausted). */
+    public static final int RUN_FAILED = 1;
+    /** A user mistake: bad flag, task file, data file. Nothing was called. */
+    public static final int USAGE = 2;
+    /** The run stopped on its budget; outputs were written with the best prompt found so far. */
+    public static final int BUDGET = 3;
+
+    private ExitCode() {
+    }
+}

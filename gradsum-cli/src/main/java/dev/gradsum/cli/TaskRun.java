@@ -1,0 +1,169 @@
+package dev.gradsum.cli;
+
+import dev.gradsum.GradSum;
+import dev.gradsum.cli.plan.CallPlan;
+import dev.gradsum.cli.provider.ApiKeys;
+import dev.gradsum.cli.provider.ChatModels;
+import dev.gradsum.cli.provider.ModelSpec;
+import dev.gradsum.cli.provider.Reachability;
+import dev.gradsum.cli.report.RunInfo;
+import dev.gradsum.cli.taskfile.TaskFile;
+import dev.gradsum.cli.taskfile.TaskFileReader;
+import dev.gradsum.cli.taskfile.TaskSetup;
+import dev.gradsum.llm.Budget;
+import dev.gradsum.llm.CallCache;
+import dev.gradsum.llm.ModelRoles;
+import dev.gradsum.llm.Pricing;
+import dev.gradsum.llm.Role;
+import dev.gradsum.search.SearchOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A task file made ready to run: read and checked against its data, with the command's flags applied.
+ * {@link #connect} then reads the API keys and checks the servers (still no model call), and
+ * {@link #builder} configures {@link GradSum} the same way for every command.
+ */
+final class TaskRun {
+    static final int DEFAULT_CONCURRENCY = 8;
+
+    final TaskFile file;
+    final TaskSetup setup;
+    final SearchOptions options;
+    final int concurrency;
+    final Pricing pricing;
+    final Budget budget;
+    private ModelRoles roles;
+
+    private TaskRun(TaskFile file, TaskSetup setup, SearchOptions options, int concurrency) {
+        this.file = file;
+        this.setup = setup;
+        this.options = options;
+        this.concurrency = concurrency;
+        this.pricing = pricing(file);
+        TaskFile.Budget b = file.budget();
+        this.budget = new Budget(b.usd(), b.calls(), b.tokens());
+    }
+
+    /** Reads and checks {@code taskFile} (as the user typed it) and its data. Makes no model call. */
+    static TaskRun load(String taskFile, RunOptions flags) {
+        if (flags != null) {
+            flags.check();
+        }
+        TaskFile file = TaskFileReader.read(Path.of(taskFile), taskFile);
+        TaskSetup setup = TaskSetup.prepare(file);
+        return new TaskRun(file, setup, options(file, flags), concurrency(file, flags));
+    }
+
+    /** Reads the keys (a missing variable fails here, by name) and checks every server accepts connections. */
+    TaskRun connect(Map<String, String> env) {
+        ApiKeys keys = ApiKeys.resolve(file.models(), file.label(), env);
+        Reachability.check(file);
+        roles = ChatModels.roles(file, keys);
+        return this;
+    }
+
+    GradSum.Builder builder(Cli cli) {
+        GradSum.Builder b = GradSum.builder()
+                .task(setup.task())
+                .models(roles)
+                .split(setup.split())
+                .options(options)
+                .maxConcurrency(concurrency)
+                .timeout(longestTimeout().plusSeconds(10))
+                .sleeper(cli.sleeper())
+                .pricing(pricing)
+                .budget(budget)
+                .cache(CallCache.inMemory());
+        for (Map.Entry<String, ModelSpec> e : file.models().entrySet()) {
+            Integer max = e.getValue().maxConcurrency();
+            if (max != null) {
+                Role role = e.getKey().equals("optimizer") ? Role.EDITOR : Role.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT));
+                b.maxConcurrency(roles.model(role).provider().name(), max);
+            }
+        }
+        return b;
+    }
+
+    /** Provider and model of each role after fallbacks, for reports (never keys or URLs). */
+    Map<Role, RunInfo.Model> modelsByRole() {
+        Map<Role, RunInfo.Model> m = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            ModelSpec spec = CallPlan.modelFor(file, r);
+            m.put(r, new RunInfo.Model(spec.provider().key(), spec.model()));
+        }
+        return m;
+    }
+
+    /** Split sizes, evaluation and concurrency, as recorded next to the result. */
+    Map<String, String> settings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        TaskSetup.SplitSizes z = setup.sizes();
+        s.put("split", "train " + z.train() + ", validation " + z.validation() + ", test " + z.test()
+                + " (seed " + (file.data().seed() == null ? 0 : file.data().seed()) + ")");
+        s.put("evaluation", evaluation());
+        s.put("data", file.data().pathAsWritten() + " (" + setup.dataset().size() + " rows)");
+        s.put("concurrency", String.valueOf(concurrency));
+        return s;
+    }
+
+    String evaluation() {
+        TaskFile.Evaluation e = file.evaluation();
+        String judged = e.criteria() == null ? "" : "LLM judge, " + (e.scale() == 1 ? "binary" : "1.." + e.scale());
+        if (e.metric() == null) {
+            return judged;
+        }
+        return e.metric() + " metric" + (e.expected() == null ? "" : " on " + e.expected())
+                + (judged.isEmpty() ? "" : "; criteria guide the gradients");
+    }
+
+    private Duration longestTimeout() {
+        return file.models().values().stream().map(ModelSpec::timeout).max(Duration::compareTo)
+                .orElse(ModelSpec.DEFAULT_TIMEOUT);
+    }
+
+    private static SearchOptions options(TaskFile file, RunOptions flags) {
+        TaskFile.Search s = file.search();
+        SearchOptions o = SearchOptions.defaults();
+        if (s.beam() != null) o = o.withBeamSize(s.beam());
+        if (s.iterations() != null) o = o.withIterations(s.iterations());
+        if (s.candidates() != null) o = o.withCandidatesPerPrompt(s.candidates());
+        if (s.minibatch() != null) o = o.withMinibatchSize(s.minibatch());
+        if (s.patience() != null) o = o.withPatience(s.patience());
+        if (s.summarize() != null) o = o.withSummarize(s.summarize());
+        if (s.seed() != null) o = o.withSeed(s.seed());
+        if (flags != null) {
+            if (flags.beam != null) o = o.withBeamSize(flags.beam);
+            if (flags.iterations != null) o = o.withIterations(flags.iterations);
+            if (flags.seed != null) o = o.withSeed(flags.seed);
+            if (flags.noSummarize) o = o.withSummarize(false);
+        }
+        return o;
+    }
+
+    private static int concurrency(TaskFile file, RunOptions flags) {
+        if (flags != null && flags.concurrency != null) {
+            return flags.concurrency;
+        }
+        return file.search().concurrency() != null ? file.search().concurrency() : DEFAULT_CONCURRENCY;
+    }
+
+    private static Pricing pricing(TaskFile file) {
+        Pricing p = Pricing.defaults();
+        for (Map.Entry<String, TaskFile.Price> e : file.pricing().entrySet()) {
+            p = p.with(e.getKey(), e.getValue().input(), e.getValue().output());
+        }
+        return p;
+    }
+
+    /** The folder receiving run folders: the flag, the task file's {@code output:}, or gradsum-runs. */
+    static Path outputRoot(RunOptions flags, TaskFile file) {
+        if (flags != null && flags.out != null) {
+            return Path.of(flags.out);
+        }
+        return Path.of(file != null && file.output() != null ? file.output() : "gradsum-runs");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.gradsum.cli.progress;
+
+import dev.gradsum.search.Iteration;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** One status line redrawn in place with {@code \r} (at most ten times a second), for terminals. */
+final class LiveLine extends Progress {
+    private static final Duration REDRAW_EVERY = Duration.ofMillis(100);
+    private Instant lastDrawn = Instant.EPOCH;
+    private int lastWidth;
+
+    LiveLine(PrintStream out, Clock clock, int iterations, long plannedCalls) {
+        super(out, clock, iterations, plannedCalls);
+    }
+
+    @Override
+    protected void onStage(int plannedCalls) {
+        draw(true);
+    }
+
+    @Override
+    protected void onIteration(Iteration it) {
+        draw(true);
+    }
+
+    @Override
+    protected void onCallDone() {
+        draw(false);
+    }
+
+    @Override
+    public synchronized void finish() {
+        draw(true);
+        out.println();
+        out.flush();
+    }
+
+    private void draw(boolean force) {
+        Instant now = now();
+        if (!force && Duration.between(lastDrawn, now).compareTo(REDRAW_EVERY) < 0) {
+            return;
+        }
+        lastDrawn = now;
+        String line = status();
+        int pad = Math.max(0, lastWidth - line.length());
+        out.print("\r" + line + " ".repeat(pad));
+        out.flush();
+        lastWidth = line.length();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.gradsum.cli.progress;
+
+import dev.gradsum.llm.CallListener;
+import dev.gradsum.llm.LlmReply;
+import dev.gradsum.llm.Role;
+import dev.gradsum.llm.Usage;
+import dev.gradsum.search.Iteration;
+import dev.gradsum.search.SearchListener;
+import dev.gradsum.search.Stage;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * What a run shows while it works: iteration, stage, calls done of planned, tokens, cost so far, ETA
+ * and best validation score. {@link #forOutput} picks a live line redrawn in place on a terminal, or
+ * plain log lines when output goes to a pipe or CI. Told by the search ({@link SearchListener}) and by
+ * every model call ({@link CallListener}); thread-safe.
+ */
+public abstract class Progress implements SearchListener, CallListener {
+    protected final PrintStream out;
+    private final Clock clock;
+    private final int iterations;
+    private final long plannedCalls;
+    private Instant started;
+    private int iteration;
+    private Stage stage;
+    private Usage total = Usage.ZERO;
+    private double best = Double.NaN;
+
+    protected Progress(PrintStream out, Clock clock, int iterations, long plannedCalls) {
+        this.out = out;
+        this.clock = clock;
+        this.iterations = iterations;
+        this.plannedCalls = plannedCalls;
+        this.started = clock.instant();
+    }
+
+    /**
+     * @param interactive  a person watches a terminal (a console is attached and {@code CI} is unset)
+     * @param plannedCalls the plan's upper bound of calls, for "done of planned" and the ETA
+     */
+    public static Progress forOutput(PrintStream out, boolean interactive, Clock clock, int iterations,
+                                     long plannedCalls) {
+        return interactive ? new LiveLine(out, clock, iterations, plannedCalls)
+                : new LogLines(out, clock, iterations, plannedCalls);
+    }
+
+    /** Restarts the clock (call when the search starts, after setup). */
+    public synchronized void start() {
+        started = clock.instant();
+    }
+
+    @Override
+    public synchronized void stageStarted(int iteration, Stage stage, int plannedCalls) {
+        this.iteration = iteration;
+        this.stage = stage;
+        onStage(plannedCalls);
+    }
+
+    @Override
+    public synchronized void iterationFinished(Iteration it) {
+        if (!it.scored().isEmpty()) {
+            best = Double.isNaN(best) ? it.best().score() : Math.max(best, it.best().score());
+        }
+        onIteration(it);
+    }
+
+    @Override
+    public synchronized void onCall(Role role, LlmReply reply, Usage total) {
+        this.total = total;
+        onCallDone();
+    }
+
+    /** Ends the display (the live line gets its newline). */
+    public abstract void finish();
+
+    protected abstract void onStage(int plannedCalls);
+
+    protected abstract void onIteration(Iteration it);
+
+    protected abstract void onCallDone();
+
+    /** {@code iteration 2/10 · validate · calls 120/900 · 45.1k tokens · $0.03 · ETA 3m10s · best 0.733}. */
+    protected synchronized String status() {
+        StringBuilder s = new StringBuilder();
+        s.append(stage == Stage.TEST ? "final test" : "iteration " + iteration + "/" + iterations);
+        if (stage != null && stage != Stage.TEST) {
+            s.append(" · ").append(stage.name().toLowerCase(Locale.ROOT));
+        }
+        long done = total.calls() + total.cachedCalls();
+        s.append(" · calls ").append(done).append('/').append(Math.max(done, plannedCalls));
+        s.append(" · ").append(tokens(total.totalTokens())).append(" tokens");
+        s.append(String.format(Locale.ROOT, " · $%.2f", total.costUsd()));
+        s.append(" · ETA ").append(eta(done));
+        s.append(" · best ").append(Double.isNaN(best) ? "-" : String.format(Locale.ROOT, "%.3f", best));
+        return s.toString();
+    }
+
+    private String eta(long done) {
+        if (done == 0 || plannedCalls <= done) {
+            return "-";
+        }
+        Duration elapsed = Duration.between(started, clock.instant());
+        long seconds = elapsed.toMillis() * (plannedCalls - done) / done / 1000;
+        return seconds >= 3600 ? seconds / 3600 + "h" + (seconds % 3600) / 60 + "m"
+                : seconds >= 60 ? seconds / 60 + "m" + seconds % 60 + "s" : seconds + "s";
+    }
+
+    static String tokens(long n) {
+        if (n >= 1_000_000) {
+            return String.format(Locale.ROOT, "%.1fM", n / 1e6);
+        }
+        return n >= 1000 ? String.format(Locale.ROOT, "%.1fk", n / 1e3) : String.valueOf(n);
+    }
+
+    protected synchronized Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.gradsum.cli.provider;
+
+import java.time.Duration;
+
+/**
+ * One {@code models.<role>} entry of a task file: which provider and model plays the role, and how to
+ * reach it. The API key itself is never held here, only the name of the environment variable.
+ *
+ * @param role           the task-file key: target, judge, optimizer, gradient, summarizer or editor
+ * @param apiKeyEnv      environment variable holding the key, or {@code null} when none is used
+ * @param baseUrl        server URL, or {@code null} for the provider's default
+ * @param temperature    sampling temperature, or {@code null} for the provider's default
+ * @param maxTokens      most output tokens per answer, or {@code null}
+ * @param timeout        per-request timeout
+ * @param maxConcurrency most requests in flight to this provider, or {@code null} for the search default
+ */
+public record ModelSpec(String role, Provider provider, String model, String apiKeyEnv, String baseUrl,
+                        Double temperature, Integer maxTokens, Duration timeout, Integer maxConcurrency) {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    /** The base URL actually used: the given one or the provider's default (may be {@code null}). */
+    public String effectiveBaseUrl() {
+        return baseUrl != null ? baseUrl : provider.defaultBaseUrl();
+    }
+
+    /** {@code target model}, {@code judge model}: how messages name this model. */
+    public String label() {
+        return role + " model";
+    }
+}

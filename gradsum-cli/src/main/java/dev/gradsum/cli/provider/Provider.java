@@ -1,0 +1,73 @@
+package dev.gradsum.cli.provider;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The model providers a task file may name. Every OpenAI-compatible server (Ollama, vLLM, llama.cpp,
+ * LM Studio, DeepSeek, Qwen, ...) goes through LangChain4j's OpenAI client with a base URL.
+ */
+public enum Provider {
+    OPENAI("openai", "OPENAI_API_KEY", true, null, false),
+    /** Any server speaking the OpenAI chat-completions API; needs {@code base_url}, key optional. */
+    OPENAI_COMPATIBLE("openai-compatible", null, false, null, true),
+    /** Ollama's OpenAI-compatible endpoint; no key. */
+    OLLAMA("ollama", null, false, "http://localhost:11434/v1", false),
+    /** vLLM's OpenAI-compatible server; needs {@code base_url}, key optional. */
+    VLLM("vllm", null, false, null, true),
+    ANTHROPIC("anthropic", "ANTHROPIC_API_KEY", true, null, false),
+    GEMINI("gemini", "GEMINI_API_KEY", true, null, false),
+    /** The simulated world's deterministic models: a SIMULATION, no real model is called. */
+    SIMULATED("simulated", null, false, null, false);
+
+    private final String key;
+    private final String defaultKeyEnv;
+    private final boolean needsKey;
+    private final String defaultBaseUrl;
+    private final boolean needsBaseUrl;
+
+    Provider(String key, String defaultKeyEnv, boolean needsKey, String defaultBaseUrl, boolean needsBaseUrl) {
+        this.key = key;
+        this.defaultKeyEnv = defaultKeyEnv;
+        this.needsKey = needsKey;
+        this.defaultBaseUrl = defaultBaseUrl;
+        this.needsBaseUrl = needsBaseUrl;
+    }
+
+    /** The name used in task files. */
+    public String key() {
+        return key;
+    }
+
+    /** The environment variable read when the task file names none, or {@code null}. */
+    public String defaultKeyEnv() {
+        return defaultKeyEnv;
+    }
+
+    /** Whether a call without an API key cannot work. */
+    public boolean needsKey() {
+        return needsKey;
+    }
+
+    public String defaultBaseUrl() {
+        return defaultBaseUrl;
+    }
+
+    public boolean needsBaseUrl() {
+        return needsBaseUrl;
+    }
+
+    /** Whether it calls a model over HTTP (everything but the simulation). */
+    public boolean remote() {
+        return this != SIMULATED;
+    }
+
+    public static Optional<Provider> byKey(String key) {
+        return Arrays.stream(values()).filter(p -> p.key.equals(key)).findFirst();
+    }
+
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(Provider::key).toList();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.gradsum.cli.provider;
+
+import dev.gradsum.llm.HttpStatusException;
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * LangChain4j's HTTP seam, on the JDK client, keeping what the stock client drops: a non-2xx answer
+ * becomes {@link HttpStatusException} with the server's Retry-After, so gradsum's retry path can honour
+ * it. Messages never contain request headers, and any credential sent in them is masked out of the
+ * server's error text. Connection failures become {@link ServerUnreachableException}, read timeouts
+ * LangChain4j's retriable {@link TimeoutException}.
+ */
+final class StatusHttpClient implements HttpClient {
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "x-api-key", "api-key",
+            "x-goog-api-key");
+    private static final int MAX_ERROR_TEXT = 300;
+
+    private final java.net.http.HttpClient http;
+    private final Duration readTimeout;
+    private final String label;
+    private final String baseUrl;
+    private final Clock clock;
+
+    StatusHttpClient(java.net.http.HttpClient http, Duration readTimeout, String label, String baseUrl, Clock clock) {
+        this.http = http;
+        this.readTimeout = readTimeout;
+        this.label = label;
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+    }
+
+    @Override
+    public SuccessfulHttpResponse execute(HttpRequest request) {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
+        if (readTimeout != null) {
+            b.timeout(readTimeout);
+        }
+        request.headers().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(v -> b.header(name, v));
+            }
+        });
+        String body = request.body();
+        b.method(request.method().name(), body == null
+                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response;
+        try {
+            response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException e) {
+            throw new ServerUnreachableException(unreachable("connection timed out"));
+        } catch (HttpTimeoutException e) {
+            throw new TimeoutException(label + ": no answer within " + readTimeout.toMillis() / 1000.0 + " s");
+        } catch (ConnectException e) {
+            throw new ServerUnreachableException(unreachable("connection refused"));
+        } catch (UnknownHostException | UnresolvedAddressException e) {
+            throw new ServerUnreachableException(unreachable("unknown host"));
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnresolvedAddressException) {
+                throw new ServerUnreachableException(unreachable("unknown host"));
+            }
+            throw new TimeoutException(label + ": connection failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.langchain4j.exception.LangChain4jException(label + ": interrupted");
+        }
+        int status = response.statusCode();
+        if (status < 200 || status >= 300) {
+            Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
+                    clock.instant());
+            throw new HttpStatusException(status, errorText(response.body(), request.headers()), retryAfter);
+        }
+        return SuccessfulHttpResponse.builder()
+                .statusCode(status)
+                .headers(response.headers().map())
+                .body(response.body())
+                .build();
+    }
+
+    @Override
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        listener.onError(new UnsupportedOperationException("gradsum does not stream model answers"));
+    }
+
+    private String unreachable(String why) {
+        return label + ": cannot connect to " + baseUrl + " (" + why + "); is the server running?";
+    }
+
+    /** The server's error text on one line, shortened, with any credential we sent masked out. */
+    static String errorText(String body, Map<String, List<String>> requestHeaders) {
+        String text = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+        for (Map.Entry<String, List<String>> h : requestHeaders.entrySet()) {
+            if (CREDENTIAL_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                for (String value : h.getValue()) {
+                    String secret = value.startsWith("Bearer ") ? value.substring(7) : value;
+                    if (secret.length() >= 4) {
+                        text = text.replace(secret, "***");
+                    }
+                }
+            }
+        }
+        if (text.isEmpty()) {
+            return "(empty body)";
+        }
+        return text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "…" : text;
+    }
+}

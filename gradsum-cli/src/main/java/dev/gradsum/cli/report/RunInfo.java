@@ -1,0 +1,65 @@
+package dev.gradsum.cli.report;
+
+import dev.gradsum.llm.Budget;
+import dev.gradsum.llm.Role;
+import dev.gradsum.search.SearchOptions;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a run was asked to do, as the run folder records it next to the {@code OptimizationResult}:
+ * which task, which models played each role, with which options. Holds model names only, never API
+ * keys or base URLs (a base URL may carry a key in its query string).
+ *
+ * @param runId           the run's id (also the run folder's name by default)
+ * @param taskName        the task's name
+ * @param taskDescription the task in words, as given to the optimizer models
+ * @param taskFile        the task file the run was started from, or {@code null} (library use)
+ * @param models          the model of each role after fallbacks; roles absent here are shown as unknown
+ * @param options         the beam search options
+ * @param budget          the spending limits ({@code null} means unlimited)
+ * @param settings        further options worth recording (split sizes, metric, concurrency...), in
+ *                        display order; values are plain text
+ * @param started         when the run started
+ */
+public record RunInfo(String runId, String taskName, String taskDescription, Path taskFile,
+                      Map<Role, Model> models, SearchOptions options, Budget budget,
+                      Map<String, String> settings, Instant started) {
+
+    /** Provider and model name of one role, e.g. {@code openai} / {@code gpt-4o-mini}. */
+    public record Model(String provider, String name) {
+        public Model {
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(name, "name");
+        }
+
+        /** {@code provider/name}. */
+        @Override
+        public String toString() {
+            return provider + "/" + name;
+        }
+    }
+
+    public RunInfo {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(taskName, "taskName");
+        taskDescription = taskDescription == null ? "" : taskDescription;
+        Objects.requireNonNull(options, "options");
+        budget = budget == null ? Budget.unlimited() : budget;
+        Objects.requireNonNull(started, "started");
+        EnumMap<Role, Model> byRole = new EnumMap<>(Role.class);
+        if (models != null) byRole.putAll(models);
+        models = Collections.unmodifiableMap(byRole);
+        settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** True when any role is played by the simulated world (reports then say so prominently). */
+    public boolean simulated() {
+        return models.values().stream().anyMatch(m -> m.provider().equalsIgnoreCase("simulated"));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.gradsum.cli.report;
+
+import dev.gradsum.ConfigurationException;
+import dev.gradsum.OptimizationResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+
+/**
+ * Writes a run folder (design §4): {@code best_prompt.txt} (the best prompt exactly, UTF-8),
+ * {@code result.json} (everything the run found, schema in {@code docs/result-json.md}) and
+ * {@code report.html} (one self-contained page). Each file is written to a temporary name and moved
+ * into place, so a reader never sees half a file. Nothing written holds an API key.
+ */
+public final class RunOutputs {
+    public static final String BEST_PROMPT = "best_prompt.txt";
+    public static final String RESULT_JSON = "result.json";
+    public static final String REPORT_HTML = "report.html";
+
+    private RunOutputs() {}
+
+    /** Writes the three files without per-row test outcomes (the report then shows no sample failures). */
+    public static Written write(Path runDir, RunInfo info, OptimizationResult result) {
+        return write(runDir, info, result, TestEvaluations.none());
+    }
+
+    /**
+     * Writes the three files into {@code runDir}, creating it if needed.
+     *
+     * @param tests the initial and best prompt's per-row test evaluations, for sample failures
+     * @throws ConfigurationException when the folder cannot be created or written, naming the path
+     */
+    public static Written write(Path runDir, RunInfo info, OptimizationResult result, TestEvaluations tests) {
+        Objects.requireNonNull(runDir, "runDir");
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(result, "result");
+        tests = tests == null ? TestEvaluations.none() : tests;
+        CandidateIndex index = new CandidateIndex(result);
+        Written written = new Written(runDir.resolve(BEST_PROMPT), runDir.resolve(RESULT_JSON), runDir.resolve(REPORT_HTML));
+        try {
+            Files.createDirectories(runDir);
+        } catch (IOException e) {
+            throw new ConfigurationException(runDir + ": cannot create the run folder (" + e + "); choose another with --output", e);
+        }
+        writeAtomically(written.bestPrompt(), result.bestPrompt().text());
+        writeAtomically(written.resultJson(), new ResultJson(info, result, tests, index).render());
+        writeAtomically(written.reportHtml(), new ReportHtml(info, result, tests, index).render());
+        return written;
+    }
+
+    /** The paths written. */
+    public record Written(Path bestPrompt, Path resultJson, Path reportHtml) {}
+
+    private static void writeAtomically(Path target, String text) {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException(target + ": cannot write (" + e + "); check the folder's permissions and free space", e);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package dev.gradsum.cli.taskfile;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.gradsum.ConfigurationException;
+import dev.gradsum.cli.provider.ModelSpec;
+import dev.gradsum.cli.provider.Provider;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a task file (YAML) strictly: syntax errors with line and column, unknown keys with a
+ * did-you-mean, wrong types and bad numbers, each as one line naming the file and the key. The schema
+ * is documented in the README ("The task file"); the top-level keys are {@link #TOP_KEYS}.
+ */
+public final class TaskFileReader {
+    static final List<String> TOP_KEYS = List.of("name", "description", "prompt", "prompt_file", "data",
+            "evaluation", "models", "search", "budget", "store", "output", "pricing");
+    static final List<String> DATA_KEYS = List.of("path", "format", "fields", "split", "seed");
+    static final List<String> SPLIT_KEYS = List.of("train", "validation", "test");
+    static final List<String> EVALUATION_KEYS = List.of("metric", "pattern", "criteria", "expected", "scale",
+            "pass_threshold");
+    public static final List<String> METRICS = List.of("exact", "numeric", "choice", "contains", "regex");
+    public static final List<String> ROLE_KEYS = List.of("target", "judge", "optimizer", "gradient", "summarizer",
+            "editor");
+    static final List<String> MODEL_KEYS = List.of("provider", "model", "api_key_env", "base_url", "temperature",
+            "max_tokens", "timeout_seconds", "max_concurrency");
+    static final List<String> SEARCH_KEYS = List.of("beam", "iterations", "candidates", "minibatch", "patience",
+            "summarize", "seed", "concurrency");
+    static final List<String> BUDGET_KEYS = List.of("usd", "calls", "tokens");
+    static final List<String> FORMATS = List.of("jsonl", "csv", "json");
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private TaskFileReader() {
+    }
+
+    /** Reads {@code file}; {@code label} is how messages name it (the path as the user typed it). */
+    public static TaskFile read(Path file, String label) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigurationException(label + ": file not found");
+        } catch (IOException e) {
+            throw new ConfigurationException(label + ": cannot read: " + e.getMessage());
+        }
+        JsonNode root = parse(text, label);
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ConfigurationException(label + ": the file is empty; see examples/ for a task file to start from");
+        }
+        if (!root.isObject()) {
+            throw new ConfigurationException(label + ": expected a map of keys (" + String.join(", ", TOP_KEYS)
+                    + "), got " + YamlSection.describe(root));
+        }
+        YamlSection top = new YamlSection(label, "", root).allowOnly(TOP_KEYS);
+        Path folder = file.toAbsolutePath().getParent();
+
+        String name = top.has("name") ? top.requiredString("name") : defaultName(folder);
+        String description = top.requiredString("description");
+        String promptKey;
+        String prompt;
+        if (top.has("prompt") && top.has("prompt_file")) {
+            throw top.error("prompt_file", "give prompt or prompt_file, not both");
+        } else if (top.has("prompt_file")) {
+            promptKey = "prompt_file";
+            prompt = readPromptFile(top, folder.resolve(top.requiredString("prompt_file")));
+        } else if (top.has("prompt")) {
+            promptKey = "prompt";
+            prompt = top.requiredString("prompt");
+        } else {
+            throw top.error("prompt", "required (give the initial prompt inline, or prompt_file: a file beside the task file)");
+        }
+
+        TaskFile.Data data = data(top, folder);
+        TaskFile.Evaluation evaluation = evaluation(top);
+        Map<String, ModelSpec> models = models(top);
+        TaskFile.Search search = search(top.section("search"));
+        TaskFile.Budget budget = budget(top.section("budget"));
+        Path store = top.has("store") ? folder.resolve(top.requiredString("store")) : null;
+        String output = top.has("output") ? top.requiredString("output") : null;
+        Map<String, TaskFile.Price> pricing = pricing(top.section("pricing"));
+        return new TaskFile(file, label, name, description, prompt, promptKey, data, evaluation, models, search,
+                budget, store, output, pricing);
+    }
+
+    private static JsonNode parse(String text, String label) {
+        try {
+            return YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+            throw new ConfigurationException(label + where + ": not valid YAML: " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "syntax error";
+        }
+        String line = message.strip().lines().findFirst().orElse("syntax error");
+        return line.replace("Duplicate field", "duplicate key");
+    }
+
+    private static String defaultName(Path folder) {
+        Path n = folder == null ? null : folder.getFileName();
+        return n == null ? "task" : n.toString();
+    }
+
+    private static String readPromptFile(YamlSection top, Path path) {
+        try {
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                throw top.error("prompt_file", "the file is empty: " + path);
+            }
+            return text;
+        } catch (NoSuchFileException e) {
+            throw top.error("prompt_file", "file not found: " + path);
+        } catch (IOException e) {
+            throw top.error("prompt_file", "cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static TaskFile.Data data(YamlSection top, Path folder) {
+        YamlSection d = top.section("data");
+        if (d == null) {
+            throw top.error("data", "required (path: your rows as .jsonl, .csv or .json)");
+        }
+        d.allowOnly(DATA_KEYS);
+        String written = d.requiredString("path");
+        Path path = folder.resolve(written);
+        String format = d.string("format");
+        if (format != null && !FORMATS.contains(format)) {
+            throw d.error("format", "unknown format \"" + format + "\"" + Suggestions.didYouMean(format, FORMATS)
+                    + " (known: " + String.join(", ", FORMATS) + ")");
+        }
+        if (format == null) {
+            format = formatOf(written);
+            if (format == null) {
+                throw d.error("format", "cannot tell the format of \"" + written
+                        + "\" from its extension; set data.format to jsonl, csv or json");
+            }
+        }
+        Map<String, String> fields = d.stringMap("fields");
+        YamlSection split = d.section("split");
+        Integer train = null;
+        Integer validation = null;
+        Integer test = null;
+        if (split != null) {
+            split.allowOnly(SPLIT_KEYS);
+            train = split.wholeNumber("train", 1);
+            validation = split.wholeNumber("validation", 1);
+            test = split.wholeNumber("test", 0);
+        }
+        return new TaskFile.Data(path, written, format, fields == null ? Map.of() : fields, train, validation, test,
+                d.longNumber("seed", Long.MIN_VALUE));
+    }
+
+    static String formatOf(String path) {
+        String p = path.toLowerCase(java.util.Locale.ROOT);
+        if (p.endsWith(".jsonl") || p.endsWith(".ndjson")) {
+            return "jsonl";
+        }
+        if (p.endsWith(".csv")) {
+            return "csv";
+        }
+        if (p.endsWith(".json")) {
+            return "json";
+        }
+        return null;
+    }
+
+    private static TaskFile.Evaluation evaluation(YamlSection top) {
+        YamlSection e = top.section("evaluation");
+        if (e == null) {
+            throw top.error("evaluation", "required (metric: " + String.join(" | ", METRICS)
+                    + ", or criteria: for the LLM judge)");
+        }
+        e.allowOnly(EVALUATION_KEYS);
+        String metric = e.string("metric");
+        if (metric != null && !METRICS.contains(metric)) {
+            throw e.error("metric", "unknown metric \"" + metric + "\"" + Suggestions.didYouMean(metric, METRICS)
+                    + " (known: " + String.join(", ", METRICS) + "; or omit it and give criteria)");
+        }
+        String pattern = e.string("pattern");
+        if ("regex".equals(metric) && (pattern == null || pattern.isEmpty())) {
+            throw e.error("pattern", "required with metric: regex");
+        }
+        if (pattern != null && !"regex".equals(metric)) {
+            throw e.error("pattern", "only used with metric: regex");
+        }
+        if (pattern != null) {
+            try {
+                java.util.regex.Pattern.compile(pattern);
+            } catch (java.util.regex.PatternSyntaxException x) {
+                throw e.error("pattern", "not a valid regular expression: " + x.getDescription());
+            }
+        }
+        String criteria = e.string("criteria");
+        if (criteria != null && criteria.isBlank()) {
+            throw e.error("criteria", "must not be empty");
+        }
+        if (metric == null && criteria == null) {
+            throw e.error("give a metric (" + String.join(", ", METRICS) + ") or criteria for the LLM judge");
+        }
+        String expected = e.string("expected");
+        if (metric != null && !"regex".equals(metric) && expected == null) {
+            throw e.error("expected", "required with metric: " + metric + " (the data field holding the expected answer)");
+        }
+        Integer scale = e.wholeNumber("scale", 1);
+        Double pass = e.number("pass_threshold", 0, 1, false);
+        return new TaskFile.Evaluation(metric, pattern, criteria, expected, scale == null ? 1 : scale, pass);
+    }
+
+    private static Map<String, ModelSpec> models(YamlSection top) {
+        YamlSection m = top.section("models");
+        if (m == null) {
+            throw top.error("models", "required (at least target: {provider: ..., model: ...})");
+        }
+        m.allowOnly(ROLE_KEYS);
+        if (!m.has("target")) {
+            throw m.error("target", "required (the model whose prompt is optimized)");
+        }
+        Map<String, ModelSpec> models = new LinkedHashMap<>();
+        for (String role : ROLE_KEYS) {
+            YamlSection s = m.section(role);
+            if (s != null) {
+                models.put(role, model(role, s.allowOnly(MODEL_KEYS)));
+            }
+        }
+        return models;
+    }
+
+    private static ModelSpec model(String role, YamlSection s) {
+        String name = s.requiredString("provider");
+        Provider provider = Provider.byKey(name).orElseThrow(() -> s.error("provider", "unknown provider \"" + name
+                + "\"" + Suggestions.didYouMean(name, Provider.keys()) + " (known: " + String.join(", ", Provider.keys()) + ")"));
+        String model = provider == Provider.SIMULATED && !s.has("model") ? "simulated" : s.requiredString("model");
+        String baseUrl = s.string("base_url");
+        if (baseUrl != null) {
+            checkUrl(s, baseUrl);
+        } else if (provider.needsBaseUrl()) {
+            throw s.error("base_url", "required for provider \"" + provider.key() + "\" (e.g. http://localhost:8000/v1)");
+        }
+        String keyEnv = s.has("api_key_env") ? s.requiredString("api_key_env") : provider.defaultKeyEnv();
+        Double timeout = s.number("timeout_seconds", 0, Double.MAX_VALUE, true);
+        return new ModelSpec(role, provider, model, keyEnv, baseUrl,
+                s.number("temperature", 0, 2, false), s.wholeNumber("max_tokens", 1),
+                timeout == null ? ModelSpec.DEFAULT_TIMEOUT : Duration.ofMillis(Math.round(timeout * 1000)),
+                s.wholeNumber("max_concurrency", 1));
+    }
+
+    private static void checkUrl(YamlSection s, String url) {
+        try {
+            URI uri = new URI(url);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw s.error("base_url", "expected an http:// or https:// URL, got \"" + url + "\"");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw s.error("base_url", "not a valid URL: \"" + url + "\"");
+        }
+    }
+
+    private static TaskFile.Search search(YamlSection s) {
+        if (s == null) {
+            return TaskFile.Search.empty();
+        }
+        s.allowOnly(SEARCH_KEYS);
+        return new TaskFile.Search(s.wholeNumber("beam", 1), s.wholeNumber("iterations", 0),
+                s.wholeNumber("candidates", 1), s.wholeNumber("minibatch", 1), s.wholeNumber("patience", 1),
+                s.bool("summarize"), s.longNumber("seed", Long.MIN_VALUE), s.wholeNumber("concurrency", 1));
+    }
+
+    private static TaskFile.Budget budget(YamlSection s) {
+        if (s == null) {
+            return TaskFile.Budget.none();
+        }
+        s.allowOnly(BUDGET_KEYS);
+        return new TaskFile.Budget(s.number("usd", 0, Double.MAX_VALUE, false), s.longNumber("calls", 0),
+                s.longNumber("tokens", 0));
+    }
+
+    private static Map<String, TaskFile.Price> pricing(YamlSection s) {
+        Map<String, TaskFile.Price> prices = new LinkedHashMap<>();
+        if (s == null) {
+            return prices;
+        }
+        for (String model : s.keys()) {
+            YamlSection p = s.section(model);
+            if (p == null) {
+                throw s.error(model, "expected {input: USD per million tokens, output: USD per million tokens}");
+            }
+            p.allowOnly(List.of("input", "output"));
+            Double in = p.number("input", 0, Double.MAX_VALUE, false);
+            Double out = p.number("output", 0, Double.MAX_VALUE, false);
+            if (in == null || out == null) {
+                throw p.error(in == null ? "input" : "output", "required (USD per million tokens)");
+            }
+            prices.put(model, new TaskFile.Price(in, out));
+        }
+        return prices;
+    }
+}

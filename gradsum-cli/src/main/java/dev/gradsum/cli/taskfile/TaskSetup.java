@@ -1,0 +1,144 @@
+package dev.gradsum.cli.taskfile;
+
+import dev.gradsum.ConfigurationException;
+import dev.gradsum.task.Dataset;
+import dev.gradsum.task.Example;
+import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.task.Split;
+import dev.gradsum.task.Task;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The checks of a task file that need its data, and the library objects it describes: the rows
+ * (with {@code data.fields} applied), the initial prompt, the {@link Task} with its metric or judge
+ * criteria, and the seeded split. Every problem is one line naming the file and key.
+ *
+ * @param dataset rows with each placeholder's column copied to a field of the placeholder's name
+ */
+public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, Task task, SplitSizes sizes,
+                        Split split) {
+    /** Rows per part of the split. */
+    public record SplitSizes(int train, int validation, int test) {
+        public int total() {
+            return train + validation + test;
+        }
+    }
+
+    /** Loads the data and checks the task file against it. Makes no model call. */
+    public static TaskSetup prepare(TaskFile file) {
+        String label = file.label();
+        PromptTemplate prompt = prompt(file, file.prompt(), file.promptKey());
+        Dataset raw = load(file);
+        Dataset dataset = mapFields(file, raw);
+        checkPlaceholders(file, prompt, raw, file.promptKey());
+        checkExpected(file, raw);
+        SplitSizes sizes = sizes(file, raw.size());
+        long seed = file.data().seed() == null ? 0 : file.data().seed();
+        Split split = Split.of(dataset, sizes.train(), sizes.validation(), sizes.test(), seed);
+        Task task = Task.builder()
+                .name(file.name())
+                .description(file.description())
+                .prompt(prompt)
+                .metric(Metrics.of(file, label))
+                .criteria(Metrics.criteria(file))
+                .build();
+        return new TaskSetup(file, dataset, prompt, task, sizes, split);
+    }
+
+    /** Parses a prompt (the task file's, or one given to {@code gradsum eval --prompt}). */
+    public static PromptTemplate prompt(TaskFile file, String text, String key) {
+        try {
+            return PromptTemplate.of(text);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(file.label() + ": " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Fails unless every placeholder of {@code prompt} has a column in the data. */
+    public static void checkPlaceholders(TaskFile file, PromptTemplate prompt, Dataset raw, String key) {
+        Set<String> fields = raw.fields();
+        for (String placeholder : prompt.placeholders()) {
+            String column = file.data().column(placeholder);
+            if (!fields.contains(column)) {
+                String mapped = column.equals(placeholder) ? "" : " (mapped by data.fields to \"" + column + "\")";
+                throw new ConfigurationException(file.label() + ": " + key + ": placeholder {" + placeholder + "}"
+                        + mapped + " is not in data row 1 (fields: " + String.join(", ", fields) + ")"
+                        + Suggestions.didYouMean(column, fields).replace("; did you mean", "; did you mean the field"));
+            }
+        }
+    }
+
+    private static Dataset load(TaskFile file) {
+        TaskFile.Data data = file.data();
+        if (!Files.isRegularFile(data.path())) {
+            throw new ConfigurationException(file.label() + ": data.path: file not found: " + data.path());
+        }
+        Dataset dataset = switch (data.format()) {
+            case "csv" -> Dataset.fromCsv(data.path());
+            case "json" -> Dataset.fromJsonArray(data.path());
+            default -> Dataset.fromJsonl(data.path());
+        };
+        if (dataset.size() == 0) {
+            throw new ConfigurationException(file.label() + ": data.path: " + data.pathAsWritten()
+                    + " has no rows; add examples to it");
+        }
+        return dataset;
+    }
+
+    private static Dataset mapFields(TaskFile file, Dataset raw) {
+        Map<String, String> fields = file.data().fields();
+        if (fields.isEmpty()) {
+            return raw;
+        }
+        Set<String> columns = raw.fields();
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            if (!columns.contains(e.getValue())) {
+                throw new ConfigurationException(file.label() + ": data.fields." + e.getKey() + ": column \"" + e.getValue()
+                        + "\" is not in data row 1 (fields: " + String.join(", ", columns) + ")"
+                        + Suggestions.didYouMean(e.getValue(), columns));
+            }
+        }
+        return raw.mapFields(new LinkedHashMap<>(fields));
+    }
+
+    private static void checkExpected(TaskFile file, Dataset raw) {
+        String expected = file.evaluation().expected();
+        if (expected == null) {
+            return;
+        }
+        Set<String> fields = raw.fields();
+        if (!fields.contains(expected)) {
+            throw new ConfigurationException(file.label() + ": evaluation.expected: field \"" + expected
+                    + "\" is not in data row 1 (fields: " + String.join(", ", fields) + ")");
+        }
+        for (Example row : raw.examples()) {
+            if (row.get(expected) == null) {
+                throw new ConfigurationException(file.label() + ": evaluation.expected: field \"" + expected
+                        + "\" is missing in row " + row.id() + " of " + file.data().pathAsWritten());
+            }
+        }
+    }
+
+    /** Given sizes, or the defaults: train 30, validation 30, test the rest up to 100 rows in all. */
+    static SplitSizes sizes(TaskFile file, int rows) {
+        TaskFile.Data d = file.data();
+        int train = d.train() != null ? d.train() : Math.min(30, Math.max(1, rows / 2));
+        int validation = d.validation() != null ? d.validation() : Math.min(30, Math.max(0, rows - train));
+        int test = d.test() != null ? d.test() : Math.max(0, Math.min(rows, 100) - train - validation);
+        SplitSizes sizes = new SplitSizes(train, validation, test);
+        if (sizes.total() > rows) {
+            throw new ConfigurationException(file.label() + ": data.split: train " + train + " + validation "
+                    + validation + " + test " + test + " = " + sizes.total() + " rows, but "
+                    + d.pathAsWritten() + " has " + rows + (rows == 1 ? " row" : " rows"));
+        }
+        if (validation < 1) {
+            throw new ConfigurationException(file.label() + ": data.split: no rows left for validation; "
+                    + d.pathAsWritten() + " has " + rows + (rows == 1 ? " row" : " rows")
+                    + " and the search needs at least 1 train and 1 validation row");
+        }
+        return sizes;
+    }
+}

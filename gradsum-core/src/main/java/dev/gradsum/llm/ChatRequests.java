@@ -1,0 +1,32 @@
+package dev.gradsum.llm;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an {@link LlmRequest} into what LangChain4j sends: a system message when there is one, the
+ * user message, and the temperature when set. No response format is sent, even for JSON requests:
+ * some providers and OpenAI-compatible servers reject {@code response_format}, and the modules
+ * parse JSON out of plain text anyway. The json flag only distinguishes cache keys.
+ */
+final class ChatRequests {
+    private ChatRequests() {
+    }
+
+    static ChatRequest from(LlmRequest request) {
+        List<ChatMessage> messages = new ArrayList<>(2);
+        if (request.system() != null && !request.system().isBlank()) {
+            messages.add(SystemMessage.from(request.system()));
+        }
+        messages.add(UserMessage.from(request.user()));
+        ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
+        if (request.temperature() != null) {
+            builder.temperature(request.temperature());
+        }
+        return builder.build();
+    }
+}

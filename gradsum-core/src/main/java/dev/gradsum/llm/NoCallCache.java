@@ -1,0 +1,18 @@
+package dev.gradsum.llm;
+
+import java.util.Optional;
+
+/** The cache of {@code --no-cache}: every lookup misses, nothing is kept. */
+enum NoCallCache implements CallCache {
+    INSTANCE;
+
+    @Override
+    public Optional<LlmReply> get(String key) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void put(String key, CallRecord record) {
+        // remembers nothing by design
+    }
+}

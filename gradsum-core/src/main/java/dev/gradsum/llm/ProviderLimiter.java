@@ -1,0 +1,36 @@
+package dev.gradsum.llm;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Step 3: at most N calls in flight per provider name (a fair semaphore each, so waiting callers are
+ * served in order). The default applies to every provider without an override.
+ */
+final class ProviderLimiter {
+    private final int defaultMax;
+    private final Map<String, Integer> overrides;
+    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+
+    ProviderLimiter(int defaultMax, Map<String, Integer> overrides) {
+        this.defaultMax = defaultMax;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    int limit(String provider) {
+        return overrides.getOrDefault(provider, defaultMax);
+    }
+
+    void acquire(String provider) throws InterruptedException {
+        semaphore(provider).acquire();
+    }
+
+    void release(String provider) {
+        semaphore(provider).release();
+    }
+
+    private Semaphore semaphore(String provider) {
+        return permits.computeIfAbsent(provider, p -> new Semaphore(limit(p), true));
+    }
+}

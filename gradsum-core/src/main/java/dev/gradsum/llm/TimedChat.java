@@ -1,0 +1,54 @@
+package dev.gradsum.llm;
+
+import dev.langchain4j.exception.LangChain4jException;
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Step 4: one attempt of a call, on a worker thread, waited for at most the per-attempt timeout.
+ * A late attempt is cancelled (its worker interrupted) and reported as LangChain4j's retriable
+ * {@link TimeoutException}; the model's own exception is rethrown as it is.
+ */
+final class TimedChat {
+    private final ExecutorService workers;
+    private final Duration timeout;
+
+    TimedChat(ExecutorService workers, Duration timeout) {
+        this.workers = workers;
+        this.timeout = timeout;
+    }
+
+    ChatResponse chat(ChatModel model, ChatRequest request) throws InterruptedException {
+        Future<ChatResponse> attempt = workers.submit(() -> model.chat(request));
+        try {
+            return attempt.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            attempt.cancel(true);
+            throw new TimeoutException("no reply within the per-attempt timeout of " + seconds(timeout));
+        } catch (InterruptedException e) {
+            attempt.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new LangChain4jException(cause);
+        }
+    }
+
+    private static String seconds(Duration d) {
+        long millis = d.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
+    }
+}

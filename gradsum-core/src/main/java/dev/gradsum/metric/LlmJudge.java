@@ -1,0 +1,201 @@
+package dev.gradsum.metric;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gradsum.ConfigurationException;
+import dev.gradsum.llm.Llm;
+import dev.gradsum.llm.LlmException;
+import dev.gradsum.llm.LlmRequest;
+import dev.gradsum.llm.Role;
+import dev.gradsum.modules.JsonExtraction;
+import dev.gradsum.modules.MetaPrompts;
+import dev.gradsum.task.Criteria;
+import dev.gradsum.task.Example;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The LLM judge of the paper's evaluation step (meta-prompt {@code evaluator.md}): a model rates each
+ * answer against criteria in plain language, reasoning first (chain of thought), then a score.
+ *
+ * <p>Contract (design §3): {@code <EXPECTED ANSWER>}, {@code <INPUT>} and {@code <OUTPUT>} in the
+ * criteria are replaced before the judge sees them. The judge answers
+ * {@code {"reasoning": "…", "score": n}}, code fences and prose around it tolerated. Binary criteria
+ * take 0 or 1 (also {@code true}/{@code false}); a 1..N scale is checked and normalised to
+ * {@code (s-1)/(N-1)}. An answer passes when its normalised value reaches the criteria's threshold.
+ * An unparseable or out-of-range answer is asked again once ({@code answer_retry.md}, sample index 1),
+ * then becomes an error score saying why; never a silent 0 or 1. A call that fails for good is an
+ * error score too; a budget stop propagates. Thread-safe.
+ */
+public final class LlmJudge implements Metric {
+    static final String EXPECTED_MARKER = "<EXPECTED ANSWER>";
+    static final String INPUT_MARKER = "<INPUT>";
+    static final String OUTPUT_MARKER = "<OUTPUT>";
+
+    private final Llm judge;
+    private final Criteria criteria;
+    private final String taskDescription;
+    private final MetaPrompts prompts;
+
+    public LlmJudge(Llm judge, Criteria criteria, String taskDescription, MetaPrompts prompts) {
+        this.judge = Objects.requireNonNull(judge, "judge");
+        this.criteria = Objects.requireNonNull(criteria, "criteria");
+        this.taskDescription = Objects.requireNonNull(taskDescription, "taskDescription");
+        this.prompts = Objects.requireNonNull(prompts, "prompts");
+        if (judge.role() != Role.JUDGE) {
+            throw new IllegalArgumentException("LlmJudge needs an Llm of role JUDGE, got " + judge.role());
+        }
+        if (criteria.expectedField() == null && criteria.text().contains(EXPECTED_MARKER)) {
+            throw new ConfigurationException("evaluation.criteria: uses " + EXPECTED_MARKER
+                    + " but no expected field is set; name the data field holding the expected answer");
+        }
+    }
+
+    @Override
+    public String name() {
+        return criteria.binary() ? "judge" : "judge(1.." + criteria.scaleMax() + ")";
+    }
+
+    @Override
+    public String expectedField() {
+        return criteria.expectedField();
+    }
+
+    @Override
+    public Score score(Example example, String output) {
+        String expected = expected(example);
+        String input = input(example);
+        String request = prompts.get(MetaPrompts.EVALUATOR).render(Map.of(
+                "task", taskDescription,
+                "criteria", criteriaText(input, output, expected),
+                "input", input,
+                "output", output,
+                "expected", expected == null ? "" : "<expected>\n" + expected.strip() + "\n</expected>\n",
+                "scale", scale()));
+        try {
+            Verdict first = verdict(ask(request, 0));
+            if (first.score != null) {
+                return first.score;
+            }
+            String retry = prompts.get(MetaPrompts.ANSWER_RETRY).render(Map.of("request", request, "problem", first.problem));
+            Verdict second = verdict(ask(retry, 1));
+            return second.score != null
+                    ? second.score
+                    : Score.error("judge answer unusable twice: " + second.problem);
+        } catch (LlmException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            return Score.error("judge call failed: " + e.getMessage());
+        }
+    }
+
+    private String ask(String request, int sample) {
+        return judge.chat(LlmRequest.user(request).withSample(sample).asJson()).text();
+    }
+
+    /** The criteria with the markers replaced by this row's values. */
+    String criteriaText(String input, String output, String expected) {
+        String text = criteria.text().replace(INPUT_MARKER, input).replace(OUTPUT_MARKER, output);
+        return expected == null ? text : text.replace(EXPECTED_MARKER, expected);
+    }
+
+    private String expected(Example example) {
+        String field = criteria.expectedField();
+        if (field == null) {
+            return null;
+        }
+        String value = example.get(field);
+        if (value == null) {
+            throw new ConfigurationException("row " + example.id() + ": no field \"" + field
+                    + "\" for the expected answer (fields: " + String.join(", ", example.fields().keySet()) + ")");
+        }
+        return value;
+    }
+
+    /** The row as the judge sees it: its fields other than the expected answer. */
+    private String input(Example example) {
+        Map<String, String> shown = example.fields().entrySet().stream()
+                .filter(e -> !e.getKey().equals(criteria.expectedField()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new));
+        if (shown.size() == 1) {
+            return shown.values().iterator().next();
+        }
+        return shown.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"));
+    }
+
+    private String scale() {
+        if (criteria.binary()) {
+            return "Binary: score 1 if the output meets the criteria, 0 if it does not.";
+        }
+        return "An integer from 1 to " + criteria.scaleMax() + ": 1 means the output fails the criteria entirely, "
+                + criteria.scaleMax() + " means it meets them fully.";
+    }
+
+    /** Reads the judge's answer into a score, or says what is wrong with it. */
+    Verdict verdict(String answer) {
+        Optional<ObjectNode> object = JsonExtraction.objectWithField(answer, "score");
+        if (object.isEmpty()) {
+            return Verdict.unusable(JsonExtraction.whyMissing(answer, "score"));
+        }
+        JsonNode reasoningNode = object.get().get("reasoning");
+        String reasoning = reasoningNode == null || reasoningNode.isNull() ? ""
+                : reasoningNode.isTextual() ? reasoningNode.asText() : reasoningNode.toString();
+        JsonNode node = object.get().get("score");
+        Double raw = number(node);
+        if (raw == null) {
+            return Verdict.unusable("\"score\" is " + node + ", not a number");
+        }
+        double value;
+        if (criteria.binary()) {
+            if (raw != 0 && raw != 1) {
+                return Verdict.unusable("\"score\" is " + node + " but the scale is binary: give 0 or 1");
+            }
+            value = raw;
+        } else {
+            int max = criteria.scaleMax();
+            if (raw < 1 || raw > max) {
+                return Verdict.unusable("\"score\" is " + node + " but the scale is 1 to " + max);
+            }
+            value = (raw - 1) / (max - 1);
+        }
+        return new Verdict(new Score(value, value >= criteria.passThreshold(), reasoning, false), null);
+    }
+
+    private static Double number(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean() ? 1.0 : 0.0;
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        if (node.isTextual()) {
+            String text = node.asText().strip();
+            if (text.equalsIgnoreCase("true")) {
+                return 1.0;
+            }
+            if (text.equalsIgnoreCase("false")) {
+                return 0.0;
+            }
+            try {
+                double d = Double.parseDouble(text);
+                return Double.isFinite(d) ? d : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A judge answer read: the score, or why there is none. */
+    record Verdict(Score score, String problem) {
+        static Verdict unusable(String problem) {
+            return new Verdict(null, problem);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.gradsum.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InternalServerException;
+import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.LangChain4jException;
+import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.exception.TimeoutException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class FailureTest {
+    @Test
+    void rate_limits_server_errors_and_timeouts_are_retriable() {
+        assertThat(Failure.of(new RateLimitException("slow down")).retriable()).isTrue();
+        assertThat(Failure.of(new InternalServerException("oops")).retriable()).isTrue();
+        assertThat(Failure.of(new TimeoutException("late")).retriable()).isTrue();
+        assertThat(Failure.of(new HttpException(503, "busy")).retriable()).isTrue();
+        assertThat(Failure.of(new HttpException(408, "late")).retriable()).isTrue();
+        assertThat(Failure.of(new HttpStatusException(429, "slow", null)).retriable()).isTrue();
+        assertThat(Failure.of(new RuntimeException(new HttpTimeoutException("read timed out"))).retriable()).isTrue();
+        assertThat(Failure.of(new RuntimeException(new SocketTimeoutException("read timed out"))).retriable()).isTrue();
+        assertThat(Failure.of(new LangChain4jException(new IOException("Connection reset"))).retriable()).isTrue();
+    }
+
+    @Test
+    void bad_keys_bad_requests_unknown_models_and_unknown_errors_are_not_retriable() {
+        assertThat(Failure.of(new AuthenticationException("bad key")).retriable()).isFalse();
+        assertThat(Failure.of(new InvalidRequestException("bad")).retriable()).isFalse();
+        assertThat(Failure.of(new ModelNotFoundException("no such model")).retriable()).isFalse();
+        assertThat(Failure.of(new HttpException(400, "bad")).retriable()).isFalse();
+        assertThat(Failure.of(new HttpStatusException(401, "no", null)).retriable()).isFalse();
+        assertThat(Failure.of(new RuntimeException(new ConnectException("Connection refused"))).retriable()).isFalse();
+        assertThat(Failure.of(new IllegalStateException("bug")).retriable()).isFalse();
+    }
+
+    @Test
+    void the_first_known_cause_decides() {
+        assertThat(Failure.of(new AuthenticationException(new HttpException(401, "no"))).retriable()).isFalse();
+        assertThat(Failure.of(new LangChain4jException(new HttpException(502, "gateway"))).retriable()).isTrue();
+    }
+
+    @Test
+    void retry_after_is_found_anywhere_in_the_cause_chain() {
+        Throwable wrapped = new RateLimitException(new RuntimeException(
+                new HttpStatusException(429, "slow", Duration.ofSeconds(7))));
+        assertThat(Failure.of(wrapped).retryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(Failure.of(new RateLimitException("slow")).retryAfter()).isEmpty();
+    }
+
+    @Test
+    void descriptions_name_the_status_and_what_to_check() {
+        assertThat(FailureText.describe(new AuthenticationException(new HttpException(401, "Incorrect API key"))))
+                .isEqualTo("HTTP 401 unauthorized; check the API key variable");
+        assertThat(FailureText.describe(new HttpException(404, "model gpt-9 does not exist")))
+                .isEqualTo("HTTP 404 not found; check the model name and the base URL: model gpt-9 does not exist");
+        assertThat(FailureText.describe(new RuntimeException(new ConnectException("Connection refused"))))
+                .contains("cannot connect").contains("check the base URL");
+    }
+
+    @Test
+    void descriptions_are_one_line_and_mask_anything_like_a_key() {
+        String body = "{\n  \"error\": {\n    \"message\": \"Incorrect API key provided: sk-proj-abcdef123456.\"\n"
+                + " Authorization: Bearer sk-secret-999 api_key=AIzaSyD-1234567890abcdef\n  }\n}";
+        String text = FailureText.describe(new HttpException(400, body));
+        assertThat(text).doesNotContain("\n").doesNotContain("abcdef123456")
+                .doesNotContain("secret-999").doesNotContain("1234567890abcdef")
+                .startsWith("HTTP 400: ");
+    }
+}
