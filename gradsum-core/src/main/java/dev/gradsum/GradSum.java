@@ -6,7 +6,9 @@ import dev.gradsum.llm.CallListener;
 import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.llm.Pricing;
 import dev.gradsum.llm.RetryPolicy;
+import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Sleeper;
+import dev.gradsum.llm.Usage;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.MetaPrompts;
 import dev.gradsum.search.BeamSearch;
@@ -117,6 +119,7 @@ public final class GradSum {
         Sleeper sleeper = Sleeper.system();
         Pricing pricing;
         Budget budget = Budget.unlimited();
+        Map<Role, Usage> spentBefore = Map.of();
         CallCache cache;
         MetaPrompts metaPrompts;
         final List<SearchListener> listeners = new ArrayList<>();
@@ -139,6 +142,7 @@ public final class GradSum {
             sleeper = o.sleeper;
             pricing = o.pricing;
             budget = o.budget;
+            spentBefore = o.spentBefore;
             cache = o.cache;
             metaPrompts = o.metaPrompts;
             listeners.addAll(o.listeners);
@@ -204,6 +208,17 @@ public final class GradSum {
         public Builder sleeper(Sleeper sleeper) { this.sleeper = Objects.requireNonNull(sleeper, "sleeper"); return this; }
         public Builder pricing(Pricing pricing) { this.pricing = Objects.requireNonNull(pricing, "pricing"); return this; }
         public Builder budget(Budget budget) { this.budget = Objects.requireNonNull(budget, "budget"); return this; }
+
+        /**
+         * What earlier attempts of this run spent, per role (a resumed run: see
+         * {@code SqliteStore.spentByRole}). Each run's account starts from it, so the budget holds across
+         * a crash and the result's usage covers the whole run.
+         */
+        public Builder spentBefore(Map<Role, Usage> spent) {
+            this.spentBefore = Map.copyOf(Objects.requireNonNull(spent, "spentBefore"));
+            return this;
+        }
+
         public Builder cache(CallCache cache) { this.cache = Objects.requireNonNull(cache, "cache"); return this; }
         public Builder metaPrompts(MetaPrompts prompts) { this.metaPrompts = Objects.requireNonNull(prompts, "metaPrompts"); return this; }
         /** May be called several times; all are told. */

@@ -20,7 +20,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What one run of {@link GradSum} owns: its call path (usage account and budget start at zero), one
+ * What one run of {@link GradSum} owns: its call path (usage account and budget start from what earlier attempts spent, usually zero), one
  * {@link Llm} per role, the five modules, and one executor of daemon threads, shut down on close.
  * The executor grows as needed: pieces of work wait on nested pieces, so a fixed pool could deadlock;
  * the call path bounds the calls in flight.
@@ -42,8 +42,8 @@ final class RunContext implements AutoCloseable {
         Llm target = callPath.llm(Role.TARGET, settings.models.model(Role.TARGET));
         Metric metric = settings.task.metric() != null
                 ? settings.task.metric()
-                : new LlmJudge(callPath.llm(Role.JUDGE, settings.models.model(Role.JUDGE)), settings.task,
-                        settings.metaPrompts);
+                : new LlmJudge(callPath.llm(Role.JUDGE, settings.models.model(Role.JUDGE)), settings.task.criteria(),
+                        settings.task.description(), settings.metaPrompts);
         SearchModules modules = new SearchModules(
                 new Generator(target, executor),
                 new Evaluator(metric, executor),
@@ -62,6 +62,7 @@ final class RunContext implements AutoCloseable {
                 .sleeper(s.sleeper)
                 .pricing(s.pricing)
                 .budget(s.budget)
+                .spentBefore(s.spentBefore)
                 .seed(s.options.seed())
                 .listener(allOf(s.callListeners));
         if (s.maxConcurrency != null) {

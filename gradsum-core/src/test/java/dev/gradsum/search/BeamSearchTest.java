@@ -17,13 +17,16 @@ import dev.gradsum.testing.ScriptedChatModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class BeamSearchTest {
     @Test
     void the_beam_keeps_at_most_beam_size_prompts() {
-        ScriptedChatModel optimizer = optimizer(p -> List.of(p + "!", p + "?", p + "!!"));
+        AtomicInteger serial = new AtomicInteger();
+        ScriptedChatModel optimizer = optimizer(p -> List.of(p + "! #" + serial.incrementAndGet(),
+                p + " #" + serial.incrementAndGet(), p + " #" + serial.incrementAndGet()));
         OptimizationResult r = builder(target(), optimizer, split(5, 5, 5))
                 .beamSize(2).candidatesPerPrompt(3).iterations(3).build().optimize();
 
@@ -78,7 +81,7 @@ class BeamSearchTest {
                 .iterations(3).patience(3).build().optimize();
 
         long c0OnValidation = target.calls().stream()
-                .filter(c -> c.text().matches("Answer row-1\\d\\d!")).count();
+                .filter(c -> c.text().matches("Answer val-\\d!")).count();
         assertThat(c0OnValidation).isEqualTo(5);
     }
 
@@ -122,9 +125,9 @@ class BeamSearchTest {
                 .listener(atTest).iterations(2).build().optimize();
 
         List<ScriptedChatModel.Call> beforeTest = target.calls().subList(0, callsBeforeTest.get(0));
-        assertThat(beforeTest).noneMatch(c -> c.text().contains("row-2"));
+        assertThat(beforeTest).noneMatch(c -> c.text().contains("test-"));
         List<ScriptedChatModel.Call> atTestStage = target.calls().subList(callsBeforeTest.get(0), target.callCount());
-        assertThat(atTestStage).hasSize(20).allMatch(c -> c.text().contains("row-2"));
+        assertThat(atTestStage).hasSize(20).allMatch(c -> c.text().contains("test-"));
         assertThat(r.test().rows()).isEqualTo(10);
         assertThat(r.test().initial()).isEqualTo(0.0);
         assertThat(r.test().best()).isEqualTo(0.4);
@@ -137,7 +140,7 @@ class BeamSearchTest {
                 .task(LoopFixture.task("Answer {q}!")).iterations(1).build().optimize();
 
         assertThat(r.best().id()).isEqualTo("c0");
-        assertThat(target.calls().stream().filter(c -> c.text().contains("row-2"))).hasSize(10);
+        assertThat(target.calls().stream().filter(c -> c.text().contains("test-"))).hasSize(10);
         assertThat(r.test().difference()).isZero();
         assertThat(r.test().low()).isZero();
         assertThat(r.test().high()).isZero();
@@ -243,7 +246,7 @@ class BeamSearchTest {
 
     @Test
     void all_candidates_of_an_iteration_are_rated_on_validation_at_the_same_time() {
-        ConcurrentPrompts meeting = new ConcurrentPrompts(text -> text.contains("row-1"), 3);
+        ConcurrentPrompts meeting = new ConcurrentPrompts(text -> text.contains("val-"), 3);
         ScriptedChatModel target = new ScriptedChatModel("target", meeting.around(LoopFixture::answer));
         builder(target, optimizer(LoopFixture::betterAndSame), split(5, 5, 0))
                 .maxConcurrency(32).iterations(1).build().optimize();
@@ -254,7 +257,7 @@ class BeamSearchTest {
     @Test
     void the_beam_prompts_of_an_iteration_run_at_the_same_time() {
         ConcurrentPrompts meeting = new ConcurrentPrompts(
-                text -> text.contains("row-0") && (text.contains("!") || text.contains("?")), 2);
+                text -> text.contains("train-") && (text.contains("!") || text.contains("?")), 2);
         ScriptedChatModel target = new ScriptedChatModel("target", meeting.around(LoopFixture::answer));
         // iteration 2 runs the beam [c1, c0, c2] on the training rows: c1 and c2 must meet there
         builder(target, optimizer(LoopFixture::betterAndSame), split(5, 5, 0))
@@ -266,7 +269,7 @@ class BeamSearchTest {
     @Test
     void test_rows_that_cannot_be_rated_are_left_out_of_the_means_and_counted() {
         ScriptedChatModel target = new ScriptedChatModel("target", call -> {
-            if (call.text().contains("row-205")) {
+            if (call.text().contains("test-5")) {
                 throw new IllegalStateException("model fell over");
             }
             return LoopFixture.answer(call.text());
@@ -274,7 +277,7 @@ class BeamSearchTest {
         OptimizationResult r = builder(target, optimizer(LoopFixture::betterAndSame), split(5, 5, 10))
                 .iterations(1).build().optimize();
 
-        // rows 200..209 without 205 (difficulty 0): quality 1 passes 200 only
+        // test-0..9 without test-5 (difficulty 0): quality 1 passes test-0 only
         assertThat(r.test().rows()).isEqualTo(9);
         assertThat(r.test().initialErrors()).isEqualTo(1);
         assertThat(r.test().bestErrors()).isEqualTo(1);

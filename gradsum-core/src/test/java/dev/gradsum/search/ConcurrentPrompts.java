@@ -29,7 +29,7 @@ final class ConcurrentPrompts {
         return call -> {
             String text = call.text();
             if (participates.test(text)) {
-                seen.add(text.replaceAll("row-\\d+", "ROW"));
+                seen.add(text.replaceAll("(train|val|test)-\\d+", "ROW"));
                 if (seen.size() >= prompts) {
                     all.countDown();
                 }

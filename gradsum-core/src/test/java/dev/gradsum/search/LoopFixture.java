@@ -21,7 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A scripted world for loop tests. Rows are {@code row-N}; a row of difficulty {@code N % 5} is
+ * A scripted world for loop tests. Rows are {@code train-N}, {@code val-N} and {@code test-N}; a row
+ * of difficulty {@code N % 5} is
  * answered right ("ok") when the prompt holds more than that many '!' marks, so each '!' adds 0.2
  * to the score on five consecutive rows. The optimizer model answers by meta-prompt tag (see the tag
  * contract in resources/dev/gradsum/prompts/README.md); its editor writes the children a test chooses.
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
 final class LoopFixture {
     static final String INITIAL = "Answer {q}";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ROW = Pattern.compile("row-(\\d+)");
+    private static final Pattern ROW = Pattern.compile("(?:train|val|test)-(\\d+)");
     private static final Pattern PROMPT = Pattern.compile("(?s)<prompt>\\n(.*?)\\n</prompt>");
 
     /** Passes when the answer is "ok". */
@@ -48,17 +49,16 @@ final class LoopFixture {
     private LoopFixture() {
     }
 
-    static List<Example> rows(int from, int count) {
+    static List<Example> rows(String part, int count) {
         List<Example> rows = new ArrayList<>();
-        for (int i = from; i < from + count; i++) {
-            rows.add(new Example("row-" + i, Map.of("q", "row-" + i)));
+        for (int i = 0; i < count; i++) {
+            rows.add(new Example(part + "-" + i, Map.of("q", part + "-" + i)));
         }
         return rows;
     }
 
-    /** Train rows 0.., validation rows 100.., test rows 200.. */
     static Split split(int train, int validation, int test) {
-        return new Split(rows(0, train), rows(100, validation), rows(200, test));
+        return new Split(rows("train", train), rows("val", validation), rows("test", test));
     }
 
     static Task task() {

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MinibatchTest {
-    private final List<Example> train = LoopFixture.rows(0, 40);
+    private final List<Example> train = LoopFixture.rows("train", 40);
 
     @Test
     void a_training_split_no_larger_than_the_minibatch_is_used_whole() {

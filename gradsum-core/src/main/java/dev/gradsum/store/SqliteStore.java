@@ -1,0 +1,237 @@
+package dev.gradsum.store;
+
+import dev.gradsum.ConfigurationException;
+import dev.gradsum.llm.CallCache;
+import dev.gradsum.llm.CallRecord;
+import dev.gradsum.llm.LlmReply;
+import dev.gradsum.llm.Role;
+import dev.gradsum.llm.Usage;
+import dev.gradsum.search.StopReason;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * gradsum's embedded SQLite store (default {@code .gradsum/gradsum.db}): the persistent call cache and
+ * every run with what it learned. Nothing paid for is lost: a reply is committed before the
+ * {@code Llm} path returns it, so a rerun or a resumed run answers it from here.
+ *
+ * <p><b>Resume.</b> Every call is cached before use and the search is deterministic given its seed,
+ * so resuming run {@code R} is rerunning the same configuration under the same id: {@link #start}
+ * opens a new attempt, the search replays answered calls from the cache for free and continues where
+ * the crash cut it off. Pass {@link #spentByRole(String)} to
+ * {@link dev.gradsum.GradSum.Builder#spentBefore} so a budget holds across the crash.
+ *
+ * <p>Several threads and several processes may use one store at once: it runs in WAL mode, writers
+ * wait up to 10 s for each other, and each write commits on its own or in one transaction.
+ * The schema is versioned ({@code PRAGMA user_version}); a store from a newer gradsum is refused.
+ */
+public final class SqliteStore implements CallCache, AutoCloseable {
+    /** Where the CLI keeps the store unless told otherwise. */
+    public static final Path DEFAULT_PATH = Path.of(".gradsum", "gradsum.db");
+
+    private final StoreConnection db;
+    private final RunLog runs;
+    private final Clock clock;
+    private final AtomicLong hits = new AtomicLong();
+
+    private SqliteStore(StoreConnection db, Clock clock) {
+        this.db = db;
+        this.runs = new RunLog(db);
+        this.clock = clock;
+    }
+
+    /** Opens (creating it and its folders when missing) and migrates the store at {@code path}. */
+    public static SqliteStore open(Path path) {
+        return open(path, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path)}, with the clock that stamps runs and cache entries. */
+    public static SqliteStore open(Path path, Clock clock) {
+        StoreConnection db = connect(path);
+        try {
+            Migrations.CURRENT.apply(db);
+            SqliteStore store = new SqliteStore(db, clock);
+            store.runs.interruptStale(clock.instant());
+            return store;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    static StoreConnection connect(Path path) {
+        Path parent = path.toAbsolutePath().getParent();
+        try {
+            if (parent != null) Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new ConfigurationException(path + ": cannot create folder " + parent + " (" + e.getMessage()
+                    + "); use --store to point elsewhere", e);
+        }
+        return StoreConnection.open(path);
+    }
+
+    public Path path() {
+        return db.path();
+    }
+
+    // ---- call cache -------------------------------------------------------------------------
+
+    @Override
+    public Optional<LlmReply> get(String key) {
+        Optional<LlmReply> found = db.call(c -> {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT reply, input_tokens, output_tokens FROM call_cache WHERE key = ?")) {
+                q.setString(1, key);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new LlmReply(rs.getString(1), rs.getLong(2), rs.getLong(3), true))
+                            : Optional.<LlmReply>empty();
+                }
+            }
+        });
+        found.ifPresent(r -> hits.incrementAndGet());
+        return found;
+    }
+
+    /** Commits the reply before returning; the first reply stored for a key stays (replays are deterministic). */
+    @Override
+    public void put(String key, CallRecord record) {
+        Objects.requireNonNull(record.reply(), "reply");
+        db.call(c -> insert(c, key, record, clock.millis()));
+    }
+
+    static int insert(Connection c, String key, CallRecord record, long now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO call_cache (key, reply, input_tokens,"
+                + " output_tokens, provider, model, role, cost_usd, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (key) DO NOTHING")) {
+            s.setString(1, key);
+            s.setString(2, record.reply().text());
+            s.setLong(3, record.reply().inputTokens());
+            s.setLong(4, record.reply().outputTokens());
+            s.setString(5, String.valueOf(record.provider()));
+            s.setString(6, String.valueOf(record.model()));
+            s.setString(7, record.role() == null ? "" : record.role().key());
+            s.setDouble(8, record.costUsd());
+            s.setLong(9, now);
+            return s.executeUpdate();
+        }
+    }
+
+    /**
+     * This store as a cache that records every answer but never answers ({@code --no-cache}): fresh
+     * calls are still kept, so a later run or resume can use them.
+     */
+    public CallCache writeOnly() {
+        return new CallCache() {
+            @Override
+            public Optional<LlmReply> get(String key) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void put(String key, CallRecord record) {
+                SqliteStore.this.put(key, record);
+            }
+        };
+    }
+
+    public CacheStats stats() {
+        return db.call(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT count(*), coalesce(sum(length(CAST(reply AS BLOB))), 0),"
+                    + " coalesce(sum(cost_usd), 0) FROM call_cache");
+                 ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return new CacheStats(rs.getLong(1), rs.getLong(2), rs.getDouble(3), hits.get());
+            }
+        });
+    }
+
+    /** Forgets every cached reply (runs stay); returns how many were removed. */
+    public long clear() {
+        return db.call(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM call_cache")) {
+                return (long) s.executeUpdate();
+            }
+        });
+    }
+
+    // ---- runs -------------------------------------------------------------------------------
+
+    /** Starts run {@code runId} now, or resumes it (a new attempt) when the store already has it. */
+    public RunRecorder start(String runId, String task, String configJson) {
+        return start(runId, task, configJson, clock.instant());
+    }
+
+    /**
+     * Starts run {@code runId}, or resumes it when the store already has it: a resume must use the same
+     * {@code configJson}, and the details of earlier attempts are recorded again as the search replays.
+     *
+     * @throws ConfigurationException when the run exists with another configuration or is running now
+     */
+    public RunRecorder start(String runId, String task, String configJson, Instant started) {
+        int attempt = runs.start(runId, task, configJson, started, clock.instant());
+        return new RunRecorder(this, db, runs, runId, attempt, clock);
+    }
+
+    /**
+     * Writes how a run ended (usually through its {@link RunRecorder}).
+     *
+     * @param usage the call path's final usage per role, earlier attempts included, or {@code null} to keep what was counted
+     */
+    public void finish(String runId, RunStatus status, StopReason stopReason, Double bestScore, Map<Role, Usage> usage,
+                       String resultJson) {
+        if (run(runId).isEmpty()) {
+            throw new ConfigurationException("run " + runId + " is not in the store " + path());
+        }
+        runs.finish(runId, status, stopReason, bestScore, usage, resultJson, null, clock.instant());
+    }
+
+    /** What run {@code runId} has spent over all its attempts; only paid calls cost money. */
+    public Usage spent(String runId) {
+        return spentByRole(runId).values().stream().reduce(Usage.ZERO, Usage::plus);
+    }
+
+    /** As {@link #spent(String)}, per role: what a resume passes as {@code spentBefore}. */
+    public Map<Role, Usage> spentByRole(String runId) {
+        return runs.spent(runId);
+    }
+
+    /** Every run, newest first; runs whose process died are shown {@code interrupted}. */
+    public List<RunSummary> listRuns() {
+        runs.interruptStale(clock.instant());
+        return runs.list();
+    }
+
+    public Optional<RunDetails> run(String runId) {
+        runs.interruptStale(clock.instant());
+        return runs.details(runId);
+    }
+
+    /** The stored result JSON of a finished run. */
+    public Optional<String> result(String runId) {
+        return runs.result(runId);
+    }
+
+    /** Runs started with exactly {@code configJson} that {@code --resume} could continue, newest first. */
+    public List<RunSummary> unfinished(String configJson) {
+        runs.interruptStale(clock.instant());
+        return runs.unfinished(configJson);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,2 @@
+CREATE TABLE half_made (z INTEGER);
+CREATE TABLE oops (;

@@ -1,0 +1,3 @@
+CREATE TABLE second (
+    y TEXT -- trailing comment stays inside the statement
+);
