@@ -30,6 +30,11 @@ final class ProviderLimiter {
         semaphore(provider).release();
     }
 
+    /** Permits free right now (for tests and progress displays). */
+    int available(String provider) {
+        return semaphore(provider).availablePermits();
+    }
+
     private Semaphore semaphore(String provider) {
         return permits.computeIfAbsent(provider, p -> new Semaphore(limit(p), true));
     }

@@ -20,6 +20,14 @@ public interface Metric {
     Score score(Example example, String output);
 
     /**
+     * The data field holding the expected answer this metric compares against (e.g. {@code answer}
+     * for {@code exact(answer)}), or {@code null} when it has none. The gradient model is shown it.
+     */
+    default String expectedField() {
+        return null;
+    }
+
+    /**
      * Passes when the output equals the expected answer after normalising both: trimmed, case ignored,
      * runs of whitespace collapsed, surrounding quotes and a trailing period removed.
      */
@@ -64,13 +72,5 @@ public interface Metric {
      */
     static Metric regex(String field, String pattern) {
         return new RegexMatch(field, pattern);
-    }
-
-    /**
-     * The data field holding the expected answer this metric compares against (e.g. {@code answer}
-     * for {@code exact(answer)}), or {@code null} when it has none. The gradient model is shown it.
-     */
-    default String expectedField() {
-        return null;
     }
 }

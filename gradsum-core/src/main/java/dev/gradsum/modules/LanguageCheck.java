@@ -30,7 +30,7 @@ final class LanguageCheck {
         }
     }
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z0-9_]+}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[\\p{L}\\p{N}_]+}");
 
     private LanguageCheck() {
     }

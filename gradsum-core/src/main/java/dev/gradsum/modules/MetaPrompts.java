@@ -92,12 +92,7 @@ public final class MetaPrompts {
     }
 
     private static PromptTemplate parse(String source, String name, String text) {
-        PromptTemplate template;
-        try {
-            template = PromptTemplate.of(text);
-        } catch (ConfigurationException e) {
-            throw new ConfigurationException(source + ": " + e.getMessage(), e);
-        }
+        PromptTemplate template = PromptTemplate.of(text, source);
         Set<String> allowed = PLACEHOLDERS.get(name);
         Set<String> unknown = new LinkedHashSet<>(template.placeholders());
         unknown.removeAll(allowed);

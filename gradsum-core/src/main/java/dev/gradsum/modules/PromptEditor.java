@@ -169,8 +169,7 @@ public final class PromptEditor {
         try {
             candidate = PromptTemplate.of(text);
         } catch (ConfigurationException e) {
-            return Checked.invalid("malformed braces: " + e.getMessage()
-                    + "; write a literal brace as {{ or }}");
+            return Checked.invalid("malformed braces: " + e.getMessage());
         }
         List<String> problems = new ArrayList<>();
         String placeholders = placeholderProblem(parent.placeholders(), candidate.placeholders());

@@ -67,7 +67,7 @@ record Diagnosis(List<Instruction> missed) {
                 if (amount.compareTo(new BigDecimal(Order.amount(exact, true))) == 0) {
                     return left;
                 }
-                if (amount.compareTo(exact) == 0) {
+                if (amount.compareTo(new BigDecimal(Order.amount(exact, false))) == 0) {
                     left.add(Instruction.ROUNDING);
                     return left;
                 }

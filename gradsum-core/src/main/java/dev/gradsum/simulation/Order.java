@@ -40,7 +40,7 @@ record Order(int quantity, String item, BigDecimal unitPrice, String country, bo
         return quantity >= BULK_QUANTITY;
     }
 
-    /** The hidden rules that change this order's total (rounding only when the exact total needs it). */
+    /** The rules that change this order's answer (rounding only when cutting off decimals would differ). */
     Set<Instruction> rulesThatMatter() {
         Set<Instruction> rules = java.util.EnumSet.of(Instruction.FORMAT);
         if (bulk()) {
@@ -52,7 +52,8 @@ record Order(int quantity, String item, BigDecimal unitPrice, String country, bo
         if (express) {
             rules.add(Instruction.EXPRESS);
         }
-        if (exactTotal(Instruction.RULES).stripTrailingZeros().scale() > 2) {
+        BigDecimal exact = exactTotal(Instruction.RULES);
+        if (!amount(exact, true).equals(amount(exact, false))) {
             rules.add(Instruction.ROUNDING);
         }
         return rules;
@@ -73,13 +74,12 @@ record Order(int quantity, String item, BigDecimal unitPrice, String country, bo
         return total;
     }
 
-    /** The amount as written when {@code rounded} (two decimals, half up) or not (every decimal, at least two). */
+    /**
+     * The amount with two decimals: rounded half up when {@code rounded}, else cut off after the second
+     * decimal (the simulated target's mistake when the prompt does not ask for rounding).
+     */
     static String amount(BigDecimal exact, boolean rounded) {
-        if (rounded) {
-            return exact.setScale(2, RoundingMode.HALF_UP).toPlainString();
-        }
-        BigDecimal plain = exact.stripTrailingZeros();
-        return plain.setScale(Math.max(2, plain.scale())).toPlainString();
+        return exact.setScale(2, rounded ? RoundingMode.HALF_UP : RoundingMode.DOWN).toPlainString();
     }
 
     /** The right answer: the total under every rule, rounded, with its currency code. */
@@ -115,7 +115,7 @@ record Order(int quantity, String item, BigDecimal unitPrice, String country, bo
             int quantity = 1 + random.nextInt(14);
             String[] item = items[random.nextInt(items.length)];
             BigDecimal price = BigDecimal.valueOf(150 + random.nextInt(8850), 2);
-            List<String> region = random.nextBoolean() ? EU : NON_EU;
+            List<String> region = random.nextDouble() < 0.4 ? EU : NON_EU;
             String country = region.get(random.nextInt(region.size()));
             boolean express = random.nextDouble() < 0.35;
             orders.add(new Order(quantity, quantity == 1 ? item[0] : item[1], price, country, express));

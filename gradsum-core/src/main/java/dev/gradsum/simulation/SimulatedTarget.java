@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The SIMULATED target model (paper: generation). It reads the filled prompt, finds the order in it, and
  * follows each rule of the world only when the rest of the prompt states it (in words it recognises,
  * English or Chinese); otherwise it makes that rule's characteristic mistake: forgets the discount, the
- * VAT or the express fee, prints every decimal, or wraps the total in an explanation.
+ * VAT or the express fee, cuts off decimals instead of rounding, or wraps the total in an explanation.
  *
  * <p>Like a real model it is imperfect: on about 5% of (prompt, order) pairs it slips in the arithmetic,
  * and a prompt that quotes worked answers of single examples ("the answer is 16.07 EUR") tempts it to

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #HANG} to block until interrupted, or a String to answer (the last outcome repeats).
  * Records every request it receives.
  */
-final class FlakyModel implements ChatModel {
+class FlakyModel implements ChatModel {
     static final Object HANG = new Object();
 
     private final String modelName;

@@ -109,6 +109,18 @@ class BeamSearchTest {
     }
 
     @Test
+    void a_budget_that_runs_out_in_the_final_test_leaves_the_test_out_and_says_budget() {
+        // iteration 1 takes 27 calls; the final test would take 2 x 10 more
+        OptimizationResult r = builder(target(), optimizer(LoopFixture::betterAndSame), split(5, 5, 10))
+                .budget(new Budget(null, 40L, null)).iterations(1).build().optimize();
+
+        assertThat(r.stopReason()).isEqualTo(StopReason.BUDGET);
+        assertThat(r.iterations()).hasSize(1);
+        assertThat(r.best().prompt().text()).isEqualTo(INITIAL + "!");
+        assertThat(r.test()).isNull();
+    }
+
+    @Test
     void the_final_test_uses_only_rows_the_search_never_saw() {
         ScriptedChatModel target = target();
         List<Integer> callsBeforeTest = new ArrayList<>();

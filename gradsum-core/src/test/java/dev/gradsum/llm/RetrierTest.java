@@ -1,0 +1,83 @@
+package dev.gradsum.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.HttpException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RetrierTest {
+    private final RetryPolicy policy = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(60), 0.0);
+    private final ProviderLimiter limiter = new ProviderLimiter(1, Map.of());
+    private final List<Integer> freePermitsWhileWaiting = new ArrayList<>();
+    private final List<Duration> waits = new ArrayList<>();
+    private final Sleeper sleeper = d -> {
+        waits.add(d);
+        freePermitsWhileWaiting.add(limiter.available("OPEN_AI"));
+    };
+    private final Retrier retrier = new Retrier(policy, new Backoff(policy, new Random(0)), sleeper, limiter);
+    private final AtomicInteger retries = new AtomicInteger();
+
+    private Retrier.Attempt<String> failing(RuntimeException... failures) {
+        AtomicInteger n = new AtomicInteger();
+        return () -> {
+            int i = n.getAndIncrement();
+            if (i < failures.length) {
+                throw failures[i];
+            }
+            return "ok after " + i;
+        };
+    }
+
+    @Test
+    void server_errors_are_retried_with_doubling_waits_then_succeed() throws Exception {
+        String result = retrier.call("OPEN_AI",
+                failing(new HttpException(500, "a"), new HttpException(502, "b")), retries::incrementAndGet);
+        assertThat(result).isEqualTo("ok after 2");
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(retries).hasValue(2);
+    }
+
+    @Test
+    void the_permit_is_released_while_waiting_and_after_the_call() throws Exception {
+        retrier.call("OPEN_AI", failing(new HttpException(503, "busy")), retries::incrementAndGet);
+        assertThat(freePermitsWhileWaiting).containsExactly(1);
+        assertThat(limiter.available("OPEN_AI")).isEqualTo(1);
+    }
+
+    @Test
+    void retry_after_replaces_the_backoff() throws Exception {
+        retrier.call("OPEN_AI", failing(new HttpStatusException(429, "slow", Duration.ofSeconds(7))),
+                retries::incrementAndGet);
+        assertThat(waits).containsExactly(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void a_non_retriable_failure_gives_up_at_once() {
+        assertThatThrownBy(() -> retrier.call("OPEN_AI", failing(new AuthenticationException("bad key")),
+                retries::incrementAndGet))
+                .isInstanceOf(Retrier.GaveUp.class)
+                .satisfies(e -> assertThat(((Retrier.GaveUp) e).attempts()).isEqualTo(1))
+                .hasCauseInstanceOf(AuthenticationException.class);
+        assertThat(waits).isEmpty();
+        assertThat(limiter.available("OPEN_AI")).isEqualTo(1);
+    }
+
+    @Test
+    void attempts_are_capped_by_the_policy() {
+        RuntimeException busy = new HttpException(503, "busy");
+        assertThatThrownBy(() -> retrier.call("OPEN_AI", failing(busy, busy, busy, busy, busy, busy),
+                retries::incrementAndGet))
+                .isInstanceOf(Retrier.GaveUp.class)
+                .satisfies(e -> assertThat(((Retrier.GaveUp) e).attempts()).isEqualTo(4));
+        assertThat(waits).hasSize(3);
+        assertThat(retries).hasValue(3);
+    }
+}
