@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param temperature sampling temperature, or {@code null} for the model's default
  * @param sample      sample index: distinguishes repeated samples of the same sampled request so a
  *                    replay from the cache is deterministic; 0 for greedy calls
- * @param json        whether the caller expects a JSON object back (sent as a response-format hint
- *                    where the provider supports it)
+ * @param json        whether the caller expects a JSON object back; part of the cache key only, never
+ *                    sent as a response format (some providers and compatible servers reject it)
  */
 public record LlmRequest(String system, String user, Double temperature, int sample, boolean json) {
     public LlmRequest {
