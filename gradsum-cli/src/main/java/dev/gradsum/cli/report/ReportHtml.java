@@ -79,7 +79,9 @@ final class ReportHtml {
             double d = t.difference();
             card(s, "Test score", score(t.initial()) + " → " + score(t.best()),
                     "<span class=\"" + (d >= 0 ? "up" : "down") + "\">" + signed(d) + "</span> · 95% CI "
-                            + signed(t.low()) + " … " + signed(t.high()) + " · " + t.rows() + " rows");
+                            + signed(t.low()) + " … " + signed(t.high()) + " · " + t.rows() + " rows"
+                            + (t.initialErrors() + t.bestErrors() > 0
+                                    ? " · unrated: " + t.initialErrors() + " initial, " + t.bestErrors() + " best" : ""));
         } else {
             card(s, "Test score", "n/a", "no test split");
         }

@@ -186,6 +186,8 @@ final class ResultJson {
         ObjectNode ci = node.putObject("ci95");
         putNumber(ci, "low", t.low());
         putNumber(ci, "high", t.high());
+        node.put("initial_errors", t.initialErrors());
+        node.put("best_errors", t.bestErrors());
         ArrayNode examples = node.putArray("examples");
         Map<String, Evaluation> best = new LinkedHashMap<>();
         tests.best().forEach(e -> best.put(e.generation().example().id(), e));
