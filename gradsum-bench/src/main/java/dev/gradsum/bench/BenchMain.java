@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "gradsum-bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of gradsum: the paper's suite over several optimizers, and the engine's speed.",
-        subcommands = {SuiteCommand.class, EngineBench.Command.class, CommandLine.HelpCommand.class})
+        subcommands = {SuiteCommand.class, PlanCommand.class, EngineBench.Command.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
