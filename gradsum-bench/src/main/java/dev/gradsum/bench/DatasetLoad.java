@@ -19,7 +19,7 @@ final class DatasetLoad {
     private DatasetLoad() {
     }
 
-    record Result(long millis, long retainedBytes, long peakBytes, int rows) {
+    record Result(long millis, long cpuMillis, long retainedBytes, long peakBytes, int rows) {
     }
 
     /** {@code rows} rows shaped like a QA benchmark: id, a ~300-character question, a context, an answer. */
@@ -55,9 +55,12 @@ final class DatasetLoad {
             pool.resetPeakUsage();
         }
         long before = usedAfterGc();
+        var threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         Dataset dataset = Dataset.fromJsonl(file);
         long millis = (System.nanoTime() - start) / 1_000_000;
+        long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -66,7 +69,7 @@ final class DatasetLoad {
         }
         long after = usedAfterGc();
         int rows = dataset.size();
-        return new Result(millis, after - before, peak, rows);
+        return new Result(millis, cpuMillis, after - before, peak, rows);
     }
 
     private static long usedAfterGc() {
