@@ -30,6 +30,11 @@ abstract class ExpectedAnswerMetric implements Metric {
     }
 
     @Override
+    public String expectedField() {
+        return field;
+    }
+
+    @Override
     public String name() {
         return name;
     }

@@ -102,18 +102,32 @@ public final class Dataset {
      * a field named after each key of {@code nameToColumn}, holding the value of that column, in the
      * mapping's order, followed by the row's other fields unchanged. Ids stay as they are. A row lacking
      * a mapped column is a ConfigurationException naming the column and the row's fields.
+     *
+     * <p>A column that is not a field name of the row may be a field expression picking and rendering
+     * part of a list or object field as readable text: {@code turns[0]}, {@code choices | lettered}
+     * ({@code A. …} lines), {@code context | paragraphs}; see {@link FieldExpression} for the syntax.
      */
     public Dataset mapFields(Map<String, String> nameToColumn) {
         Objects.requireNonNull(nameToColumn, "nameToColumn");
+        Map<String, FieldExpression> expressions = new LinkedHashMap<>();
+        for (String column : nameToColumn.values()) {
+            if (FieldExpression.isExpression(column) && !fields().contains(column)) {
+                expressions.put(column, FieldExpression.parse(column));
+            }
+        }
         List<Example> mapped = new ArrayList<>(examples.size());
         for (Example example : examples) {
             Map<String, String> fields = new LinkedHashMap<>();
             for (Map.Entry<String, String> entry : nameToColumn.entrySet()) {
-                String value = example.get(entry.getValue());
+                FieldExpression expression = expressions.get(entry.getValue());
+                String value = expression != null && example.get(entry.getValue()) == null
+                        ? expression.apply(example.fields())
+                        : example.get(entry.getValue());
                 if (value == null) {
                     throw new ConfigurationException(name + ": field mapping " + entry.getKey() + " -> "
-                            + entry.getValue() + ": row " + example.id() + " has no column \""
-                            + entry.getValue() + "\" (fields: " + String.join(", ", example.fields().keySet()) + ")");
+                            + entry.getValue() + ": row " + example.id() + (expression == null
+                                    ? " has no column \"" + entry.getValue() + "\""
+                                    : " has no value there") + " (fields: " + String.join(", ", example.fields().keySet()) + ")");
                 }
                 fields.put(entry.getKey(), value);
             }

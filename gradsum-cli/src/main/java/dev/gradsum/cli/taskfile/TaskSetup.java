@@ -61,7 +61,7 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
         Set<String> fields = raw.fields();
         for (String placeholder : prompt.placeholders()) {
             String column = file.data().column(placeholder);
-            if (!fields.contains(column)) {
+            if (!fields.contains(column) && !fields.contains(rootField(column))) {
                 String mapped = column.equals(placeholder) ? "" : " (mapped by data.fields to \"" + column + "\")";
                 throw new ConfigurationException(file.label() + ": " + key + ": placeholder {" + placeholder + "}"
                         + mapped + " is not in data row 1 (fields: " + String.join(", ", fields) + ")"
@@ -94,13 +94,30 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
         }
         Set<String> columns = raw.fields();
         for (Map.Entry<String, String> e : fields.entrySet()) {
-            if (!columns.contains(e.getValue())) {
-                throw new ConfigurationException(file.label() + ": data.fields." + e.getKey() + ": column \"" + e.getValue()
+            String column = columns.contains(e.getValue()) ? e.getValue() : rootField(e.getValue());
+            if (!columns.contains(column)) {
+                throw new ConfigurationException(file.label() + ": data.fields." + e.getKey() + ": column \"" + column
                         + "\" is not in data row 1 (fields: " + String.join(", ", columns) + ")"
-                        + Suggestions.didYouMean(e.getValue(), columns));
+                        + Suggestions.didYouMean(column, columns));
             }
         }
-        return raw.mapFields(new LinkedHashMap<>(fields));
+        try {
+            return raw.mapFields(new LinkedHashMap<>(fields));
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(file.label() + ": data.fields: " + e.getMessage(), e);
+        }
+    }
+
+    /** The field a field expression such as {@code turns[0]} or {@code choices | lettered} starts from. */
+    static String rootField(String column) {
+        int end = column.length();
+        for (char c : new char[] {'[', '.', '|'}) {
+            int at = column.indexOf(c);
+            if (at >= 0) {
+                end = Math.min(end, at);
+            }
+        }
+        return column.substring(0, end).strip();
     }
 
     private static void checkExpected(TaskFile file, Dataset raw) {

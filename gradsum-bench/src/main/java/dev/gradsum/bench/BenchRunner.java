@@ -1,0 +1,71 @@
+package dev.gradsum.bench;
+
+import dev.gradsum.bench.peers.PeerContext;
+import dev.gradsum.llm.Budget;
+import dev.gradsum.modules.Evaluation;
+import dev.gradsum.task.PromptTemplate;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs every optimizer on every task of a suite, on the task's one seeded split, then rates each
+ * returned prompt on the test rows, which no search saw. The rating uses a call path of its own
+ * (no budget; identical prompts are rated once), so the columns' usage is their search alone.
+ */
+public final class BenchRunner {
+    private final BenchSettings settings;
+    private final PrintStream log;
+
+    public BenchRunner(BenchSettings settings, PrintStream log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public BenchResult run(String suite, List<BenchTask> tasks, List<Skipped> skipped) {
+        List<Optimizer> optimizers = settings.optimizers().stream().map(Optimizers::byKey).toList();
+        List<Row> rows = new ArrayList<>();
+        for (BenchTask task : tasks) {
+            rows.add(run(task, optimizers));
+        }
+        boolean simulated = !tasks.isEmpty() && tasks.stream().allMatch(BenchTask::simulated);
+        return new BenchResult(suite, simulated, settings,
+                optimizers.stream().map(Optimizer::key).toList(),
+                optimizers.stream().map(Optimizer::label).toList(), rows, skipped);
+    }
+
+    private Row run(BenchTask task, List<Optimizer> optimizers) {
+        List<Optimizer.Outcome> outcomes = new ArrayList<>();
+        for (Optimizer o : optimizers) {
+            log.printf(Locale.ROOT, "%s: %s ...%n", task.label(), o.label());
+            Optimizer.Outcome outcome = o.optimize(task, settings);
+            log.printf(Locale.ROOT, "%s: %s done in %.1f s, %d calls, stop: %s%n", task.label(), o.label(),
+                    outcome.elapsedMs() / 1000.0, outcome.usage().calls(), outcome.stopReason());
+            outcomes.add(outcome);
+        }
+        log.printf(Locale.ROOT, "%s: rating %d prompt(s) on %d test rows ...%n", task.label(), optimizers.size(),
+                task.split().test().size());
+        try (PeerContext rater = PeerContext.open(task.task(), task.models(), task.pricing(), Budget.unlimited(),
+                task.concurrency(), task.timeout(), settings.seed())) {
+            Map<String, MeanInterval> byPrompt = new HashMap<>();
+            List<Cell> cells = new ArrayList<>();
+            for (int i = 0; i < optimizers.size(); i++) {
+                Optimizer.Outcome outcome = outcomes.get(i);
+                PromptTemplate best = outcome.best();
+                MeanInterval score = byPrompt.computeIfAbsent(best.text(), t -> rate(rater, best, task));
+                cells.add(new Cell(optimizers.get(i).key(), score, outcome.usage(), outcome.elapsedMs(),
+                        outcome.stopReason(), best.text()));
+            }
+            return new Row(task.key(), task.label(), task.data(), task.simulated(), task.split().train().size(),
+                    task.split().validation().size(), task.split().test().size(), cells, rater.usage());
+        }
+    }
+
+    private MeanInterval rate(PeerContext rater, PromptTemplate prompt, BenchTask task) {
+        List<Evaluation> evaluations = rater.rate(prompt, task.split().test());
+        return MeanInterval.of(evaluations, settings.bootstrap(), settings.seed());
+    }
+}

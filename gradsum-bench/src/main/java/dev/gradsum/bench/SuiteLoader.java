@@ -1,0 +1,133 @@
+package dev.gradsum.bench;
+
+import dev.gradsum.ConfigurationException;
+import dev.gradsum.cli.provider.ApiKeys;
+import dev.gradsum.cli.provider.ChatModels;
+import dev.gradsum.cli.provider.ModelSpec;
+import dev.gradsum.cli.taskfile.TaskFile;
+import dev.gradsum.cli.taskfile.TaskFileReader;
+import dev.gradsum.cli.taskfile.TaskSetup;
+import dev.gradsum.llm.ModelRoles;
+import dev.gradsum.llm.Pricing;
+import dev.gradsum.simulation.SimulatedWorld;
+import dev.gradsum.task.Split;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Turns a suite into runnable {@link BenchTask}s. A real suite is a folder of gradsum task files (or
+ * one file) whose {@code data.path} is read relative to the data folder given at run time, so the data
+ * never lives in the repository; a task whose data file is missing is skipped with the reason. The
+ * simulated suite is gradsum's simulated world drawn with several seeds, labelled SIMULATION.
+ */
+public final class SuiteLoader {
+    private SuiteLoader() {
+    }
+
+    /** What a suite holds: the tasks that can run and the ones skipped. */
+    public record Suite(String name, List<BenchTask> tasks, List<Skipped> skipped) {
+    }
+
+    /**
+     * Reads the task files of {@code suite} (a folder: its {@code *.yaml} files in name order) with data
+     * under {@code dataDir}, and builds each task's models from its file with the keys in {@code env}.
+     *
+     * @param only task names to keep (empty: all)
+     */
+    public static Suite load(Path suite, Path dataDir, List<String> only, Map<String, String> env) {
+        List<Path> files = taskFiles(suite);
+        List<BenchTask> tasks = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (Path file : files) {
+            TaskFile read = TaskFileReader.read(file, file.toString());
+            if (!only.isEmpty() && !only.contains(read.name())) {
+                continue;
+            }
+            TaskFile relocated = withDataUnder(read, dataDir);
+            if (!Files.isRegularFile(relocated.data().path())) {
+                skipped.add(new Skipped(read.name(), "data file not found: " + relocated.data().path()
+                        + " (see docs/benchmarks.md for where to get it)"));
+                continue;
+            }
+            TaskSetup setup = TaskSetup.prepare(relocated);
+            ModelRoles models = ChatModels.roles(relocated, ApiKeys.resolve(relocated.models(), relocated.label(), env));
+            tasks.add(new BenchTask(read.name(), read.name(), relocated.data().pathAsWritten() + " ("
+                    + setup.dataset().size() + " rows)", setup.task(), setup.split(), models, pricing(relocated),
+                    concurrency(relocated), timeout(relocated), false));
+        }
+        String name = Files.isDirectory(suite) ? suite.getFileName().toString() : read(suite);
+        return new Suite(name, tasks, skipped);
+    }
+
+    /**
+     * The simulated suite: {@code worlds} simulated worlds (seeds {@link SimulatedWorld#DEFAULT_SEED},
+     * then 1, 2, ...), each split {@code train}/{@code validation}/{@code test} with {@code seed}.
+     */
+    public static Suite simulated(int worlds, int train, int validation, int test, long seed, int concurrency) {
+        List<BenchTask> tasks = new ArrayList<>();
+        for (int w = 0; w < worlds; w++) {
+            SimulatedWorld world = SimulatedWorld.create(w == 0 ? SimulatedWorld.DEFAULT_SEED : w);
+            Split split = Split.of(world.dataset(), train, validation, test, seed);
+            tasks.add(new BenchTask("simulated-" + world.seed(), "SIMULATION orders (world seed " + world.seed() + ")",
+                    world.dataset().name(), world.task(), split, world.models(), Pricing.none(), concurrency,
+                    Duration.ofSeconds(30), true));
+        }
+        return new Suite("simulated", tasks, List.of());
+    }
+
+    private static List<Path> taskFiles(Path suite) {
+        if (Files.isRegularFile(suite)) {
+            return List.of(suite);
+        }
+        if (!Files.isDirectory(suite)) {
+            throw new ConfigurationException(suite + ": suite not found; give a folder of task files or one task file");
+        }
+        try (Stream<Path> files = Files.list(suite)) {
+            List<Path> yaml = files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            if (yaml.isEmpty()) {
+                throw new ConfigurationException(suite + ": no task files (*.yaml) in this folder");
+            }
+            return yaml;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The task file with its data path resolved against {@code dataDir} instead of its own folder. */
+    static TaskFile withDataUnder(TaskFile f, Path dataDir) {
+        TaskFile.Data d = f.data();
+        TaskFile.Data moved = new TaskFile.Data(dataDir.resolve(d.pathAsWritten()), d.pathAsWritten(), d.format(),
+                d.fields(), d.train(), d.validation(), d.test(), d.seed());
+        return new TaskFile(f.file(), f.label(), f.name(), f.description(), f.prompt(), f.promptKey(), moved,
+                f.evaluation(), f.models(), f.search(), f.budget(), f.store(), f.output(), f.pricing());
+    }
+
+    static Pricing pricing(TaskFile file) {
+        Pricing p = Pricing.defaults();
+        for (Map.Entry<String, TaskFile.Price> e : file.pricing().entrySet()) {
+            p = p.with(e.getKey(), e.getValue().input(), e.getValue().output());
+        }
+        return p;
+    }
+
+    private static int concurrency(TaskFile file) {
+        return file.search().concurrency() != null ? file.search().concurrency() : 8;
+    }
+
+    private static Duration timeout(TaskFile file) {
+        return file.models().values().stream().map(ModelSpec::timeout).max(Duration::compareTo)
+                .orElse(ModelSpec.DEFAULT_TIMEOUT).plusSeconds(10);
+    }
+
+    private static String read(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;
+    }
+}

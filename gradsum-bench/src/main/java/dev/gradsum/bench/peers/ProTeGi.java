@@ -1,0 +1,101 @@
+package dev.gradsum.bench.peers;
+
+import dev.gradsum.llm.BudgetExceededException;
+import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.task.Split;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * ProTeGi, "Automatic Prompt Optimization with Gradient Descent and Beam Search" (Pryzant et al.
+ * 2023), a peer of GRAD-SUM for the benchmark, run on gradsum's own call path, generator and
+ * evaluator. Algorithm 1 of the paper: the beam starts as the initial prompt; each round every beam
+ * prompt is expanded ({@link ProTeGiExpander}: minibatch errors → per-group textual gradients → one
+ * edit per gradient → Monte-Carlo paraphrases), and the beam for the next round is selected from the
+ * beam and all successors by the UCB bandit ({@link UcbSelection}) on the validation rows. The result
+ * is the prompt with the best bandit estimate after the last round.
+ *
+ * <p>A budget limit ends the search at the last finished round, as GRAD-SUM's does.
+ */
+public final class ProTeGi {
+    private final PeerContext context;
+    private final ProTeGiOptions options;
+    private final ProTeGiExpander expander;
+    private final UcbSelection selection;
+
+    public ProTeGi(PeerContext context, ProTeGiOptions options) {
+        this(context, options, PeerPrompts.defaults());
+    }
+
+    public ProTeGi(PeerContext context, ProTeGiOptions options, PeerPrompts prompts) {
+        this.context = context;
+        this.options = options;
+        this.expander = new ProTeGiExpander(context, options, prompts);
+        this.selection = new UcbSelection(options.selection(), context::rate, context.executor());
+    }
+
+    /** Searches on the split's train (expansion) and validation (selection) rows; never reads its test rows. */
+    public PeerOutcome run(Split split) {
+        PromptTemplate initial = context.task().prompt();
+        List<PromptTemplate> beam = List.of(initial);
+        Set<String> seen = new HashSet<>(Set.of(initial.text()));
+        int rounds = 0;
+        int dropped = 0;
+        String stop = "completed";
+        try {
+            for (int r = 1; r <= options.rounds(); r++) {
+                final int round = r;
+                List<PromptTemplate> parents = beam;
+                List<ProTeGiExpander.Expansion> expansions = Parallel.map(context.executor(),
+                        indices(parents.size()), i -> expander.expand(parents.get(i), split.train(), random(round, i)));
+                List<PromptTemplate> pool = new ArrayList<>(parents);
+                for (ProTeGiExpander.Expansion e : expansions) {
+                    dropped += e.dropped();
+                    for (PromptTemplate successor : e.successors()) {
+                        if (seen.add(successor.text())) {
+                            pool.add(successor);
+                        }
+                    }
+                }
+                beam = selection.select(pool, split.validation(), options.beamSize(), random(round, -1)).stream()
+                        .map(UcbSelection.Ranked::prompt).toList();
+                rounds = r;
+            }
+        } catch (RuntimeException e) {
+            if (!causedByBudget(e)) {
+                throw e;
+            }
+            stop = "budget";
+        }
+        return new PeerOutcome(beam.get(0), rounds, seen.size(), dropped, stop);
+    }
+
+    private Random random(int round, int index) {
+        return new Random(options.seed() * 1_000_003L + round * 1_009L + index);
+    }
+
+    private static List<Integer> indices(int n) {
+        List<Integer> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    static boolean causedByBudget(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BudgetExceededException) {
+                return true;
+            }
+            for (Throwable s : t.getSuppressed()) {
+                if (s instanceof BudgetExceededException) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
