@@ -30,11 +30,6 @@ abstract class ExpectedAnswerMetric implements Metric {
     }
 
     @Override
-    public String expectedField() {
-        return field;
-    }
-
-    @Override
     public String name() {
         return name;
     }
