@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.OptimizationResult;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallListener;
-import dev.gradsum.llm.CallRecord;
 import dev.gradsum.llm.LlmReply;
 import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Usage;
@@ -26,7 +25,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Writes one run into the store as it happens. Give it to {@link dev.gradsum.GradSum.Builder} three
@@ -67,34 +65,12 @@ public final class RunRecorder implements SearchListener, CallListener {
 
     /** The store's call cache, counting every paid call of this run as its reply is stored. */
     public CallCache cache() {
-        return new RunCache(true);
+        return new RunCallCache(store, db, runId, true, clock);
     }
 
     /** As {@link #cache()} but never answering ({@code --no-cache}): fresh replies are still kept and counted. */
     public CallCache writeOnlyCache() {
-        return new RunCache(false);
-    }
-
-    private final class RunCache implements CallCache {
-        private final boolean answers;
-
-        RunCache(boolean answers) {
-            this.answers = answers;
-        }
-
-        @Override
-        public Optional<LlmReply> get(String key) {
-            return answers ? store.get(key) : Optional.empty();
-        }
-
-        @Override
-        public void put(String key, CallRecord record) {
-            db.transaction(c -> {
-                SqliteStore.insert(c, key, record, clock.millis());
-                UsageRows.addPaid(c, runId, record);
-                return null;
-            });
-        }
+        return new RunCallCache(store, db, runId, false, clock);
     }
 
     @Override

@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * A child process for {@link ResumeTest}: one optimize run of the simulated world against the store.
@@ -39,12 +41,13 @@ public final class ResumeChild {
         long budgetCalls = Long.parseLong(args[5]);
         int concurrency = Integer.parseInt(args[6]);
         SimulatedWorld world = SimulatedWorld.create();
-        AtomicInteger answered = new AtomicInteger();
-        ModelRoles.Builder models = ModelRoles.builder();
-        for (Role role : Role.values()) {
-            models.role(role, new Logged(world.models().model(role), requestLog, answered, haltAfter));
-        }
         try (SqliteStore store = SqliteStore.open(db)) {
+            Set<String> answered = new HashSet<>();
+            ModelRoles.Builder models = ModelRoles.builder();
+            for (Role role : Role.values()) {
+                models.role(role, new Logged(world.models().model(role), requestLog, answered, haltAfter,
+                        () -> store.stats().entries()));
+            }
             RunRecorder run = store.start(runId, world.task().name(), CONFIG);
             OptimizationResult r = GradSum.builder()
                     .task(world.task()).models(models.build()).dataset(world.dataset())
@@ -60,29 +63,44 @@ public final class ResumeChild {
         }
     }
 
-    /** Delegates to a simulated model, logging each answered request; halts the JVM after {@code haltAfter} answers. */
+    /**
+     * Delegates to a simulated model, logging each answered request. After {@code haltAfter} answers it
+     * waits until every answer given has reached the store (a reply still travelling is not "answered"
+     * yet), then halts the JVM.
+     */
     private static final class Logged implements ChatModel {
         private final ChatModel model;
         private final Path log;
-        private final AtomicInteger answered;
+        private final Set<String> answered;
         private final int haltAfter;
+        private final LongSupplier stored;
 
-        Logged(ChatModel model, Path log, AtomicInteger answered, int haltAfter) {
+        Logged(ChatModel model, Path log, Set<String> answered, int haltAfter, LongSupplier stored) {
             this.model = model;
             this.log = log;
             this.answered = answered;
             this.haltAfter = haltAfter;
+            this.stored = stored;
         }
 
         @Override
         public ChatResponse chat(ChatRequest request) {
             ChatResponse response = model.chat(request);
             synchronized (answered) {
-                if (haltAfter >= 0 && answered.get() >= haltAfter) {
+                if (haltAfter >= 0 && answered.size() >= haltAfter) {
+                    long deadline = System.nanoTime() + 30_000_000_000L;
+                    while (stored.getAsLong() < answered.size() && System.nanoTime() < deadline) {
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            break;
+                        }
+                    }
                     Runtime.getRuntime().halt(137);
                 }
-                append(hash(request.toString()) + "\n");
-                answered.incrementAndGet();
+                String h = hash(request.toString());
+                append(h + "\n");
+                answered.add(h);
             }
             return response;
         }
