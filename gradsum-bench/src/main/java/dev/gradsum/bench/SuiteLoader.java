@@ -3,6 +3,7 @@ package dev.gradsum.bench;
 import dev.gradsum.ConfigurationException;
 import dev.gradsum.cli.provider.ApiKeys;
 import dev.gradsum.cli.provider.ChatModels;
+import dev.gradsum.cli.provider.FatalFailures;
 import dev.gradsum.cli.provider.ModelSpec;
 import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.cli.taskfile.TaskFileReader;
@@ -57,7 +58,8 @@ public final class SuiteLoader {
                 continue;
             }
             TaskSetup setup = TaskSetup.prepare(relocated);
-            ModelRoles models = ChatModels.roles(relocated, ApiKeys.resolve(relocated.models(), relocated.label(), env));
+            ModelRoles models = ChatModels.roles(relocated,
+                    ApiKeys.resolve(relocated.models(), relocated.label(), env), new FatalFailures());
             tasks.add(new BenchTask(read.name(), read.name(), relocated.data().pathAsWritten() + " ("
                     + setup.dataset().size() + " rows)", setup.task(), setup.split(), models, pricing(relocated),
                     concurrency(relocated), timeout(relocated), false));
