@@ -13,6 +13,14 @@ public interface CallCache {
     /** Stores the reply; called before the reply is used, so nothing paid for is lost. */
     void put(String key, CallRecord record);
 
+    /**
+     * Whether {@link #get} can ever answer. False for the caches of {@code --no-cache}: then identical
+     * requests in flight at the same time are each sent, never shared.
+     */
+    default boolean answers() {
+        return true;
+    }
+
     /** A cache that remembers nothing. */
     static CallCache none() {
         return NoCallCache.INSTANCE;

@@ -32,6 +32,11 @@ final class RunCallCache implements CallCache {
     }
 
     @Override
+    public boolean answers() {
+        return answers;
+    }
+
+    @Override
     public void put(String key, CallRecord record) {
         db.transaction(c -> {
             SqliteStore.insert(c, key, record, clock.millis());

@@ -141,6 +141,11 @@ public final class SqliteStore implements CallCache, AutoCloseable {
             }
 
             @Override
+            public boolean answers() {
+                return false;
+            }
+
+            @Override
             public void put(String key, CallRecord record) {
                 SqliteStore.this.put(key, record);
             }
