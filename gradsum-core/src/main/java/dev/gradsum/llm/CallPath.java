@@ -24,6 +24,7 @@ public final class CallPath {
     final UsageAccount account;
     final BudgetGuard budget;
     final CallListener listener;
+    final InFlightCalls inFlight = new InFlightCalls();
 
     private CallPath(Builder b) {
         this.cache = b.cache;

@@ -14,6 +14,9 @@ import java.util.Optional;
  * timeout → retry with exponential backoff and jitter on 429/5xx/timeouts (honouring Retry-After)
  * → reply stored in the cache before it is returned → usage and cost added to the run's account →
  * listener told. Cache hits are free: they are counted as cached calls, never refused by the budget.
+ * Identical requests in flight at the same time make one call: the others wait for its reply and get
+ * it as a cache hit (when the call fails for good, they fail the same way). With a cache that never
+ * answers ({@code --no-cache}) every request is sent.
  * Thread-safe. Made by {@link CallPath#llm(Role, dev.langchain4j.model.chat.ChatModel)}.
  *
  * <p>An interrupted caller gets an {@link LlmException} promptly, with its interrupt flag still set.
@@ -37,12 +40,64 @@ public final class Llm {
     public LlmReply chat(LlmRequest request) {
         Objects.requireNonNull(request, "request");
         String key = CacheKey.of(provider, modelName, request);
-        Optional<LlmReply> hit = path.cache.get(key);
-        if (hit.isPresent()) {
-            LlmReply reply = hit.get().asCached();
-            path.listener.onCall(role, reply, path.account.add(role, UsageAccount.ONE_CACHED));
-            return reply;
+        try {
+            while (true) {
+                Optional<LlmReply> hit = path.cache.get(key);
+                if (hit.isPresent()) {
+                    return cached(hit.get());
+                }
+                if (!path.cache.answers()) {
+                    return paid(key, request);
+                }
+                InFlightCalls.Call call = path.inFlight.join(key);
+                if (call.makes()) {
+                    return make(call, key, request);
+                }
+                Optional<LlmReply> shared = call.await();
+                if (shared.isPresent()) {
+                    return cached(shared.get());
+                }
+                // the first caller did not finish (interrupted, or refused by the budget): try again ourselves
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LlmException(who() + ": interrupted while waiting for the call", e);
+        } catch (Retrier.GaveUp e) {
+            path.account.add(role, UsageAccount.ONE_FAILURE);
+            String tries = e.attempts() > 1 ? " (gave up after " + e.attempts() + " attempts)" : "";
+            throw new LlmException(who() + ": " + FailureText.describe(e.getCause()) + tries, e.getCause());
         }
+    }
+
+    /** The first of identical concurrent requests: makes the call and hands its outcome to the waiters. */
+    private LlmReply make(InFlightCalls.Call call, String key, LlmRequest request)
+            throws InterruptedException, Retrier.GaveUp {
+        Optional<LlmReply> outcome = Optional.empty();
+        try {
+            // an identical call may have stored its reply between our lookup and join
+            Optional<LlmReply> hit = path.cache.get(key);
+            if (hit.isPresent()) {
+                outcome = hit;
+                return cached(hit.get());
+            }
+            LlmReply reply = paid(key, request);
+            outcome = Optional.of(reply);
+            return reply;
+        } catch (Retrier.GaveUp e) {
+            call.end(e);
+            throw e;
+        } finally {
+            call.end(outcome);
+        }
+    }
+
+    private LlmReply cached(LlmReply stored) {
+        LlmReply reply = stored.asCached();
+        path.listener.onCall(role, reply, path.account.add(role, UsageAccount.ONE_CACHED));
+        return reply;
+    }
+
+    private LlmReply paid(String key, LlmRequest request) throws InterruptedException, Retrier.GaveUp {
         ChatRequest chatRequest = ChatRequests.from(request);
         path.budget.reserve();
         Usage total;
@@ -58,13 +113,6 @@ public final class Llm {
             } finally {
                 total = path.account.add(role, UsageAccount.paid(reply.inputTokens(), reply.outputTokens(), cost));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LlmException(who() + ": interrupted while waiting for the call", e);
-        } catch (Retrier.GaveUp e) {
-            path.account.add(role, UsageAccount.ONE_FAILURE);
-            String tries = e.attempts() > 1 ? " (gave up after " + e.attempts() + " attempts)" : "";
-            throw new LlmException(who() + ": " + FailureText.describe(e.getCause()) + tries, e.getCause());
         } finally {
             path.budget.release();
         }
