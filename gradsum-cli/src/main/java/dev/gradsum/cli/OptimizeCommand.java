@@ -61,10 +61,10 @@ final class OptimizeCommand implements Callable<Integer> {
         TestEvaluationsRecorder tests = new TestEvaluationsRecorder();
         Path root = TaskRun.outputRoot(flags, run.file);
         Instant started = cli.clock().instant();
-        String runId = resume != null ? resume : RunIds.next(root, run.file.name(), started);
         Path storePath = storeOptions.path(run.file);
-        try (StoredRun stored = StoredRun.start(storePath, runId, resume != null, run,
+        try (StoredRun stored = StoredRun.start(storePath, resume, root, run,
                 StoredRun.config(run, flags), started, cli.err())) {
+            String runId = stored.runId();
             GradSum gradSum = stored.wire(run.builder(cli), noCache)
                     .listener(progress).listener(errors).listener(tests).callListener(progress).build();
             progress.start();

@@ -50,13 +50,18 @@ final class StoredRun implements AutoCloseable {
     }
 
     /**
-     * Starts {@code runId} in the store at {@code storePath}, or resumes it; tells the user when an
-     * unfinished run of the same configuration could be resumed instead.
+     * Resumes run {@code resumeId} in the store at {@code storePath}, or, when it is null, starts a new
+     * run under an id that neither the store nor {@code root} has yet (a new run never continues another
+     * by accident); tells the user when an unfinished run of the same configuration could be resumed
+     * instead.
      */
-    static StoredRun start(Path storePath, String runId, boolean resuming, TaskRun run, String config, Instant started,
+    static StoredRun start(Path storePath, String resumeId, Path root, TaskRun run, String config, Instant started,
                            PrintStream err) {
         SqliteStore store = SqliteStore.open(storePath);
         try {
+            boolean resuming = resumeId != null;
+            String runId = resuming ? resumeId
+                    : RunIds.next(root, run.file.name(), started, id -> store.run(id).isPresent());
             if (!resuming) {
                 store.unfinished(config).stream().findFirst().ifPresent(u -> err.println("note: run " + u.id()
                         + " of this task is " + u.status().key() + "; continue it instead with: gradsum optimize "
@@ -73,6 +78,10 @@ final class StoredRun implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    String runId() {
+        return recorder.runId();
     }
 
     /** The run's cache, listeners and earlier spending, on the builder. */

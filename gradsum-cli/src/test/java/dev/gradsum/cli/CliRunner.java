@@ -25,12 +25,17 @@ final class CliRunner {
     }
 
     static Outcome run(Map<String, String> env, String... args) {
+        return run(env, Clock.systemUTC(), args);
+    }
+
+    /** As {@link #run(Map, String...)}, with the clock the command reads (run ids, timestamps). */
+    static Outcome run(Map<String, String> env, Clock clock, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
         Sleeper recording = sleeps::add;
         Cli cli = new Cli(env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, recording, Clock.systemUTC());
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, recording, clock);
         int code = Main.run(args, cli);
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 List.copyOf(sleeps));

@@ -3,12 +3,18 @@ package dev.gradsum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.cli.report.RunOutputs;
+import dev.gradsum.llm.Usage;
 import dev.gradsum.search.StopReason;
 import dev.gradsum.store.RunStatus;
 import dev.gradsum.store.SqliteStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +78,45 @@ class StoreCommandsTest {
         assertThat(again.exitCode()).isZero();
         assertThat(stub.count(ModelServerStub.Role.TARGET) + stub.count(ModelServerStub.Role.JUDGE)).isEqualTo(paid);
         assertThat(again.out()).containsPattern("Usage: (\\d+) calls \\(\\1 from cache");
+    }
+
+    @Test
+    void a_rerun_sends_byte_identical_requests_so_it_can_replay_from_the_store() throws IOException {
+        Set<String> first = ConcurrentHashMap.newKeySet();
+        stub.gate(first::add);
+        optimizeOnce();
+        Set<String> again = ConcurrentHashMap.newKeySet();
+        stub.gate(again::add);
+
+        CliRunner.Outcome r = gradsum("optimize", task.toString(), "--no-cache", "--out", dir.resolve("runs2").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(again).hasSizeGreaterThan(10).isEqualTo(first);
+    }
+
+    @Test
+    void a_rerun_in_the_same_second_is_a_new_run_and_leaves_the_first_one_alone() throws IOException {
+        Clock frozen = Clock.fixed(Instant.parse("2026-11-25T03:14:37Z"), ZoneOffset.UTC);
+        CliRunner.Outcome first = CliRunner.run(OptimizeAgainstStubTest.ENV, frozen,
+                "optimize", task.toString(), "--out", dir.resolve("runs").toString());
+        Usage firstSpent;
+        try (SqliteStore store = SqliteStore.open(db)) {
+            firstSpent = store.spent("20261125-031437-capitals");
+        }
+        CliRunner.Outcome again = CliRunner.run(OptimizeAgainstStubTest.ENV, frozen,
+                "optimize", task.toString(), "--out", dir.resolve("runs2").toString());
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).doesNotContain("Resuming");
+        assertThat(again.out()).containsPattern("Usage: (\\d+) calls \\(\\1 from cache")
+                .contains("Report: " + dir.resolve("runs2").resolve("20261125-031437-capitals-2"));
+        try (SqliteStore store = SqliteStore.open(db)) {
+            assertThat(store.listRuns()).extracting(r -> r.id())
+                    .containsExactlyInAnyOrder("20261125-031437-capitals", "20261125-031437-capitals-2");
+            assertThat(store.spent("20261125-031437-capitals")).isEqualTo(firstSpent);
+            assertThat(store.run("20261125-031437-capitals").orElseThrow().summary().status()).isEqualTo(RunStatus.FINISHED);
+        }
     }
 
     @Test
