@@ -119,6 +119,7 @@ public final class GradSum {
         final Map<String, Integer> providerConcurrency = new LinkedHashMap<>();
         RetryPolicy retryPolicy = RetryPolicy.defaults();
         Duration timeout;
+        boolean modelsTimeOut;
         Sleeper sleeper = Sleeper.system();
         Pricing pricing;
         Budget budget = Budget.unlimited();
@@ -142,6 +143,7 @@ public final class GradSum {
             providerConcurrency.putAll(o.providerConcurrency);
             retryPolicy = o.retryPolicy;
             timeout = o.timeout;
+            modelsTimeOut = o.modelsTimeOut;
             sleeper = o.sleeper;
             pricing = o.pricing;
             budget = o.budget;
@@ -205,6 +207,17 @@ public final class GradSum {
                 throw new ConfigurationException("timeout must be > 0, was " + timeout);
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Declares that the models time out on their own (LangChain4j HTTP clients built with
+         * {@code timeout(...)}): each attempt then runs on the calling thread instead of a worker that
+         * enforces {@link #timeout}, saving two thread hand-overs per call. Off by default; leave it off
+         * for a model that may hang.
+         */
+        public Builder modelsTimeOut(boolean modelsTimeOut) {
+            this.modelsTimeOut = modelsTimeOut;
             return this;
         }
 

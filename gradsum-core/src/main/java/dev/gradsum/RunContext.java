@@ -74,6 +74,7 @@ final class RunContext implements AutoCloseable {
         if (s.timeout != null) {
             b.timeout(s.timeout);
         }
+        b.modelsTimeOut(s.modelsTimeOut);
         return b.build();
     }
 

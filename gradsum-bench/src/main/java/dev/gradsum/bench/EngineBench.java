@@ -135,7 +135,7 @@ public final class EngineBench {
     /** Wall time of {@code n} distinct calls submitted at once through a call path limited to {@code c}. */
     private long calls(ChatModel model, int c, int n, String tag) throws Exception {
         CallPath path = CallPath.builder().cache(CallCache.none()).maxConcurrency(c).pricing(Pricing.none())
-                .timeout(Duration.ofSeconds(60)).build();
+                .timeout(Duration.ofSeconds(60)).modelsTimeOut(true).build();
         Llm llm = path.llm(Role.TARGET, model);
         ExecutorService pool = Executors.newCachedThreadPool();
         try {
@@ -179,7 +179,7 @@ public final class EngineBench {
         stub.latencyMs(0);
         int n = 2000;
         CallPath path = CallPath.builder().cache(CallCache.inMemory()).maxConcurrency(1).pricing(Pricing.defaults())
-                .timeout(Duration.ofSeconds(60)).build();
+                .timeout(Duration.ofSeconds(60)).modelsTimeOut(true).build();
         Llm llm = path.llm(Role.TARGET, model);
         for (int i = 0; i < 500; i++) {
             llm.chat(LlmRequest.user("warm gradsum " + i));
@@ -236,7 +236,7 @@ public final class EngineBench {
             }
         };
         OptimizationResult r = GradSum.builder().task(setup.task()).models(roles).split(setup.split()).options(options)
-                .maxConcurrency(c).timeout(Duration.ofSeconds(60)).pricing(Pricing.none())
+                .maxConcurrency(c).timeout(Duration.ofSeconds(60)).modelsTimeOut(true).pricing(Pricing.none())
                 .cache(CallCache.inMemory()).listener(timing).build().optimize();
         Map<Role, Usage> u = r.usage();
         long m = setup.split().train().size();

@@ -18,7 +18,6 @@ import dev.gradsum.llm.Pricing;
 import dev.gradsum.llm.Role;
 import dev.gradsum.search.SearchOptions;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,7 +74,7 @@ final class TaskRun {
                 .split(setup.split())
                 .options(options)
                 .maxConcurrency(concurrency)
-                .timeout(longestTimeout().plusSeconds(10))
+                .modelsTimeOut(true) // ChatModels builds every model with its HTTP timeout
                 .sleeper(cli.sleeper())
                 .pricing(pricing)
                 .budget(budget)
@@ -146,11 +145,6 @@ final class TaskRun {
         }
         return e.metric() + " metric" + (e.expected() == null ? "" : " on " + e.expected())
                 + (judged.isEmpty() ? "" : "; criteria guide the gradients");
-    }
-
-    private Duration longestTimeout() {
-        return file.models().values().stream().map(ModelSpec::timeout).max(Duration::compareTo)
-                .orElse(ModelSpec.DEFAULT_TIMEOUT);
     }
 
     private static SearchOptions options(TaskFile file, RunOptions flags) {

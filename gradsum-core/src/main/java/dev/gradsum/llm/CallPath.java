@@ -34,7 +34,8 @@ public final class CallPath {
         this.budget = new BudgetGuard(b.budget, account);
         ProviderLimiter limiter = new ProviderLimiter(b.maxConcurrency, b.providerLimits);
         this.retrier = new Retrier(b.retryPolicy, new Backoff(b.retryPolicy, new Random(b.seed)), b.sleeper, limiter);
-        this.timedChat = new TimedChat(Executors.newCachedThreadPool(new WorkerThreads()), b.timeout);
+        this.timedChat = b.modelsTimeOut ? TimedChat.onCaller()
+                : new TimedChat(Executors.newCachedThreadPool(new WorkerThreads()), b.timeout);
     }
 
     public static Builder builder() {
@@ -80,6 +81,7 @@ public final class CallPath {
         private Budget budget = Budget.unlimited();
         private CallListener listener = (role, reply, total) -> { };
         private long seed;
+        private boolean modelsTimeOut;
         private Map<Role, Usage> spentBefore = Map.of();
 
         private Builder() {
@@ -115,6 +117,17 @@ public final class CallPath {
                 throw new IllegalArgumentException("timeout must be > 0, was " + timeout);
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Declares that every model of this path times out on its own, as LangChain4j's HTTP clients
+         * built with {@code timeout(...)} do (the CLI builds its models so): attempts then run on the
+         * calling thread, without the hand-over to a worker thread that enforces {@link #timeout}, and
+         * {@link #timeout} is not applied. Leave it off (the default) for a model that may hang.
+         */
+        public Builder modelsTimeOut(boolean modelsTimeOut) {
+            this.modelsTimeOut = modelsTimeOut;
             return this;
         }
 

@@ -5,8 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * Step 3: at most N calls in flight per provider name (a fair semaphore each, so waiting callers are
- * served in order). The default applies to every provider without an override.
+ * Step 3: at most N calls in flight per provider name (a semaphore each). Not fair: the calls are
+ * independent, so the order in which waiting callers get a permit does not matter, and an unfair
+ * semaphore lets a released permit be taken without queue hand-off. The default applies to every
+ * provider without an override.
  */
 final class ProviderLimiter {
     private final int defaultMax;
@@ -36,6 +38,6 @@ final class ProviderLimiter {
     }
 
     private Semaphore semaphore(String provider) {
-        return permits.computeIfAbsent(provider, p -> new Semaphore(limit(p), true));
+        return permits.computeIfAbsent(provider, p -> new Semaphore(limit(p)));
     }
 }

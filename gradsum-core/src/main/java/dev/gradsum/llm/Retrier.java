@@ -47,6 +47,10 @@ final class Retrier {
             try {
                 return attempt.run();
             } catch (RuntimeException e) {
+                if (Thread.interrupted()) {
+                    // the attempt failed because this caller was interrupted: an interruption, not a model failure
+                    throw new InterruptedException(e.getMessage());
+                }
                 failure = e;
             } finally {
                 limiter.release(provider);

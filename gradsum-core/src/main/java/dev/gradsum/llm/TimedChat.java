@@ -15,6 +15,10 @@ import java.util.concurrent.TimeUnit;
  * Step 4: one attempt of a call, on a worker thread, waited for at most the per-attempt timeout.
  * A late attempt is cancelled (its worker interrupted) and reported as LangChain4j's retriable
  * {@link TimeoutException}; the model's own exception is rethrown as it is.
+ *
+ * <p>{@link #onCaller()} runs the attempt on the calling thread instead, for models that time out on
+ * their own (LangChain4j HTTP clients built with a timeout): no hand-over to a worker and back, which
+ * costs two thread wake-ups per call.
  */
 final class TimedChat {
     private final ExecutorService workers;
@@ -25,7 +29,15 @@ final class TimedChat {
         this.timeout = timeout;
     }
 
+    /** Attempts on the calling thread; the model enforces its own timeout. */
+    static TimedChat onCaller() {
+        return new TimedChat(null, null);
+    }
+
     ChatResponse chat(ChatModel model, ChatRequest request) throws InterruptedException {
+        if (workers == null) {
+            return model.chat(request);
+        }
         Future<ChatResponse> attempt = workers.submit(() -> model.chat(request));
         try {
             return attempt.get(timeout.toNanos(), TimeUnit.NANOSECONDS);

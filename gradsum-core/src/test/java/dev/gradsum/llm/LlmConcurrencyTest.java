@@ -130,6 +130,39 @@ class LlmConcurrencyTest {
     }
 
     @Test
+    void a_model_that_fails_because_its_caller_was_interrupted_is_an_interruption_not_a_failure() throws Exception {
+        ScriptedChatModel model = new ScriptedChatModel("m", c -> {
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new dev.langchain4j.exception.LangChain4jException("interrupted");
+            }
+            return "never";
+        });
+        CallPath path = CallPath.builder().modelsTimeOut(true).build();
+        Llm llm = path.llm(Role.TARGET, model);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                llm.chat(LlmRequest.user("hi"));
+            } catch (Throwable t) {
+                thrown.set(t);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        caller.start();
+        ProviderLimiterTest.awaitState(caller, Thread.State.WAITING);
+        caller.interrupt();
+        caller.join(10_000);
+
+        assertThat(thrown.get()).isInstanceOf(LlmException.class).hasMessageContaining("interrupted");
+        assertThat(stillInterrupted.get()).isTrue();
+        assertThat(path.total().failures()).isZero();
+    }
+
+    @Test
     void an_interrupted_caller_waiting_for_a_permit_gets_an_exception() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         ScriptedChatModel model = gated("m", gate);

@@ -38,6 +38,20 @@ class TimedChatTest {
     }
 
     @Test
+    void on_the_caller_the_attempt_runs_on_the_calling_thread() throws Exception {
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        FlakyModel model = new FlakyModel("gpt-4o-mini", dev.langchain4j.model.ModelProvider.OPEN_AI, "ok") {
+            @Override
+            public dev.langchain4j.model.chat.response.ChatResponse doChat(dev.langchain4j.model.chat.request.ChatRequest r) {
+                ranOn.set(Thread.currentThread());
+                return super.doChat(r);
+            }
+        };
+        TimedChat.onCaller().chat(model, ChatRequests.from(LlmRequest.user("hi")));
+        assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+    }
+
+    @Test
     void an_interrupted_caller_stops_waiting_at_once() throws Exception {
         TimedChat timed = new TimedChat(workers, Duration.ofHours(1));
         AtomicReference<Throwable> thrown = new AtomicReference<>();
