@@ -2,6 +2,7 @@ package dev.gradsum.cli;
 
 import dev.gradsum.ConfigurationException;
 import dev.gradsum.GradSum;
+import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.modules.Evaluation;
@@ -96,9 +97,8 @@ final class EvalCommand implements Callable<Integer> {
                 + " rated rows passed" + (errors > 0 ? "; " + errors + " evaluation error(s) left out" : "")
                 + (failedCalls > 0 ? "; " + failedCalls + " generation(s) failed" : "") + ".");
         cli.out().println("Prompt: " + source);
-        cli.out().println(String.format(Locale.ROOT, "Usage: %d calls (%d from cache, %d retries), %d tokens, $%.4f.",
-                usage.calls() + usage.cachedCalls(), usage.cachedCalls(), usage.retries(), usage.totalTokens(),
-                usage.costUsd()));
+        cli.out().println(String.format(Locale.ROOT, "Usage: %s, %d retries, %d tokens, $%.4f.",
+                UsageText.requests(usage), usage.retries(), usage.totalTokens(), usage.costUsd()));
     }
 
     private static String read(Path file) {

@@ -2,6 +2,7 @@ package dev.gradsum.cli;
 
 import dev.gradsum.OptimizationResult;
 import dev.gradsum.cli.report.RunOutputs;
+import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.search.Iteration;
 import dev.gradsum.search.ScoredCandidate;
@@ -33,10 +34,8 @@ final class ResultSummary {
             out.println("Test: no test rows (set data.split.test to measure the best prompt on unseen rows).");
         }
         Usage u = r.total();
-        out.println(String.format(Locale.ROOT,
-                "Usage: %d calls (%d from cache, %d retries, %d failed), %d input + %d output tokens, $%.4f.",
-                u.calls() + u.cachedCalls(), u.cachedCalls(), u.retries(), u.failures(), u.inputTokens(),
-                u.outputTokens(), u.costUsd()));
+        out.println(String.format(Locale.ROOT, "Usage: %s, %d retries, %d input + %d output tokens, $%.4f.",
+                UsageText.requests(u), u.retries(), u.inputTokens(), u.outputTokens(), u.costUsd()));
         if (evaluationErrors > 0) {
             out.println("Evaluation errors: " + evaluationErrors + " answer(s) could not be rated and were left out of the scores.");
         }

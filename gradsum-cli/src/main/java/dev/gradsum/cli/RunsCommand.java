@@ -1,6 +1,7 @@
 package dev.gradsum.cli;
 
 import dev.gradsum.ConfigurationException;
+import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.store.RunDetails;
 import dev.gradsum.store.RunSummary;
@@ -87,8 +88,8 @@ final class RunsCommand implements Callable<Integer> {
                 out.println("  last stage: " + d.stage());
             }
             Usage u = d.usage();
-            out.println(String.format(Locale.ROOT, "  usage:      %d paid calls, %d from cache, %d input + %d output tokens, $%.4f",
-                    u.calls(), u.cachedCalls(), u.inputTokens(), u.outputTokens(), u.costUsd()));
+            out.println(String.format(Locale.ROOT, "  usage:      %s, %d input + %d output tokens, $%.4f",
+                    UsageText.requests(u), u.inputTokens(), u.outputTokens(), u.costUsd()));
             out.println("  candidates: " + d.candidates() + (d.dropped() == 0 ? "" : ", " + d.dropped() + " dropped"));
             for (RunDetails.IterationLine it : d.iterations()) {
                 out.println(String.format(Locale.ROOT, "  iteration %d: best %s %.3f%s, beam %s", it.index(), it.bestId(),

@@ -83,7 +83,7 @@ class OptimizeAgainstStubTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.sleeps()).contains(Duration.ofSeconds(7));
-        assertThat(r.out()).contains("1 retries, 0 failed");
+        assertThat(r.out()).contains("from cache), 1 retries, ").doesNotContain(" failed)");
     }
 
     @Test
@@ -94,7 +94,7 @@ class OptimizeAgainstStubTest {
         CliRunner.Outcome r = optimize(openAiTask());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("2 retries, 0 failed");
+        assertThat(r.out()).contains("from cache), 2 retries, ").doesNotContain(" failed)");
         assertThat(r.sleeps()).hasSize(2);
     }
 
@@ -106,7 +106,7 @@ class OptimizeAgainstStubTest {
         CliRunner.Outcome r = optimize(TaskFolder.yaml(slowTarget, TaskFolder.openAi(stub.baseUrl(), ""), ""));
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("1 retries, 0 failed");
+        assertThat(r.out()).contains("from cache), 1 retries, ").doesNotContain(" failed)");
     }
 
     @Test

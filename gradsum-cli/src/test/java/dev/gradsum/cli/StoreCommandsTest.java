@@ -77,7 +77,7 @@ class StoreCommandsTest {
 
         assertThat(again.exitCode()).isZero();
         assertThat(stub.count(ModelServerStub.Role.TARGET) + stub.count(ModelServerStub.Role.JUDGE)).isEqualTo(paid);
-        assertThat(again.out()).containsPattern("Usage: (\\d+) calls \\(\\1 from cache");
+        assertThat(again.out()).containsPattern("Usage: (\\d+) requests \\(0 paid, \\1 from cache\\)");
     }
 
     @Test
@@ -109,7 +109,7 @@ class StoreCommandsTest {
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.err()).doesNotContain("Resuming");
-        assertThat(again.out()).containsPattern("Usage: (\\d+) calls \\(\\1 from cache")
+        assertThat(again.out()).containsPattern("Usage: (\\d+) requests \\(0 paid, \\1 from cache\\)")
                 .contains("Report: " + dir.resolve("runs2").resolve("20261125-031437-capitals-2"));
         try (SqliteStore store = SqliteStore.open(db)) {
             assertThat(store.listRuns()).extracting(r -> r.id())

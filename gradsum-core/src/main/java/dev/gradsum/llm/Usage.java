@@ -21,6 +21,11 @@ public record Usage(long calls, long cachedCalls, long retries, long failures,
                 costUsd + o.costUsd);
     }
 
+    /** Every request made: paid, answered from the cache, or failed for good. */
+    public long requests() {
+        return calls + cachedCalls + failures;
+    }
+
     public long totalTokens() {
         return inputTokens + outputTokens;
     }

@@ -89,7 +89,7 @@ final class ReportHtml {
         card(s, "Best prompt", of(result.best().id()), "validation " + validation(result.best().id()));
         card(s, "Stop reason", of(stopReason()), result.iterations().size() + " iteration(s) · " + elapsed());
         Usage total = result.total() == null ? Usage.ZERO : result.total();
-        card(s, "Cost", usd(total.costUsd()), total.calls() + " calls (" + total.cachedCalls() + " cached) · "
+        card(s, "Cost", usd(total.costUsd()), UsageText.requests(total) + " · "
                 + String.format(Locale.ROOT, "%,d", total.totalTokens()) + " tokens");
         s.append("</div></header>");
     }
@@ -184,7 +184,7 @@ final class ReportHtml {
 
     private void usage(StringBuilder s) {
         s.append("<section id=\"usage\"><h2>Usage and cost</h2><div class=\"table-wrap\"><table><thead><tr>")
-                .append("<th>role</th><th>model</th><th class=\"num\">calls</th><th class=\"num\">cached</th>")
+                .append("<th>role</th><th>model</th><th class=\"num\">requests</th><th class=\"num\">paid</th><th class=\"num\">from cache</th>")
                 .append("<th class=\"num\">retries</th><th class=\"num\">failures</th><th class=\"num\">input tokens</th>")
                 .append("<th class=\"num\">output tokens</th><th class=\"num\">cost</th></tr></thead><tbody>");
         for (Role role : Role.values()) {
@@ -194,14 +194,14 @@ final class ReportHtml {
             usageRow(s, role.key(), m == null ? "" : m.toString(), u == null ? Usage.ZERO : u, "");
         }
         usageRow(s, "total", "", result.total() == null ? Usage.ZERO : result.total(), " class=\"total\"");
-        s.append("</tbody></table></div><p class=\"small muted\">Cost counts paid calls only; cached calls are free. ")
+        s.append("</tbody></table></div><p class=\"small muted\">Cost counts paid requests only; requests answered from the cache are free. ")
                 .append("A model without a known price counts $0.</p></section>");
     }
 
     private static void usageRow(StringBuilder s, String role, String model, Usage u, String attrs) {
         s.append("<tr").append(attrs).append("><td>").append(of(role)).append("</td><td class=\"mono\">").append(of(model))
                 .append("</td>");
-        for (long n : new long[] {u.calls(), u.cachedCalls(), u.retries(), u.failures(), u.inputTokens(), u.outputTokens()}) {
+        for (long n : new long[] {u.requests(), u.calls(), u.cachedCalls(), u.retries(), u.failures(), u.inputTokens(), u.outputTokens()}) {
             s.append("<td class=\"num\">").append(String.format(Locale.ROOT, "%,d", n)).append("</td>");
         }
         s.append("<td class=\"num\">").append(usd(u.costUsd())).append("</td></tr>");

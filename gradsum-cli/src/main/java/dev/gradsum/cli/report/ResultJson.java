@@ -223,6 +223,7 @@ final class ResultJson {
 
     private static ObjectNode usageOf(Usage u) {
         ObjectNode node = MAPPER.createObjectNode();
+        node.put("requests", u.requests());
         node.put("calls", u.calls());
         node.put("cached_calls", u.cachedCalls());
         node.put("retries", u.retries());

@@ -93,7 +93,17 @@ class RunOutputsTest {
         assertThat(json.at("/usage/target/calls").asLong()).isEqualTo(420);
         assertThat(json.at("/usage/total/calls").asLong()).isEqualTo(439);
         assertThat(json.at("/usage/total/cached_calls").asLong()).isEqualTo(30);
+        assertThat(json.at("/usage/total/requests").asLong()).isEqualTo(469);
         assertThat(json.at("/usage/total/cost_usd").asDouble()).isCloseTo(0.11145, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void report_counts_requests_in_the_words_of_the_command_line() throws Exception {
+        RunOutputs.write(dir, run.info(null), run.result(), run.tests());
+        String html = Files.readString(dir.resolve("report.html"));
+
+        assertThat(html).contains("469 requests (439 paid, 30 from cache) · ")
+                .contains("<th class=\"num\">requests</th><th class=\"num\">paid</th><th class=\"num\">from cache</th>");
     }
 
     @Test
