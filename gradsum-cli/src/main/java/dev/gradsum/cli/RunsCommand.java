@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 /** {@code gradsum runs}: the runs in the store, newest first; {@code gradsum runs show ID}: one of them. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = {"List the runs in the store, newest first: id, task, started (UTC), status, best score, cost.",
-                "A run whose process died is shown interrupted; continue it with gradsum optimize --resume ID."})
+                "A run whose process died is shown interrupted; to continue it:",
+                "  gradsum optimize --resume ID"})
 final class RunsCommand implements Callable<Integer> {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 /** Where the store is: {@code --store PATH}, else the task file's {@code store:}, else {@code .gradsum/gradsum.db}. */
 final class StoreOptions {
     @Option(names = "--store", paramLabel = "PATH",
-            description = "The SQLite store holding the call cache and all runs (default: the task file's store:, else .gradsum/gradsum.db).")
+            description = {"The SQLite store holding the call cache and all runs.",
+                    "Default: .gradsum/gradsum.db (optimize: the task file's store: first)."})
     Path store;
 
     Path path(TaskFile file) {
