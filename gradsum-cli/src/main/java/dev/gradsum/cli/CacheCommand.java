@@ -3,6 +3,7 @@ package dev.gradsum.cli;
 import dev.gradsum.store.CacheStats;
 import dev.gradsum.store.SqliteStore;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,12 @@ final class CacheCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (SqliteStore store = SqliteStore.open(storeOptions.path(null))) {
+            Optional<SqliteStore> existing = storeOptions.openExisting();
+            if (existing.isEmpty()) {
+                cli.out().println(storeOptions.path(null) + ": no store yet, 0 cached replies");
+                return ExitCode.OK;
+            }
+            try (SqliteStore store = existing.get()) {
                 CacheStats s = store.stats();
                 cli.out().println(String.format(Locale.ROOT, "%s: %d cached replies, %.1f KiB of text, worth $%.4f of calls",
                         store.path(), s.entries(), s.bytes() / 1024.0, s.costUsd()));
@@ -61,7 +67,12 @@ final class CacheCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (SqliteStore store = SqliteStore.open(storeOptions.path(null))) {
+            Optional<SqliteStore> existing = storeOptions.openExisting();
+            if (existing.isEmpty()) {
+                cli.out().println(storeOptions.path(null) + ": no store yet, nothing to clear.");
+                return ExitCode.OK;
+            }
+            try (SqliteStore store = existing.get()) {
                 cli.out().println(store.path() + ": removed " + store.clear() + " cached replies.");
             }
             return ExitCode.OK;

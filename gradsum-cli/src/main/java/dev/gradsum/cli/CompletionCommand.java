@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {"Print the shell completion script for bash and zsh.",
                 "bash: source <(gradsum completion)",
-                "zsh:  autoload -U +X bashcompinit && bashcompinit && source <(gradsum completion)"})
+                "zsh:  autoload -U +X bashcompinit && bashcompinit",
+                "      source <(gradsum completion)"})
 final class CompletionCommand implements Callable<Integer> {
     private final Cli cli;
 

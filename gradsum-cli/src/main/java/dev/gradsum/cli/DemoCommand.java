@@ -20,8 +20,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code gradsum demo}: the whole loop in the simulated world, offline, with no API key. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run GRAD-SUM in the SIMULATED world (no real model, no API key):",
-                "deterministic stand-in models over a synthetic task with hidden rules."})
+        description = {"Run GRAD-SUM in the SIMULATED world: no real model, no API key.",
+                "Deterministic stand-in models answer a synthetic task with hidden rules."})
 final class DemoCommand implements Callable<Integer> {
     static final String BANNER = "SIMULATION: no real language model is called. gradsum demo runs the simulated world "
             + "(deterministic stand-in models over a synthetic task with hidden rules) to show the loop end to end.";

@@ -37,7 +37,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "NAME", description = "train, validation or test (default: ${DEFAULT-VALUE}).")
     SplitName split = SplitName.test;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Most model calls in flight.")
+    @Option(names = "--concurrency", paramLabel = "N", description = {"Most model calls in flight.",
+            "Default: search.concurrency, else 8."})
     Integer concurrency;
 
     EvalCommand(Cli cli) {

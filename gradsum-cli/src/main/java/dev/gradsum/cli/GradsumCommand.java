@@ -11,9 +11,12 @@ import picocli.CommandLine.ScopeType;
 /** The {@code gradsum} command: GRAD-SUM prompt optimization. */
 @Command(name = "gradsum", mixinStandardHelpOptions = true, versionProvider = GradsumCommand.Version.class,
         description = {"GRAD-SUM prompt optimization (arXiv 2407.12865): improve a prompt from LLM-judged feedback.", ""},
-        footer = {"", "Exit codes: 0 done; 1 a model or provider failed; 2 a mistake in the command, task file",
-                "or data (nothing was called); 3 stopped on the budget (outputs written).",
-                "Start offline with: gradsum demo"})
+        footer = {"", "Exit codes:",
+                "  0  done",
+                "  1  a model or provider failed",
+                "  2  a mistake in the command, task file or data (nothing was called)",
+                "  3  stopped on the budget (outputs written)",
+                "", "Start offline with: gradsum demo"})
 final class GradsumCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces on errors.")
     boolean verbose;

@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gradsum optimize TASK.yaml}: runs GRAD-SUM and writes a run folder. */
 @Command(name = "optimize", mixinStandardHelpOptions = true,
-        description = {"Optimize the task's prompt with GRAD-SUM and write a run folder",
-                "(best_prompt.txt, result.json, report.html). Every answered call is kept in the store,",
-                "so a rerun, or --resume after a crash or Ctrl-C, pays for nothing twice."})
+        description = {"Optimize the task's prompt with GRAD-SUM and write a run folder.",
+                "The run folder holds best_prompt.txt, result.json and report.html. Every answered call is kept "
+                + "in the store, so a rerun, or --resume after a crash or Ctrl-C, pays for nothing twice."})
 final class OptimizeCommand implements Callable<Integer> {
     private final Cli cli;
 

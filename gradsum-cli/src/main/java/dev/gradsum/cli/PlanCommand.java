@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gradsum plan TASK.yaml}: calls, tokens and cost per role, without calling any model. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Print the calls and tokens each role will use and the cost range, without calling any model.",
-                "Needs no API key."})
+        description = "Print the calls and tokens each role will use and the cost range, without calling any model "
+                + "(needs no API key).")
 final class PlanCommand implements Callable<Integer> {
     private final Cli cli;
 

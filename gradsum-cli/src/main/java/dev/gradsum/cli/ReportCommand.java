@@ -33,7 +33,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         Path storePath = storeOptions.path(null);
         String json;
-        try (SqliteStore store = SqliteStore.open(storePath)) {
+        SqliteStore existing = storeOptions.openExisting().orElseThrow(() -> new ConfigurationException(
+                "report: no run " + id + " in " + storePath + " (gradsum runs lists them)"));
+        try (SqliteStore store = existing) {
             if (store.run(id).isEmpty()) {
                 throw new ConfigurationException("report: no run " + id + " in " + storePath + " (gradsum runs lists them)");
             }

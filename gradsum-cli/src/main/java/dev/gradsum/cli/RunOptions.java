@@ -6,10 +6,10 @@ import picocli.CommandLine.Option;
 /** Flags shared by the commands that run a search; each overrides the task file's value. */
 public final class RunOptions {
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder that receives the run folders (default: the task file's output:, else gradsum-runs).")
+            description = {"Folder that receives the run folders.", "Default: the task file's output:, else gradsum-runs."})
     String out;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for minibatch sampling, jitter and bootstrap (default: search.seed, else 0).")
+    @Option(names = "--seed", paramLabel = "N", description = {"Seed for minibatch sampling, jitter and bootstrap.", "Default: search.seed, else 0."})
     Long seed;
 
     @Option(names = "--iterations", paramLabel = "N", description = "Most iterations (paper: 10).")
@@ -18,7 +18,7 @@ public final class RunOptions {
     @Option(names = "--beam", paramLabel = "N", description = "Prompts kept per iteration (paper: 3).")
     Integer beam;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Most model calls in flight (default: search.concurrency, else 8).")
+    @Option(names = "--concurrency", paramLabel = "N", description = {"Most model calls in flight.", "Default: search.concurrency, else 8."})
     Integer concurrency;
 
     @Option(names = "--no-summarize", description = "The paper's ablation: the editor gets the raw gradients, not their summary.")

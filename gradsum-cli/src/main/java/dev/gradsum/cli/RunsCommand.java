@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
 /** {@code gradsum runs}: the runs in the store, newest first; {@code gradsum runs show ID}: one of them. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = {"List the runs in the store, newest first: id, task, started (UTC), status, best score, cost.",
-                "A run whose process died is shown interrupted; continue it with gradsum optimize --resume ID."})
+                "A run whose process died is shown interrupted; to continue it:",
+                "  gradsum optimize --resume ID"})
 final class RunsCommand implements Callable<Integer> {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -34,9 +36,12 @@ final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RunSummary> runs;
-        try (SqliteStore store = SqliteStore.open(storeOptions.path(null))) {
-            runs = store.listRuns();
+        List<RunSummary> runs = List.of();
+        Optional<SqliteStore> existing = storeOptions.openExisting();
+        if (existing.isPresent()) {
+            try (SqliteStore store = existing.get()) {
+                runs = store.listRuns();
+            }
         }
         PrintStream out = cli.out();
         if (runs.isEmpty()) {
@@ -72,11 +77,15 @@ final class RunsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            RunDetails d;
-            try (SqliteStore store = SqliteStore.open(storeOptions.path(null))) {
-                d = store.run(id).orElseThrow(() -> new ConfigurationException("runs show: no run " + id + " in "
-                        + storeOptions.path(null) + " (gradsum runs lists them)"));
+            Optional<RunDetails> found = Optional.empty();
+            Optional<SqliteStore> existing = storeOptions.openExisting();
+            if (existing.isPresent()) {
+                try (SqliteStore store = existing.get()) {
+                    found = store.run(id);
+                }
             }
+            RunDetails d = found.orElseThrow(() -> new ConfigurationException("runs show: no run " + id + " in "
+                    + storeOptions.path(null) + " (gradsum runs lists them)"));
             PrintStream out = cli.out();
             RunSummary s = d.summary();
             out.println("Run " + s.id() + " (task " + s.task() + ")");

@@ -2,14 +2,23 @@ package dev.gradsum.cli;
 
 import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.store.SqliteStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Where the store is: {@code --store PATH}, else the task file's {@code store:}, else {@code .gradsum/gradsum.db}. */
 final class StoreOptions {
     @Option(names = "--store", paramLabel = "PATH",
-            description = "The SQLite store holding the call cache and all runs (default: the task file's store:, else .gradsum/gradsum.db).")
+            description = {"The SQLite store holding the call cache and all runs.",
+                    "Default: .gradsum/gradsum.db (optimize: the task file's store: first)."})
     Path store;
+
+    /** The store for a command that only reads it: empty when there is no store file, which is not created. */
+    Optional<SqliteStore> openExisting() {
+        Path path = path(null);
+        return Files.exists(path) ? Optional.of(SqliteStore.open(path)) : Optional.empty();
+    }
 
     Path path(TaskFile file) {
         if (store != null) {

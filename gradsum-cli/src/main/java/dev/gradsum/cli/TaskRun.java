@@ -98,6 +98,13 @@ final class TaskRun {
         T result;
         try {
             result = work.get();
+        } catch (RuntimeException e) {
+            // the work may end by the interruption itself (eval has no safe point to stop at)
+            RuntimeException failure = fatal.first().<RuntimeException>map(RunFailedException::new).orElse(e);
+            if (failure != e) {
+                failure.addSuppressed(e);
+            }
+            throw failure;
         } finally {
             fatal.interruptOnFailure(null);
             Thread.interrupted();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,20 @@ class CommandsTest {
         CliRunner.Outcome r = CliRunner.run(ENV, command, "--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("Usage: gradsum " + command);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "optimize", "eval", "plan", "demo", "completion", "runs", "runs show", "report", "cache",
+            "cache stats", "cache clear"})
+    void help_fits_80_columns_without_splitting_a_word_or_path(String command) {
+        String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
+        CliRunner.Outcome r = CliRunner.run(ENV, args);
+        List<String> lines = r.out().lines().toList();
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(lines).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+        // picocli may wrap after a dot inside a word: "search.\n    concurrency", "gradsum.\n    db"
+        assertThat(r.out()).doesNotContainPattern("\\.\\R {4,}[a-z]");
     }
 
     @Test

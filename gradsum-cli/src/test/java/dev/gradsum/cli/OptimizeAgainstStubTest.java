@@ -167,4 +167,20 @@ class OptimizeAgainstStubTest {
         assertThat(stub.count(Role.TARGET)).isLessThanOrEqualTo(8);
         assertThat(dir.resolve("runs")).doesNotExist();
     }
+
+    @Test
+    void a_refused_key_stops_eval_with_the_same_one_line() {
+        MockResponse[] refusals = new MockResponse[50];
+        java.util.Arrays.fill(refusals, ModelServerStub.status(401,
+                "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}"));
+        stub.fail(Role.TARGET, refusals);
+
+        CliRunner.Outcome r = CliRunner.run(ENV, "eval", folder.task(openAiTask()).toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLines()).singleElement().asString()
+                .startsWith("target model: HTTP 401 from " + stub.baseUrl() + ": ")
+                .endsWith("; check the API key in $STUB_KEY");
+        assertThat(r.out() + r.err()).doesNotContain("SECRET");
+    }
 }

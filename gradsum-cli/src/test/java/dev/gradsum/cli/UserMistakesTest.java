@@ -198,4 +198,60 @@ class UserMistakesTest {
         assertThat(r.errLines().get(0)).isEqualTo(label + ": search.beam: expected a whole number, got \"three\"");
         assertThat(r.err()).contains("at dev.gradsum.cli.");
     }
+
+    @Test
+    void a_csv_row_with_a_missing_or_extra_column_is_named_by_line() {
+        folder.write("data.csv", "country,capital\nFrance,Paris\nItaly,Rome,extra\nSpain\n");
+        expectMistake(valid().replace("path: data.jsonl", "path: data.csv"), dir.resolve("data.csv")
+                + ":3: wrong number of columns: expected 2 (country, capital), found 3; quote values that contain commas");
+    }
+
+    @Test
+    void a_folder_given_as_the_task_file_is_one_line() {
+        CliRunner.Outcome r = CliRunner.run(ENV, "plan", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.errLines()).singleElement().asString().startsWith(dir + ": ");
+    }
+
+    @Test
+    void resuming_an_unknown_run_is_one_line() {
+        Path store = dir.resolve("s.db");
+        CliRunner.Outcome r = CliRunner.run(ENV, "optimize", "--resume", "no-such-run", "--store", store.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.errLines()).singleElement().asString().startsWith("--resume no-such-run: no such run in ");
+    }
+
+    @Test
+    void commands_that_read_the_store_do_not_create_one_at_a_mistyped_path() {
+        String typo = dir.resolve("typo/gradsum.db").toString();
+
+        CliRunner.Outcome runs = CliRunner.run(ENV, "runs", "--store", typo);
+        CliRunner.Outcome show = CliRunner.run(ENV, "runs", "show", "r1", "--store", typo);
+        CliRunner.Outcome report = CliRunner.run(ENV, "report", "r1", "--store", typo);
+        CliRunner.Outcome stats = CliRunner.run(ENV, "cache", "stats", "--store", typo);
+        CliRunner.Outcome clear = CliRunner.run(ENV, "cache", "clear", "--store", typo);
+
+        assertThat(runs.exitCode()).isZero();
+        assertThat(runs.out()).startsWith("No runs in " + typo);
+        assertThat(show.exitCode()).isEqualTo(2);
+        assertThat(show.errLines()).containsExactly("runs show: no run r1 in " + typo + " (gradsum runs lists them)");
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.errLines()).containsExactly("report: no run r1 in " + typo + " (gradsum runs lists them)");
+        assertThat(stats.out()).isEqualToIgnoringNewLines(typo + ": no store yet, 0 cached replies");
+        assertThat(clear.out()).isEqualToIgnoringNewLines(typo + ": no store yet, nothing to clear.");
+        assertThat(dir.resolve("typo")).doesNotExist();
+    }
+
+    @Test
+    void a_store_under_a_file_is_one_line_saying_what_is_in_the_way() {
+        folder.task(TaskFolder.yaml("{provider: simulated}", "{provider: simulated}", ""));
+        Path blocker = folder.write("blocker", "x");
+        String store = blocker.resolve("gradsum.db").toString();
+
+        CliRunner.Outcome r = CliRunner.run(ENV, "optimize", label, "--store", store);
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly(store + ": cannot create folder " + blocker
+                + " (a file of that name is in the way); use --store to point elsewhere");
+    }
 }

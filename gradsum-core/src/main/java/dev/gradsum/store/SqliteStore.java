@@ -76,7 +76,11 @@ public final class SqliteStore implements CallCache, AutoCloseable {
         try {
             if (parent != null) Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new ConfigurationException(path + ": cannot create folder " + parent + " (" + e.getMessage()
+            String why = e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name is in the way"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : "not allowed there";
+            throw new ConfigurationException(path + ": cannot create folder " + parent + " (" + why
                     + "); use --store to point elsewhere", e);
         }
         return StoreConnection.open(path);

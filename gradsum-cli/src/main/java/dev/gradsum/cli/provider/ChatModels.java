@@ -1,5 +1,6 @@
 package dev.gradsum.cli.provider;
 
+import dev.gradsum.cli.plan.CallPlan;
 import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.llm.Role;
@@ -8,6 +9,7 @@ import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,25 +24,31 @@ public final class ChatModels {
     private ChatModels() {
     }
 
+    /**
+     * One model per role of {@code task}. A role answered by the {@code simulated} provider, named or
+     * reached by fallback (judge → target; gradient, summarizer, editor → optimizer → target), gets the
+     * simulated world's model for that very role, so its judge judges and its summarizer summarizes.
+     */
     public static ModelRoles roles(TaskFile task, ApiKeys keys, FatalFailures fatal) {
         ModelRoles.Builder roles = ModelRoles.builder();
-        SimulatedWorld[] world = new SimulatedWorld[1];
         for (Map.Entry<String, ModelSpec> e : task.models().entrySet()) {
             ModelSpec spec = e.getValue();
             String role = e.getKey();
-            ChatModel model;
             if (spec.provider() == Provider.SIMULATED) {
-                if (world[0] == null) {
-                    world[0] = SimulatedWorld.create();
-                }
-                model = world[0].models().model(role.equals("optimizer") ? Role.EDITOR : Role.valueOf(role.toUpperCase(java.util.Locale.ROOT)));
-            } else {
-                model = build(spec, keys.forRole(role), fatal);
+                continue;
             }
+            ChatModel model = build(spec, keys.forRole(role), fatal);
             if (role.equals("optimizer")) {
                 roles.optimizer(model);
             } else {
-                roles.role(Role.valueOf(role.toUpperCase(java.util.Locale.ROOT)), model);
+                roles.role(Role.valueOf(role.toUpperCase(Locale.ROOT)), model);
+            }
+        }
+        ModelRoles simulated = null;
+        for (Role role : Role.values()) {
+            if (CallPlan.modelFor(task, role).provider() == Provider.SIMULATED) {
+                simulated = simulated != null ? simulated : SimulatedWorld.create().models();
+                roles.role(role, simulated.model(role));
             }
         }
         return roles.build();
