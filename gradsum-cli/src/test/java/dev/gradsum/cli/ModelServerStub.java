@@ -20,8 +20,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A local model server on 127.0.0.1 speaking the OpenAI chat-completions and the Anthropic messages
- * wire formats. It plays every gradsum role, telling them apart by the tagged sections of the
+ * A local model server on 127.0.0.1 speaking the OpenAI chat-completions, the Anthropic messages and
+ * the Gemini {@code generateContent} wire formats (told apart by the request path). It plays every gradsum role, telling them apart by the tagged sections of the
  * meta-prompts (see {@code dev/gradsum/prompts/README.md}), over a small "capital cities" task:
  * the target names the capital only when its prompt asks for "the city name only". Faults (429, 500,
  * slow replies, bad judge output) can be queued per role.
@@ -37,6 +37,7 @@ final class ModelServerStub implements AutoCloseable {
     private final Map<Role, Deque<MockResponse>> faults = new EnumMap<>(Role.class);
     private final Map<Role, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> targets = Collections.synchronizedList(new ArrayList<>());
     private volatile java.util.function.Function<String, String> judgeOverride = input -> null;
     private volatile java.util.function.Consumer<String> gate = body -> { };
 
@@ -91,15 +92,29 @@ final class ModelServerStub implements AutoCloseable {
         }
     }
 
+    /** The request target (path and query) of every request, in arrival order. */
+    List<String> requestTargets() {
+        synchronized (targets) {
+            return List.copyOf(targets);
+        }
+    }
+
     static MockResponse status(int code, String body) {
         return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
     }
 
     private MockResponse answer(RecordedRequest request) {
         String auth = request.getHeaders().get("Authorization");
-        authorizations.add(auth != null ? auth : String.valueOf(request.getHeaders().get("x-api-key")));
+        if (auth == null) {
+            auth = request.getHeaders().get("x-api-key");
+        }
+        authorizations.add(auth != null ? auth : String.valueOf(request.getHeaders().get("x-goog-api-key")));
+        String path = request.getUrl().encodedPath();
+        String query = request.getUrl().encodedQuery();
+        targets.add(query == null ? path : path + "?" + query);
         gate.accept(request.getBody() == null ? "" : request.getBody().utf8());
-        boolean anthropic = request.getUrl().encodedPath().endsWith("/messages");
+        Wire wire = path.endsWith(":generateContent") ? Wire.GEMINI
+                : path.endsWith("/messages") ? Wire.ANTHROPIC : Wire.OPENAI;
         String text;
         try {
             text = texts(JSON.readTree(request.getBody().utf8()));
@@ -115,12 +130,12 @@ final class ModelServerStub implements AutoCloseable {
         String reply = reply(role, text);
         if (fault != null) {
             if (fault.getCode() == 200) {
-                return new MockResponse.Builder(fault).body(body(anthropic, reply)).build();
+                return new MockResponse.Builder(fault).body(body(wire, reply)).build();
             }
             return fault;
         }
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body(body(anthropic, reply)).build();
+                .body(body(wire, reply)).build();
     }
 
     private static Role roleOf(String text) {
@@ -181,9 +196,20 @@ final class ModelServerStub implements AutoCloseable {
         return end < 0 ? text.substring(start) : text.substring(start, end);
     }
 
-    private static String body(boolean anthropic, String reply) {
+    private enum Wire { OPENAI, ANTHROPIC, GEMINI }
+
+    private static String body(Wire wire, String reply) {
         ObjectNode o = JSON.createObjectNode();
-        if (anthropic) {
+        if (wire == Wire.GEMINI) {
+            ObjectNode candidate = o.putArray("candidates").addObject();
+            ObjectNode content = candidate.putObject("content");
+            content.putArray("parts").addObject().put("text", reply);
+            content.put("role", "model");
+            candidate.put("finishReason", "STOP").put("index", 0);
+            o.putObject("usageMetadata").put("promptTokenCount", 20).put("candidatesTokenCount", 5)
+                    .put("totalTokenCount", 25);
+            o.put("modelVersion", "gemini-stub").put("responseId", "resp-1");
+        } else if (wire == Wire.ANTHROPIC) {
             o.put("id", "msg_1").put("type", "message").put("role", "assistant").put("model", "claude-stub");
             o.putArray("content").addObject().put("type", "text").put("text", reply);
             o.put("stop_reason", "end_turn");
@@ -198,7 +224,7 @@ final class ModelServerStub implements AutoCloseable {
         return o.toString();
     }
 
-    /** Every message text of an OpenAI or Anthropic request, joined. */
+    /** Every message text of an OpenAI, Anthropic or Gemini request, joined. */
     private static String texts(JsonNode node) {
         StringBuilder sb = new StringBuilder();
         collect(node, null, sb);

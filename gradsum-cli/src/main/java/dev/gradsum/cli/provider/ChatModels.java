@@ -104,7 +104,8 @@ public final class ChatModels {
                     .build();
             case GEMINI -> GoogleAiGeminiChatModel.builder()
                     .httpClientBuilder(http)
-                    .baseUrl(displayUrl(spec))
+                    // the client appends "/models/..." as is: a trailing slash would make "v1beta//models"
+                    .baseUrl(displayUrl(spec).replaceAll("/+$", ""))
                     .apiKey(apiKey)
                     .modelName(spec.model())
                     .temperature(spec.temperature())

@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Failures that will hit every call of a model, so retrying or carrying on is pointless: a refused
- * key (401, 403), an unknown model or path (404), a server that cannot be reached. The first one is
+ * key (401, 403, or Google's 400 with reason {@code API_KEY_INVALID}), an unknown model or path (404),
+ * a server that cannot be reached. The first one is
  * kept and the run's thread interrupted, so the search stops at once and the command exits with that
  * one line instead of finishing a run in which every answer failed.
  */
@@ -32,7 +33,13 @@ public final class FatalFailures {
         return Optional.ofNullable(first.get());
     }
 
-    static boolean fatalStatus(int status) {
-        return status == 401 || status == 403 || status == 404;
+    /** Whether an answer with {@code status} and error {@code body} will be the answer to every call. */
+    static boolean fatalStatus(int status, String body) {
+        return status == 401 || status == 403 || status == 404 || refusedGoogleKey(status, body);
+    }
+
+    /** Google's Gemini API refuses a bad key with 400 INVALID_ARGUMENT, reason {@code API_KEY_INVALID}. */
+    static boolean refusedGoogleKey(int status, String body) {
+        return status == 400 && body != null && body.contains("\"API_KEY_INVALID\"");
     }
 }

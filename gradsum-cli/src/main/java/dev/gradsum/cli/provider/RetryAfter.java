@@ -5,9 +5,18 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Reads an HTTP {@code Retry-After} header: delay seconds or an HTTP date (RFC 9110 §10.2.3). */
+/**
+ * Reads the wait a server asks for: an HTTP {@code Retry-After} header, delay seconds or an HTTP date
+ * (RFC 9110 §10.2.3), or the {@code retryDelay} Google's APIs put in the error body's RetryInfo.
+ */
 final class RetryAfter {
+    /** {@code "retryDelay": "7s"} or {@code "0.5s"}: a protobuf Duration in JSON. */
+    private static final Pattern GOOGLE_RETRY_DELAY =
+            Pattern.compile("\"retryDelay\"\\s*:\\s*\"(\\d+(?:\\.\\d+)?)s\"");
+
     private RetryAfter() {
     }
 
@@ -29,5 +38,14 @@ final class RetryAfter {
                 return null;
             }
         }
+    }
+
+    /** The {@code retryDelay} of a Google error body's RetryInfo, or {@code null} when there is none. */
+    static Duration fromGoogleRetryInfo(String body) {
+        if (body == null) {
+            return null;
+        }
+        Matcher m = GOOGLE_RETRY_DELAY.matcher(body);
+        return m.find() ? Duration.ofMillis(Math.round(Double.parseDouble(m.group(1)) * 1000)) : null;
     }
 }

@@ -24,8 +24,8 @@ import java.util.Set;
 
 /**
  * LangChain4j's HTTP seam, on the JDK client, keeping what the stock client drops: a non-2xx answer
- * becomes {@link HttpStatusException} with the server's Retry-After, so gradsum's retry path can honour
- * it. Messages never contain request headers, and any credential sent in them is masked out of the
+ * becomes {@link HttpStatusException} with the server's Retry-After (or, lacking the header, the
+ * {@code retryDelay} of a Google error's RetryInfo), so gradsum's retry path can honour it. Messages never contain request headers, and any credential sent in them is masked out of the
  * server's error text. Connection failures become {@link ServerUnreachableException}, read timeouts
  * LangChain4j's retriable {@link TimeoutException}.
  */
@@ -95,8 +95,11 @@ final class StatusHttpClient implements HttpClient {
         if (status < 200 || status >= 300) {
             Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
                     clock.instant());
+            if (retryAfter == null) {
+                retryAfter = RetryAfter.fromGoogleRetryInfo(response.body());
+            }
             String text = errorText(response.body(), request.headers());
-            if (FatalFailures.fatalStatus(status)) {
+            if (FatalFailures.fatalStatus(status, response.body())) {
                 fatal.report(label + ": HTTP " + status + " from " + baseUrl + ": " + text + "; "
                         + (status == 404 ? "check the model name and base_url" : "check " + keyHint));
             }

@@ -31,10 +31,32 @@ class RetryAfterTest {
     }
 
     @Test
+    void a_google_error_body_gives_its_retry_info_delay() {
+        String body = """
+                {"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", "details": [
+                  {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "12s"}]}}""";
+        assertThat(RetryAfter.fromGoogleRetryInfo(body)).isEqualTo(Duration.ofSeconds(12));
+        assertThat(RetryAfter.fromGoogleRetryInfo("{\"retryDelay\":\"0.250s\"}")).isEqualTo(Duration.ofMillis(250));
+        assertThat(RetryAfter.fromGoogleRetryInfo("{\"error\": {\"code\": 429}}")).isNull();
+        assertThat(RetryAfter.fromGoogleRetryInfo(null)).isNull();
+    }
+
+    @Test
+    void google_refusing_the_key_with_400_is_fatal_but_other_400s_are_not() {
+        assertThat(FatalFailures.fatalStatus(400, "{\"error\": {\"status\": \"INVALID_ARGUMENT\", \"details\": "
+                + "[{\"reason\": \"API_KEY_INVALID\"}]}}")).isTrue();
+        assertThat(FatalFailures.fatalStatus(400, "{\"error\": {\"message\": \"max_tokens too large\"}}")).isFalse();
+        assertThat(FatalFailures.fatalStatus(401, "")).isTrue();
+        assertThat(FatalFailures.fatalStatus(429, "API_KEY_INVALID")).isFalse();
+    }
+
+    @Test
     void server_error_text_masks_the_credential_that_was_sent() {
         String text = StatusHttpClient.errorText("{\"error\": \"bad key sk-abc123456\"}",
                 Map.of("Authorization", List.of("Bearer sk-abc123456"), "Content-Type", List.of("application/json")));
         assertThat(text).isEqualTo("{\"error\": \"bad key ***\"}");
+        assertThat(StatusHttpClient.errorText("API key not valid: AIza-xyz-123", Map.of("x-goog-api-key", List.of("AIza-xyz-123"))))
+                .isEqualTo("API key not valid: ***");
         assertThat(StatusHttpClient.errorText("", Map.of())).isEqualTo("(empty body)");
         assertThat(StatusHttpClient.errorText("x".repeat(1000), Map.of())).hasSize(301);
     }
