@@ -80,6 +80,46 @@ class StoreCommandsTest {
         assertThat(again.out()).containsPattern("Usage: (\\d+) requests \\(0 paid, \\1 from cache\\)");
     }
 
+    private int requestsSent() {
+        return Stream.of(ModelServerStub.Role.values()).mapToInt(stub::count).sum();
+    }
+
+    @Test
+    void a_second_eval_answers_every_call_from_the_store_and_records_no_run() {
+        CliRunner.Outcome first = gradsum("eval", task.toString());
+        int sent = requestsSent();
+
+        CliRunner.Outcome again = gradsum("eval", task.toString());
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(sent).isPositive();
+        assertThat(first.out()).contains("Usage: " + sent + " requests (" + sent + " paid, 0 from cache)");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(requestsSent()).isEqualTo(sent);
+        assertThat(again.out()).contains("Usage: " + sent + " requests (0 paid, " + sent + " from cache)")
+                .contains("$0.0000");
+        try (SqliteStore store = SqliteStore.open(db)) {
+            assertThat(store.listRuns()).isEmpty();
+        }
+    }
+
+    @Test
+    void eval_with_no_cache_sends_every_call_again_and_a_store_flag_points_elsewhere() {
+        Path other = dir.resolve("elsewhere.db");
+        gradsum("eval", task.toString(), "--store", other.toString());
+        int sent = requestsSent();
+
+        CliRunner.Outcome again = gradsum("eval", task.toString(), "--store", other.toString(), "--no-cache");
+        CliRunner.Outcome cached = gradsum("eval", task.toString(), "--store", other.toString());
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(requestsSent()).isEqualTo(2 * sent);
+        assertThat(again.out()).contains("(" + sent + " paid, 0 from cache)");
+        assertThat(cached.out()).contains("(0 paid, " + sent + " from cache)");
+        assertThat(other).isNotEmptyFile();
+        assertThat(db).doesNotExist();
+    }
+
     @Test
     void a_rerun_sends_byte_identical_requests_so_it_can_replay_from_the_store() throws IOException {
         Set<String> first = ConcurrentHashMap.newKeySet();
