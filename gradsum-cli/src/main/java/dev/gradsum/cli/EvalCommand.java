@@ -60,9 +60,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunOptions flags = new RunOptions();
-        flags.concurrency = concurrency;
-        TaskRun run = TaskRun.load(taskFile, flags);
+        TaskRun run = TaskRun.load(taskFile, null, concurrency);
         PromptTemplate prompt = run.setup.prompt();
         String source = "the task's prompt";
         if (promptFile != null) {

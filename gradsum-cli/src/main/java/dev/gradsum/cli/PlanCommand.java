@@ -25,7 +25,7 @@ final class PlanCommand implements Callable<Integer> {
     String taskFile;
 
     @Mixin
-    RunOptions flags = new RunOptions();
+    SearchFlags search = new SearchFlags();
 
     PlanCommand(Cli cli) {
         this.cli = cli;
@@ -33,7 +33,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TaskRun run = TaskRun.load(taskFile, flags);
+        TaskRun run = TaskRun.load(taskFile, search, null);
         CallPlan plan = CallPlan.of(run.setup, run.options, MetaPrompts.defaults());
         print(cli.out(), run, plan);
         return ExitCode.OK;

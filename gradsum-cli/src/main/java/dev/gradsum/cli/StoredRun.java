@@ -130,7 +130,7 @@ final class StoredRun implements AutoCloseable {
      * The configuration a resume must repeat, as JSON: the task file (path and content), the rows of the
      * split, and the flags that change the search. Concurrency, budget and output folder may change.
      */
-    static String config(TaskRun run, RunOptions flags) {
+    static String config(TaskRun run, SearchFlags flags) {
         Map<String, Object> c = new LinkedHashMap<>();
         Path file = run.file.file().toAbsolutePath().normalize();
         c.put("taskFile", file.toString());
@@ -154,7 +154,7 @@ final class StoredRun implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> identityFlags(RunOptions flags) {
+    private static Map<String, Object> identityFlags(SearchFlags flags) {
         Map<String, Object> f = new LinkedHashMap<>();
         if (flags.seed != null) f.put("seed", flags.seed);
         if (flags.iterations != null) f.put("iterations", flags.iterations);
@@ -167,7 +167,7 @@ final class StoredRun implements AutoCloseable {
      * For {@code --resume ID}: the task file the run was started from, with the run's search flags put
      * back on {@code flags} where the user gave none.
      */
-    static String resumeFrom(RunDetails run, String taskFile, RunOptions flags) {
+    static String resumeFrom(RunDetails run, String taskFile, SearchFlags flags) {
         try {
             JsonNode c = JSON.readTree(run.configJson());
             JsonNode f = c.path("flags");

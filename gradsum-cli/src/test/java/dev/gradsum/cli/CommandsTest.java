@@ -106,6 +106,33 @@ class CommandsTest {
     }
 
     @Test
+    void plan_offers_only_the_flags_that_change_its_estimate() {
+        TaskFolder folder = new TaskFolder(dir);
+        Path task = folder.task(TaskFolder.yaml("{provider: openai, model: gpt-4o-mini}", "{provider: openai, model: gpt-4o}", ""));
+
+        CliRunner.Outcome help = CliRunner.run(Map.of(), "plan", "--help");
+        CliRunner.Outcome out = CliRunner.run(Map.of(), "plan", task.toString(), "--out", dir.toString());
+        CliRunner.Outcome concurrency = CliRunner.run(Map.of(), "plan", task.toString(), "--concurrency", "2");
+        CliRunner.Outcome fewer = CliRunner.run(Map.of(), "plan", task.toString(), "--iterations", "1");
+
+        assertThat(help.out()).contains("--seed", "--iterations", "--beam", "--no-summarize")
+                .doesNotContain("--out", "--concurrency", "--store");
+        assertThat(out.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(out.err()).contains("--out");
+        assertThat(concurrency.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(fewer.exitCode()).as(fewer.err()).isZero();
+        assertThat(fewer.out()).contains("up to 1 iterations");
+    }
+
+    @Test
+    void eval_offers_no_search_flags() {
+        CliRunner.Outcome help = CliRunner.run(Map.of(), "eval", "--help");
+
+        assertThat(help.out()).contains("--concurrency", "--store", "--no-cache")
+                .doesNotContain("--seed", "--iterations", "--beam", "--out");
+    }
+
+    @Test
     void demo_is_labelled_a_simulation_and_writes_a_run_folder() throws IOException {
         CliRunner.Outcome r = CliRunner.run(Map.of(), "demo", "--iterations", "2", "--out", dir.toString());
 
