@@ -29,6 +29,9 @@ final class DemoCommand implements Callable<Integer> {
     private final Cli cli;
 
     @Mixin
+    SearchFlags search = new SearchFlags();
+
+    @Mixin
     RunOptions flags = new RunOptions();
 
     DemoCommand(Cli cli) {
@@ -37,13 +40,14 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        search.check();
         flags.check();
         SimulatedWorld world = SimulatedWorld.create();
         SearchOptions options = SearchOptions.defaults();
-        if (flags.beam != null) options = options.withBeamSize(flags.beam);
-        if (flags.iterations != null) options = options.withIterations(flags.iterations);
-        if (flags.seed != null) options = options.withSeed(flags.seed);
-        if (flags.noSummarize) options = options.withSummarize(false);
+        if (search.beam != null) options = options.withBeamSize(search.beam);
+        if (search.iterations != null) options = options.withIterations(search.iterations);
+        if (search.seed != null) options = options.withSeed(search.seed);
+        if (search.noSummarize) options = options.withSummarize(false);
         int concurrency = flags.concurrency != null ? flags.concurrency : TaskRun.DEFAULT_CONCURRENCY;
 
         cli.out().println(BANNER);

@@ -6,6 +6,7 @@ import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.modules.Evaluation;
+import dev.gradsum.store.SqliteStore;
 import dev.gradsum.task.Example;
 import dev.gradsum.task.PromptTemplate;
 import java.io.IOException;
@@ -17,12 +18,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gradsum eval TASK.yaml [--prompt FILE] [--split test]}: scores one prompt on one split. */
+/**
+ * {@code gradsum eval TASK.yaml [--prompt FILE] [--split test]}: scores one prompt on one split. Calls
+ * go through the store's call cache (no run is recorded), so scoring the same prompt again, or a prompt
+ * that {@code optimize} already rated on that split, pays for nothing twice.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Score one prompt (the task's, or --prompt FILE) on one split of the task's data.")
+        description = {"Score one prompt (the task's, or --prompt FILE) on one split of the task's data.",
+                "Answered calls are kept in the store, so scoring it again pays for nothing twice."})
 final class EvalCommand implements Callable<Integer> {
     enum SplitName { train, validation, test }
 
@@ -41,15 +48,19 @@ final class EvalCommand implements Callable<Integer> {
             "Default: search.concurrency, else 8."})
     Integer concurrency;
 
+    @Option(names = "--no-cache", description = "Send every call again instead of answering from the store (answers are still kept).")
+    boolean noCache;
+
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
     EvalCommand(Cli cli) {
         this.cli = cli;
     }
 
     @Override
     public Integer call() {
-        RunOptions flags = new RunOptions();
-        flags.concurrency = concurrency;
-        TaskRun run = TaskRun.load(taskFile, flags);
+        TaskRun run = TaskRun.load(taskFile, null, concurrency);
         PromptTemplate prompt = run.setup.prompt();
         String source = "the task's prompt";
         if (promptFile != null) {
@@ -68,10 +79,12 @@ final class EvalCommand implements Callable<Integer> {
         }
         run.connect(cli.env());
         UsageTotal usage = new UsageTotal();
-        GradSum gradSum = run.builder(cli).callListener(usage).build();
-        PromptTemplate scored = prompt;
-        List<Evaluation> evaluations = run.stopOnFatalFailure(() -> gradSum.evaluate(scored, rows));
-        print(evaluations, source, usage.total);
+        try (SqliteStore store = SqliteStore.open(storeOptions.path(run.file))) {
+            GradSum gradSum = run.builder(cli).cache(noCache ? store.writeOnly() : store).callListener(usage).build();
+            PromptTemplate scored = prompt;
+            List<Evaluation> evaluations = run.stopOnFatalFailure(() -> gradSum.evaluate(scored, rows));
+            print(evaluations, source, usage.total);
+        }
         return ExitCode.OK;
     }
 

@@ -41,6 +41,9 @@ final class OptimizeCommand implements Callable<Integer> {
     boolean noCache;
 
     @Mixin
+    SearchFlags search = new SearchFlags();
+
+    @Mixin
     RunOptions flags = new RunOptions();
 
     @Mixin
@@ -53,7 +56,7 @@ final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String taskPath = resume == null ? required(taskFile) : resumeTaskFile();
-        TaskRun run = TaskRun.load(taskPath, flags).connect(cli.env());
+        TaskRun run = TaskRun.load(taskPath, search, flags.concurrency).connect(cli.env());
         CallPlan plan = CallPlan.of(run.setup, run.options, MetaPrompts.defaults());
         Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), run.options.iterations(),
                 plan.totalCalls().high());
@@ -63,7 +66,7 @@ final class OptimizeCommand implements Callable<Integer> {
         Instant started = cli.clock().instant();
         Path storePath = storeOptions.path(run.file);
         try (StoredRun stored = StoredRun.start(storePath, resume, root, run,
-                StoredRun.config(run, flags), started, cli.err())) {
+                StoredRun.config(run, search), started, cli.err())) {
             String runId = stored.runId();
             GradSum gradSum = stored.wire(run.builder(cli), noCache)
                     .listener(progress).listener(errors).listener(tests).callListener(progress).build();
@@ -104,7 +107,7 @@ final class OptimizeCommand implements Callable<Integer> {
         if (storeOptions.store == null) {
             storeOptions.store = storePath;
         }
-        return StoredRun.resumeFrom(details, taskFile, flags);
+        return StoredRun.resumeFrom(details, taskFile, search);
     }
 
     private static String required(String taskFile) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 final class StoreOptions {
     @Option(names = "--store", paramLabel = "PATH",
             description = {"The SQLite store holding the call cache and all runs.",
-                    "Default: .gradsum/gradsum.db (optimize: the task file's store: first)."})
+                    "Default: .gradsum/gradsum.db (optimize, eval: the task file's store: first)."})
     Path store;
 
     /** The store for a command that only reads it: empty when there is no store file, which is not created. */

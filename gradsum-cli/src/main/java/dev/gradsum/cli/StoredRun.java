@@ -2,6 +2,8 @@ package dev.gradsum.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.gradsum.ConfigurationException;
 import dev.gradsum.GradSum;
 import dev.gradsum.OptimizationResult;
@@ -36,6 +38,7 @@ final class StoredRun implements AutoCloseable {
     /** How long Ctrl-C waits for the search to stop and the outputs to be written. */
     static final long STOP_GRACE_SECONDS = 30;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
 
     final SqliteStore store;
     final RunRecorder recorder;
@@ -52,8 +55,8 @@ final class StoredRun implements AutoCloseable {
     /**
      * Resumes run {@code resumeId} in the store at {@code storePath}, or, when it is null, starts a new
      * run under an id that neither the store nor {@code root} has yet (a new run never continues another
-     * by accident); tells the user when an unfinished run of the same configuration could be resumed
-     * instead.
+     * by accident); tells the user when an earlier run of the same configuration could be continued
+     * instead (see {@link ResumeHint}).
      */
     static StoredRun start(Path storePath, String resumeId, Path root, TaskRun run, String config, Instant started,
                            PrintStream err) {
@@ -63,10 +66,9 @@ final class StoredRun implements AutoCloseable {
             String runId = resuming ? resumeId
                     : RunIds.next(root, run.file.name(), started, id -> store.run(id).isPresent());
             if (!resuming) {
-                store.unfinished(config).stream().findFirst().ifPresent(u -> err.println("note: run " + u.id()
-                        + " of this task is " + u.status().key() + "; continue it instead with: gradsum optimize "
-                        + run.file.label() + " --resume " + u.id() + (storePath.equals(SqliteStore.DEFAULT_PATH)
-                        ? "" : " --store " + storePath)));
+                String storeFlag = storePath.equals(SqliteStore.DEFAULT_PATH) ? "" : " --store " + storePath;
+                ResumeHint.of(store, config, run.budget,
+                        id -> "gradsum optimize " + run.file.label() + " --resume " + id + storeFlag).ifPresent(err::println);
             }
             RunRecorder recorder = store.start(runId, run.file.name(), config, started);
             if (recorder.attempt() > 1) {
@@ -128,17 +130,15 @@ final class StoredRun implements AutoCloseable {
 
     /**
      * The configuration a resume must repeat, as JSON: the task file (path and content), the rows of the
-     * split, and the flags that change the search. Concurrency, budget and output folder may change.
+     * split, and the flags that change the search. Concurrency, budget and output folder may change, so
+     * the task file's {@code budget:}, {@code output:} and {@code search.concurrency} are left out of its
+     * hash (as are its comments and layout).
      */
-    static String config(TaskRun run, RunOptions flags) {
+    static String config(TaskRun run, SearchFlags flags) {
         Map<String, Object> c = new LinkedHashMap<>();
         Path file = run.file.file().toAbsolutePath().normalize();
         c.put("taskFile", file.toString());
-        try {
-            c.put("taskSha256", sha256(Files.readString(file, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        c.put("taskSha256", sha256(searchDefiningContent(file)));
         StringBuilder rows = new StringBuilder();
         for (List<Example> part : List.of(run.setup.split().train(), run.setup.split().validation(), run.setup.split().test())) {
             for (Example e : part) rows.append(e.id()).append('\u0001').append(e.fields()).append('\u0002');
@@ -154,7 +154,23 @@ final class StoredRun implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> identityFlags(RunOptions flags) {
+    /** The task file as canonical JSON without the keys a resume may change. */
+    private static String searchDefiningContent(Path file) {
+        try {
+            JsonNode root = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            if (root instanceof ObjectNode task) {
+                task.remove(List.of("budget", "output"));
+                if (task.get("search") instanceof ObjectNode search) {
+                    search.remove("concurrency");
+                }
+            }
+            return JSON.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> identityFlags(SearchFlags flags) {
         Map<String, Object> f = new LinkedHashMap<>();
         if (flags.seed != null) f.put("seed", flags.seed);
         if (flags.iterations != null) f.put("iterations", flags.iterations);
@@ -167,7 +183,7 @@ final class StoredRun implements AutoCloseable {
      * For {@code --resume ID}: the task file the run was started from, with the run's search flags put
      * back on {@code flags} where the user gave none.
      */
-    static String resumeFrom(RunDetails run, String taskFile, RunOptions flags) {
+    static String resumeFrom(RunDetails run, String taskFile, SearchFlags flags) {
         try {
             JsonNode c = JSON.readTree(run.configJson());
             JsonNode f = c.path("flags");

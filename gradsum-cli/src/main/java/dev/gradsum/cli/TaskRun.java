@@ -49,14 +49,20 @@ final class TaskRun {
         this.budget = new Budget(b.usd(), b.calls(), b.tokens());
     }
 
-    /** Reads and checks {@code taskFile} (as the user typed it) and its data. Makes no model call. */
-    static TaskRun load(String taskFile, RunOptions flags) {
-        if (flags != null) {
-            flags.check();
+    /**
+     * Reads and checks {@code taskFile} (as the user typed it) and its data. Makes no model call.
+     *
+     * @param search      the search flags, or {@code null} for a command that runs no search
+     * @param concurrency {@code --concurrency}, or {@code null} for the task file's
+     */
+    static TaskRun load(String taskFile, SearchFlags search, Integer concurrency) {
+        if (search != null) {
+            search.check();
         }
+        SearchFlags.atLeast("--concurrency", concurrency, 1);
         TaskFile file = TaskFileReader.read(Path.of(taskFile), taskFile);
         TaskSetup setup = TaskSetup.prepare(file);
-        return new TaskRun(file, setup, options(file, flags), concurrency(file, flags));
+        return new TaskRun(file, setup, options(file, search), concurrency(file, concurrency));
     }
 
     /** Reads the keys (a missing variable fails here, by name) and checks every server accepts connections. */
@@ -154,7 +160,7 @@ final class TaskRun {
                 + (judged.isEmpty() ? "" : "; criteria guide the gradients");
     }
 
-    private static SearchOptions options(TaskFile file, RunOptions flags) {
+    private static SearchOptions options(TaskFile file, SearchFlags flags) {
         TaskFile.Search s = file.search();
         SearchOptions o = SearchOptions.defaults();
         if (s.beam() != null) o = o.withBeamSize(s.beam());
@@ -173,9 +179,9 @@ final class TaskRun {
         return o;
     }
 
-    private static int concurrency(TaskFile file, RunOptions flags) {
-        if (flags != null && flags.concurrency != null) {
-            return flags.concurrency;
+    private static int concurrency(TaskFile file, Integer flag) {
+        if (flag != null) {
+            return flag;
         }
         return file.search().concurrency() != null ? file.search().concurrency() : DEFAULT_CONCURRENCY;
     }

@@ -106,6 +106,63 @@ class CommandsTest {
     }
 
     @Test
+    void plan_fits_100_columns_with_tokens_in_k_and_m() {
+        TaskFolder folder = new TaskFolder(dir);
+        String target = "{provider: openai-compatible, model: a-rather-long-local-model-name-q4, base_url: \"http://127.0.0.1:1/v1\"}";
+        Path task = folder.task(TaskFolder.yaml(target, "{provider: anthropic, model: claude-3-5-sonnet-20241022}",
+                "").replace("search: {beam: 2, iterations: 2", "search: {beam: 3, iterations: 10"));
+
+        CliRunner.Outcome r = CliRunner.run(Map.of(), "plan", task.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
+        assertThat(r.out()).containsPattern("role\\s+model\\s+calls\\s+in tokens\\s+out tokens\\s+USD")
+                .containsPattern("target\\s+openai-compatible/a-r\\S*…\\S*name-q4\\s+[\\d,–]+\\s+[\\d.]+k?–[\\d.]+k\\s+[\\d.]+k–[\\d.]+k\\s+unknown\\R")
+                .containsPattern("editor\\s+anthropic/claude-3-5-sonnet-20241022\\s")
+                .contains("no price for a-rather-long-local-model-name-q4");
+    }
+
+    @Test
+    void plan_counts_the_simulated_provider_as_free() {
+        TaskFolder folder = new TaskFolder(dir);
+        Path task = folder.task(TaskFolder.yaml("{provider: simulated}", "{provider: simulated}", ""));
+
+        CliRunner.Outcome r = CliRunner.run(Map.of(), "plan", task.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("target\\s+simulated/simulated\\s.*\\s0\\.00\\R")
+                .containsPattern("total\\s+[\\d,–]+\\s+0\\.00\\R")
+                .doesNotContain("unknown", "no price");
+    }
+
+    @Test
+    void plan_offers_only_the_flags_that_change_its_estimate() {
+        TaskFolder folder = new TaskFolder(dir);
+        Path task = folder.task(TaskFolder.yaml("{provider: openai, model: gpt-4o-mini}", "{provider: openai, model: gpt-4o}", ""));
+
+        CliRunner.Outcome help = CliRunner.run(Map.of(), "plan", "--help");
+        CliRunner.Outcome out = CliRunner.run(Map.of(), "plan", task.toString(), "--out", dir.toString());
+        CliRunner.Outcome concurrency = CliRunner.run(Map.of(), "plan", task.toString(), "--concurrency", "2");
+        CliRunner.Outcome fewer = CliRunner.run(Map.of(), "plan", task.toString(), "--iterations", "1");
+
+        assertThat(help.out()).contains("--seed", "--iterations", "--beam", "--no-summarize")
+                .doesNotContain("--out", "--concurrency", "--store");
+        assertThat(out.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(out.err()).contains("--out");
+        assertThat(concurrency.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(fewer.exitCode()).as(fewer.err()).isZero();
+        assertThat(fewer.out()).contains("up to 1 iterations");
+    }
+
+    @Test
+    void eval_offers_no_search_flags() {
+        CliRunner.Outcome help = CliRunner.run(Map.of(), "eval", "--help");
+
+        assertThat(help.out()).contains("--concurrency", "--store", "--no-cache")
+                .doesNotContain("--seed", "--iterations", "--beam", "--out");
+    }
+
+    @Test
     void demo_is_labelled_a_simulation_and_writes_a_run_folder() throws IOException {
         CliRunner.Outcome r = CliRunner.run(Map.of(), "demo", "--iterations", "2", "--out", dir.toString());
 

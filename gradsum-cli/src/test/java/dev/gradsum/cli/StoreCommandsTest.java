@@ -80,6 +80,46 @@ class StoreCommandsTest {
         assertThat(again.out()).containsPattern("Usage: (\\d+) requests \\(0 paid, \\1 from cache\\)");
     }
 
+    private int requestsSent() {
+        return Stream.of(ModelServerStub.Role.values()).mapToInt(stub::count).sum();
+    }
+
+    @Test
+    void a_second_eval_answers_every_call_from_the_store_and_records_no_run() {
+        CliRunner.Outcome first = gradsum("eval", task.toString());
+        int sent = requestsSent();
+
+        CliRunner.Outcome again = gradsum("eval", task.toString());
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(sent).isPositive();
+        assertThat(first.out()).contains("Usage: " + sent + " requests (" + sent + " paid, 0 from cache)");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(requestsSent()).isEqualTo(sent);
+        assertThat(again.out()).contains("Usage: " + sent + " requests (0 paid, " + sent + " from cache)")
+                .contains("$0.0000");
+        try (SqliteStore store = SqliteStore.open(db)) {
+            assertThat(store.listRuns()).isEmpty();
+        }
+    }
+
+    @Test
+    void eval_with_no_cache_sends_every_call_again_and_a_store_flag_points_elsewhere() {
+        Path other = dir.resolve("elsewhere.db");
+        gradsum("eval", task.toString(), "--store", other.toString());
+        int sent = requestsSent();
+
+        CliRunner.Outcome again = gradsum("eval", task.toString(), "--store", other.toString(), "--no-cache");
+        CliRunner.Outcome cached = gradsum("eval", task.toString(), "--store", other.toString());
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(requestsSent()).isEqualTo(2 * sent);
+        assertThat(again.out()).contains("(" + sent + " paid, 0 from cache)");
+        assertThat(cached.out()).contains("(0 paid, " + sent + " from cache)");
+        assertThat(other).isNotEmptyFile();
+        assertThat(db).doesNotExist();
+    }
+
     @Test
     void a_rerun_sends_byte_identical_requests_so_it_can_replay_from_the_store() throws IOException {
         Set<String> first = ConcurrentHashMap.newKeySet();
@@ -153,8 +193,68 @@ class StoreCommandsTest {
 
         CliRunner.Outcome r = gradsum("optimize", task.toString(), "--out", dir.resolve("runs2").toString());
 
-        assertThat(r.err()).contains("note: run " + id + " of this task is stopped; continue it instead with: gradsum optimize "
-                + task + " --resume " + id);
+        assertThat(r.err()).contains("note: run " + id + " of this task was stopped before it finished; continue it instead"
+                + " with: gradsum optimize " + task + " --resume " + id);
+    }
+
+    @Test
+    void a_plain_rerun_of_an_interrupted_run_says_its_process_ended() throws IOException {
+        String id = optimizeOnce();
+        try (SqliteStore store = SqliteStore.open(db)) {
+            store.finish(id, RunStatus.INTERRUPTED, null, null, null, null);
+        }
+
+        CliRunner.Outcome r = gradsum("optimize", task.toString(), "--out", dir.resolve("runs2").toString());
+
+        assertThat(r.err()).contains("note: run " + id + " of this task was interrupted (its process ended) before it"
+                + " finished; continue it instead with: gradsum optimize " + task + " --resume " + id);
+    }
+
+    @Test
+    void a_plain_rerun_does_not_offer_to_continue_a_failed_or_completed_run() throws IOException {
+        String id = optimizeOnce();
+        CliRunner.Outcome afterCompleted = gradsum("optimize", task.toString(), "--out", dir.resolve("runs2").toString());
+        try (SqliteStore store = SqliteStore.open(db)) {
+            store.listRuns().forEach(run -> store.finish(run.id(), RunStatus.FAILED, null, null, null, null));
+        }
+
+        CliRunner.Outcome afterFailed = gradsum("optimize", task.toString(), "--out", dir.resolve("runs3").toString());
+
+        assertThat(afterCompleted.err()).doesNotContain("note:", "--resume");
+        assertThat(afterFailed.exitCode()).as(afterFailed.err()).isZero();
+        assertThat(afterFailed.err()).doesNotContain("note:", "--resume", id);
+    }
+
+    @Test
+    void a_run_stopped_by_its_budget_is_offered_to_a_rerun_with_a_larger_budget_only() throws IOException {
+        String model = TaskFolder.openAi(stub.baseUrl(), "");
+        TaskFolder folder = new TaskFolder(dir.resolve("task"));
+        folder.task(TaskFolder.yaml(model, model, "budget: {calls: 6}\n"));
+        CliRunner.Outcome first = gradsum("optimize", task.toString(), "--out", dir.resolve("runs").toString());
+        String id;
+        try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
+            id = runs.findFirst().orElseThrow().getFileName().toString();
+        }
+
+        folder.task(TaskFolder.yaml(model, model, "budget: {calls: 6}  # same budget, new comment\n"));
+        CliRunner.Outcome sameBudget = gradsum("optimize", task.toString(), "--out", dir.resolve("runs2").toString());
+        try (SqliteStore store = SqliteStore.open(db)) { // the newer budget-stopped run would be offered first
+            store.listRuns().stream().filter(run -> !run.id().equals(id))
+                    .forEach(run -> store.finish(run.id(), RunStatus.FAILED, null, null, null, null));
+        }
+        folder.task(TaskFolder.yaml(model, model, "budget: {calls: 5000}\n"));
+        CliRunner.Outcome larger = gradsum("optimize", task.toString(), "--out", dir.resolve("runs3").toString());
+        CliRunner.Outcome resumed = gradsum("optimize", task.toString(), "--resume", id, "--out",
+                dir.resolve("runs4").toString());
+
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.BUDGET);
+        assertThat(sameBudget.exitCode()).as(sameBudget.err()).isEqualTo(ExitCode.BUDGET);
+        assertThat(sameBudget.err()).doesNotContain("note:");
+        assertThat(larger.exitCode()).as(larger.err()).isZero();
+        assertThat(larger.err()).contains("note: run " + id + " of this task stopped on its budget; this budget is larger,"
+                + " so it can go on with: gradsum optimize " + task + " --resume " + id);
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("Resuming run " + id + " (attempt 2)");
     }
 
     @Test

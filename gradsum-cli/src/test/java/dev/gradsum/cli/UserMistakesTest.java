@@ -32,8 +32,9 @@ class UserMistakesTest {
     /** Runs {@code plan} and {@code optimize} on the task and expects exactly {@code message}. */
     private void expectMistake(String yaml, String message) {
         folder.task(yaml);
-        for (String command : new String[] {"plan", "optimize"}) {
-            CliRunner.Outcome r = CliRunner.run(ENV, command, label, "--out", dir.resolve("runs").toString());
+        for (String[] args : new String[][] {{"plan", label}, {"optimize", label, "--out", dir.resolve("runs").toString()}}) {
+            String command = args[0];
+            CliRunner.Outcome r = CliRunner.run(ENV, args);
             assertThat(r.exitCode()).as(command + ": " + r.err()).isEqualTo(2);
             assertThat(r.errLines()).as(command).containsExactly(message);
         }

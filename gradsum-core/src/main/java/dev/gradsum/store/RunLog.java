@@ -173,6 +173,13 @@ final class RunLog {
                 + " AND r.status IN ('stopped', 'failed', 'interrupted') ORDER BY r.started DESC", configHash(configJson)));
     }
 
+    /** Stopped or interrupted runs started with exactly {@code configJson}, and those finished on their budget; newest first. */
+    List<RunSummary> continuable(String configJson) {
+        return db.call(c -> summaries(c, "SELECT " + SUMMARY_COLUMNS + " FROM runs r WHERE r.config_hash = ?"
+                + " AND (r.status IN ('stopped', 'interrupted') OR (r.status = 'finished' AND r.stop_reason = 'BUDGET'))"
+                + " ORDER BY r.started DESC", configHash(configJson)));
+    }
+
     Optional<String> result(String runId) {
         return db.call(c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT result_json FROM runs WHERE id = ?")) {

@@ -239,6 +239,17 @@ public final class SqliteStore implements CallCache, AutoCloseable {
         return runs.unfinished(configJson);
     }
 
+    /**
+     * Runs started with exactly {@code configJson} that a plain rerun should offer to continue, newest
+     * first: those stopped or interrupted before they finished, and those that finished on their budget
+     * (status {@code finished}: a larger budget lets them go on). Failed runs are left out: what failed
+     * them (a refused key, an unknown model) fails a resume too.
+     */
+    public List<RunSummary> continuable(String configJson) {
+        runs.interruptStale(clock.instant());
+        return runs.continuable(configJson);
+    }
+
     @Override
     public void close() {
         db.close();

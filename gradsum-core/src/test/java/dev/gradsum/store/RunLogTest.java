@@ -57,6 +57,23 @@ class RunLogTest {
     }
 
     @Test
+    void a_rerun_is_offered_stopped_and_budget_stopped_runs_but_not_failed_or_completed_ones() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
+            for (String id : new String[] {"stopped", "budget", "failed", "done", "elsewhere"}) {
+                store.start(id, "math", id.equals("elsewhere") ? "{}" : CONFIG, T0.plusSeconds(id.length()));
+            }
+            store.finish("stopped", RunStatus.STOPPED, StopReason.INTERRUPTED, null, null, null);
+            store.finish("budget", RunStatus.FINISHED, StopReason.BUDGET, 0.5, null, "{}");
+            store.finish("failed", RunStatus.FAILED, null, null, null, null);
+            store.finish("done", RunStatus.FINISHED, StopReason.COMPLETED, 0.9, null, "{}");
+            store.finish("elsewhere", RunStatus.STOPPED, StopReason.INTERRUPTED, null, null, null);
+
+            assertThat(store.continuable(CONFIG)).extracting(RunSummary::id).containsExactly("stopped", "budget");
+            assertThat(store.unfinished(CONFIG)).extracting(RunSummary::id).containsExactly("stopped", "failed");
+        }
+    }
+
+    @Test
     void a_run_whose_process_died_without_finishing_is_shown_interrupted() throws Exception {
         Path db = dir.resolve("s.db");
         try (SqliteStore store = SqliteStore.open(db)) {

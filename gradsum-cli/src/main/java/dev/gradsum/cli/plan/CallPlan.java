@@ -53,19 +53,23 @@ public final class CallPlan {
         return r;
     }
 
-    /** USD range over all roles; models the price table does not know count 0 (see {@link #unpriced}). */
+    /**
+     * USD range over all roles; simulated models are free, and models the price table does not know
+     * count 0 (see {@link #unpriced}).
+     */
     public double[] cost(Pricing pricing) {
         double low = 0;
         double high = 0;
         for (RoleEstimate e : roles.values()) {
-            low += pricing.cost(e.model(), e.inputTokens().low(), e.outputTokens().low());
-            high += pricing.cost(e.model(), e.inputTokens().high(), e.outputTokens().high());
+            double[] c = e.cost(pricing);
+            low += c[0];
+            high += c[1];
         }
         return new double[] {low, high};
     }
 
     public List<String> unpriced(Pricing pricing) {
-        return roles.values().stream().filter(e -> !e.unused() && !pricing.knows(e.model()))
+        return roles.values().stream().filter(e -> !e.unused() && !e.priced(pricing))
                 .map(RoleEstimate::model).distinct().toList();
     }
 

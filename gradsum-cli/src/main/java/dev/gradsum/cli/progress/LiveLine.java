@@ -22,6 +22,10 @@ final class LiveLine extends Progress {
     }
 
     @Override
+    protected void onStageDone(int plannedCalls, long calls) {
+    }
+
+    @Override
     protected void onIteration(Iteration it) {
         draw(true);
     }
@@ -32,7 +36,7 @@ final class LiveLine extends Progress {
     }
 
     @Override
-    public synchronized void finish() {
+    protected void onFinish() {
         draw(true);
         out.println();
         out.flush();

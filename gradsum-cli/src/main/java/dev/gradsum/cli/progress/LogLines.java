@@ -6,7 +6,11 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Locale;
 
-/** Plain lines, one per stage and one per finished iteration, for pipes, files and CI logs. */
+/**
+ * Plain lines, for pipes, files and CI logs: one as each stage ends, with the calls it made and the
+ * run's totals so far ({@code no model calls} for a stage that makes none, such as a programmatic
+ * metric's evaluate), and one per finished iteration.
+ */
 final class LogLines extends Progress {
     LogLines(PrintStream out, Clock clock, int iterations, long plannedCalls) {
         super(out, clock, iterations, plannedCalls);
@@ -14,7 +18,14 @@ final class LogLines extends Progress {
 
     @Override
     protected void onStage(int plannedCalls) {
-        out.println("gradsum: " + status() + " (stage: up to " + plannedCalls + " calls)");
+    }
+
+    @Override
+    protected void onStageDone(int plannedCalls, long calls) {
+        String stage = plannedCalls == 0 && calls == 0 ? "no model calls"
+                : calls >= plannedCalls ? calls + (calls == 1 ? " call" : " calls")
+                : calls + " of up to " + plannedCalls + " calls";
+        out.println("gradsum: " + status() + " (this stage: " + stage + ")");
         out.flush();
     }
 
@@ -33,7 +44,7 @@ final class LogLines extends Progress {
     }
 
     @Override
-    public void finish() {
+    protected void onFinish() {
         out.flush();
     }
 

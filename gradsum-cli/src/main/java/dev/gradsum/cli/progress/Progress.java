@@ -27,6 +27,9 @@ public abstract class Progress implements SearchListener, CallListener {
     private Instant started;
     private int iteration;
     private Stage stage;
+    private boolean stageOpen;
+    private int stagePlanned;
+    private long stageStartDone;
     private Usage total = Usage.ZERO;
     private double best = Double.NaN;
 
@@ -55,13 +58,18 @@ public abstract class Progress implements SearchListener, CallListener {
 
     @Override
     public synchronized void stageStarted(int iteration, Stage stage, int plannedCalls) {
+        endStage();
         this.iteration = iteration;
         this.stage = stage;
+        this.stageOpen = true;
+        this.stagePlanned = plannedCalls;
+        this.stageStartDone = done();
         onStage(plannedCalls);
     }
 
     @Override
     public synchronized void iterationFinished(Iteration it) {
+        endStage();
         if (!it.scored().isEmpty()) {
             best = Double.isNaN(best) ? it.best().score() : Math.max(best, it.best().score());
         }
@@ -74,10 +82,35 @@ public abstract class Progress implements SearchListener, CallListener {
         onCallDone();
     }
 
-    /** Ends the display (the live line gets its newline). */
-    public abstract void finish();
+    /** Ends the display (the live line gets its newline); a stage still open is reported as it stands. */
+    public synchronized void finish() {
+        endStage();
+        onFinish();
+    }
+
+    private void endStage() {
+        if (stageOpen) {
+            stageOpen = false;
+            onStageDone(stagePlanned, done() - stageStartDone);
+        }
+    }
+
+    private long done() {
+        return total.calls() + total.cachedCalls();
+    }
 
     protected abstract void onStage(int plannedCalls);
+
+    /**
+     * The stage begun last is over (the next one began, the iteration or the run ended); the status
+     * still shows it.
+     *
+     * @param plannedCalls the most calls it could make
+     * @param calls        the calls it made, paid or answered from the cache
+     */
+    protected abstract void onStageDone(int plannedCalls, long calls);
+
+    protected abstract void onFinish();
 
     protected abstract void onIteration(Iteration it);
 
@@ -90,7 +123,7 @@ public abstract class Progress implements SearchListener, CallListener {
         if (stage != null && stage != Stage.TEST) {
             s.append(" · ").append(stage.name().toLowerCase(Locale.ROOT));
         }
-        long done = total.calls() + total.cachedCalls();
+        long done = done();
         s.append(" · calls ").append(done);
         if (plannedCalls > 0) {
             s.append('/').append(Math.max(done, plannedCalls));

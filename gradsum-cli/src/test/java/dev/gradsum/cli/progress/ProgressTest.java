@@ -57,7 +57,7 @@ class ProgressTest {
     }
 
     @Test
-    void log_lines_name_iteration_stage_calls_tokens_cost_eta_and_best() {
+    void log_lines_are_written_as_each_stage_ends_with_its_calls_and_the_totals_so_far() {
         Progress p = Progress.forOutput(out, false, clock, 10, 100);
         p.start();
         p.stageStarted(2, Stage.VALIDATE, 24);
@@ -65,14 +65,38 @@ class ProgressTest {
         p.onCall(Role.TARGET, new LlmReply("a", 100, 20, false), calls(20));
         p.iterationFinished(iteration(2, 0.75));
         p.stageStarted(3, Stage.GENERATE, 8);
+        p.onCall(Role.TARGET, new LlmReply("a", 100, 20, false), calls(28));
+        p.stageStarted(3, Stage.EVALUATE, 8);
         p.finish();
 
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).isEqualTo("gradsum: iteration 2/10 · validate · calls 0/100 · 0 tokens · $0.00 · ETA - · best - (stage: up to 24 calls)");
-        assertThat(lines.get(1)).isEqualTo("gradsum: iteration 2 done: best c3 0.750; beam c3, c0; improved");
+        assertThat(lines).hasSize(4);
         // 20 calls in 20 s, 80 to go: 80 s
-        assertThat(lines.get(2)).isEqualTo("gradsum: iteration 3/10 · generate · calls 20/100 · 2.4k tokens · $0.02 · ETA 1m20s · best 0.750 (stage: up to 8 calls)");
+        assertThat(lines.get(0)).isEqualTo("gradsum: iteration 2/10 · validate · calls 20/100 · 2.4k tokens · $0.02 · ETA 1m20s · best - (this stage: 20 of up to 24 calls)");
+        assertThat(lines.get(1)).isEqualTo("gradsum: iteration 2 done: best c3 0.750; beam c3, c0; improved");
+        assertThat(lines.get(2)).startsWith("gradsum: iteration 3/10 · generate · calls 28/100 · 3.4k tokens").endsWith("best 0.750 (this stage: 8 calls)");
+        // the run stopped during the evaluate stage: reported as it stands
+        assertThat(lines.get(3)).startsWith("gradsum: iteration 3/10 · evaluate · calls 28/100").endsWith("(this stage: 0 of up to 8 calls)");
+    }
+
+    @Test
+    void a_stage_that_calls_no_model_says_so() {
+        Progress p = Progress.forOutput(out, false, clock, 3, 100);
+        p.stageStarted(1, Stage.GENERATE, 4);
+        p.onCall(Role.TARGET, new LlmReply("a", 100, 20, false), calls(4));
+        p.stageStarted(1, Stage.EVALUATE, 0); // a programmatic metric
+        p.stageStarted(1, Stage.GRADIENTS, 2);
+        p.onCall(Role.GRADIENT, new LlmReply("a", 100, 20, false), calls(5));
+        p.stageStarted(1, Stage.SUMMARIZE, 1);
+        p.onCall(Role.SUMMARIZER, new LlmReply("a", 100, 20, false), calls(6));
+        p.finish();
+
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).contains("· generate · calls 4/100").endsWith("(this stage: 4 calls)");
+        assertThat(lines.get(1)).contains("· evaluate · calls 4/100").endsWith("(this stage: no model calls)");
+        assertThat(lines.get(2)).contains("· gradients · calls 5/100").endsWith("(this stage: 1 of up to 2 calls)");
+        assertThat(lines.get(3)).contains("· summarize · calls 6/100").endsWith("(this stage: 1 call)");
     }
 
     @Test
