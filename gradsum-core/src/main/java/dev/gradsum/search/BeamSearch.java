@@ -158,7 +158,7 @@ public final class BeamSearch {
         List<Candidate> toRate = pool.stream().filter(c -> !validationByPrompt.containsKey(c.prompt().text())).toList();
         int rows = split.validation().size();
         events.stageStarted(index, Stage.VALIDATE, toRate.size() * rows * (judged ? 2 : 1));
-        List<List<Evaluation>> rated = Concurrently.map(executor, toRate,
+        List<List<Evaluation>> rated = WaitForAll.map(executor, toRate,
                 c -> modules.evaluator().evaluate(modules.generator().generate(c.prompt(), split.validation())));
         for (int k = 0; k < toRate.size(); k++) {
             validationByPrompt.put(toRate.get(k).prompt().text(), rated.get(k));

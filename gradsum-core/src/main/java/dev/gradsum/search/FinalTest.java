@@ -38,7 +38,7 @@ final class FinalTest {
         boolean same = best.prompt().text().equals(initial.prompt().text());
         List<Candidate> toRate = same ? List.of(initial) : List.of(initial, best);
         events.stageStarted(iteration, Stage.TEST, toRate.size() * rows.size() * (judged ? 2 : 1));
-        List<List<Evaluation>> rated = Concurrently.map(executor, toRate,
+        List<List<Evaluation>> rated = WaitForAll.map(executor, toRate,
                 c -> modules.evaluator().evaluate(modules.generator().generate(c.prompt(), rows)));
         events.evaluated(iteration, initial, "test", rated.get(0));
         if (!same) {

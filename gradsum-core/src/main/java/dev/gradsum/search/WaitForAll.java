@@ -10,11 +10,12 @@ import java.util.function.Function;
 
 /**
  * Runs one stage's independent pieces of work at once on the run's executor and waits for all of
- * them, so a stage ends at a safe point even when one piece fails. The executor must not bound its
+ * them, so a stage ends at a safe point even when one piece fails (unlike the modules' fail-fast
+ * {@code Concurrently}, which returns at the first failure). The executor must not bound its
  * threads (pieces block on nested work of their own); the {@code Llm} path limits calls in flight.
  */
-final class Concurrently {
-    private Concurrently() {
+final class WaitForAll {
+    private WaitForAll() {
     }
 
     /**
