@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -62,23 +63,36 @@ final class StoredRun implements AutoCloseable {
                            PrintStream err) {
         SqliteStore store = SqliteStore.open(storePath);
         try {
-            boolean resuming = resumeId != null;
-            String runId = resuming ? resumeId
-                    : RunIds.next(root, run.file.name(), started, id -> store.run(id).isPresent());
-            if (!resuming) {
+            if (resumeId == null) {
                 String storeFlag = storePath.equals(SqliteStore.DEFAULT_PATH) ? "" : " --store " + storePath;
                 ResumeHint.of(store, config, run.budget,
                         id -> "gradsum optimize " + run.file.label() + " --resume " + id + storeFlag).ifPresent(err::println);
             }
-            RunRecorder recorder = store.start(runId, run.file.name(), config, started);
+            RunRecorder recorder = resumeId != null
+                    ? store.start(resumeId, run.file.name(), config, started)
+                    : newRun(store, root, run, config, started);
             if (recorder.attempt() > 1) {
-                err.println("Resuming run " + runId + " (attempt " + recorder.attempt() + "): answered calls come from "
+                err.println("Resuming run " + recorder.runId() + " (attempt " + recorder.attempt() + "): answered calls come from "
                         + storePath + " for free.");
             }
             return new StoredRun(store, recorder, Thread.currentThread());
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * A new run under an id that neither the store nor {@code root} has; when another process takes the
+     * same id between the choice and the insert, the next free id is taken instead.
+     */
+    private static RunRecorder newRun(SqliteStore store, Path root, TaskRun run, String config, Instant started) {
+        while (true) {
+            String id = RunIds.next(root, run.file.name(), started, known -> store.run(known).isPresent());
+            Optional<RunRecorder> recorder = store.startNew(id, run.file.name(), config, started);
+            if (recorder.isPresent()) {
+                return recorder.get();
+            }
         }
     }
 

@@ -73,6 +73,29 @@ final class RunLog {
         });
     }
 
+    /**
+     * Starts a new run {@code runId} only if the store has no run of that id yet, atomically: two
+     * processes that picked the same id cannot both get it.
+     *
+     * @return whether the run was created
+     */
+    boolean create(String runId, String task, String configJson, Instant started, Instant now) {
+        String hash = configHash(configJson);
+        RunOwner me = RunOwner.current();
+        return db.transaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM runs WHERE id = ?")) {
+                q.setString(1, runId);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            insert(c, runId, task, configJson, hash, started, now, me);
+            return true;
+        });
+    }
+
     private static void insert(Connection c, String runId, String task, String configJson, String hash,
                                Instant started, Instant now, RunOwner me) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO runs (id, task, config_json, config_hash, started,"

@@ -195,6 +195,17 @@ public final class SqliteStore implements CallCache, AutoCloseable {
     }
 
     /**
+     * Starts a new run {@code runId}, or returns empty when the store already has a run of that id (for
+     * instance one another process started a moment ago): a new run never continues another.
+     */
+    public Optional<RunRecorder> startNew(String runId, String task, String configJson, Instant started) {
+        if (!runs.create(runId, task, configJson, started, clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(new RunRecorder(this, db, runs, runId, 1, clock));
+    }
+
+    /**
      * Writes how a run ended (usually through its {@link RunRecorder}).
      *
      * @param usage the call path's final usage per role, earlier attempts included, or {@code null} to keep what was counted
