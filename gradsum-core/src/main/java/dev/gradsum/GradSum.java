@@ -20,8 +20,10 @@ import dev.gradsum.task.Example;
 import dev.gradsum.task.PromptTemplate;
 import dev.gradsum.task.Split;
 import dev.gradsum.task.Task;
+import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +119,7 @@ public final class GradSum {
         SearchOptions options = SearchOptions.defaults();
         Integer maxConcurrency;
         final Map<String, Integer> providerConcurrency = new LinkedHashMap<>();
+        final Map<ChatModel, String> limitGroups = new IdentityHashMap<>();
         RetryPolicy retryPolicy = RetryPolicy.defaults();
         Duration timeout;
         boolean modelsTimeOut;
@@ -141,6 +144,7 @@ public final class GradSum {
             options = o.options;
             maxConcurrency = o.maxConcurrency;
             providerConcurrency.putAll(o.providerConcurrency);
+            limitGroups.putAll(o.limitGroups);
             retryPolicy = o.retryPolicy;
             timeout = o.timeout;
             modelsTimeOut = o.modelsTimeOut;
@@ -196,6 +200,16 @@ public final class GradSum {
         public Builder maxConcurrency(String provider, int max) {
             providerConcurrency.put(Objects.requireNonNull(provider, "provider"),
                     atLeastOne(max, "maxConcurrency(" + provider + ")"));
+            return this;
+        }
+
+        /**
+         * Counts {@code model}'s calls against the concurrency limit named {@code group}
+         * ({@link #maxConcurrency(String, int)}) rather than its provider's, e.g. to give a local server
+         * and a hosted API that both speak OpenAI's protocol limits of their own.
+         */
+        public Builder limitGroup(ChatModel model, String group) {
+            limitGroups.put(Objects.requireNonNull(model, "model"), Objects.requireNonNull(group, "group"));
             return this;
         }
 

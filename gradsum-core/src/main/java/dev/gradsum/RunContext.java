@@ -71,6 +71,7 @@ final class RunContext implements AutoCloseable {
         for (Map.Entry<String, Integer> limit : s.providerConcurrency.entrySet()) {
             b.maxConcurrency(limit.getKey(), limit.getValue());
         }
+        s.limitGroups.forEach(b::limitGroup);
         if (s.timeout != null) {
             b.timeout(s.timeout);
         }

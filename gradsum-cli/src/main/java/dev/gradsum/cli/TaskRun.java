@@ -85,14 +85,23 @@ final class TaskRun {
                 .pricing(pricing)
                 .budget(budget)
                 .cache(CallCache.inMemory());
-        for (Map.Entry<String, ModelSpec> e : file.models().entrySet()) {
-            Integer max = e.getValue().maxConcurrency();
-            if (max != null) {
-                Role role = e.getKey().equals("optimizer") ? Role.EDITOR : Role.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT));
-                b.maxConcurrency(roles.model(role).provider().name(), max);
+        // One concurrency limit per server, not per LangChain4j provider: a local Ollama and OpenAI both
+        // report OPEN_AI, yet each has its own capacity (max_concurrency of its model section).
+        for (Role role : Role.values()) {
+            ModelSpec spec = CallPlan.modelFor(file, role);
+            String group = limitGroup(spec);
+            b.limitGroup(roles.model(role), group);
+            if (spec.maxConcurrency() != null) {
+                b.maxConcurrency(group, spec.maxConcurrency());
             }
         }
         return b;
+    }
+
+    /** {@code ollama@http://localhost:11434/v1}: the provider and the server a model's calls go to. */
+    static String limitGroup(ModelSpec spec) {
+        String url = spec.effectiveBaseUrl();
+        return url == null ? spec.provider().key() : spec.provider().key() + "@" + url;
     }
 
     /**

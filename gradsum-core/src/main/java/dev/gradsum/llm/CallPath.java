@@ -3,6 +3,7 @@ package dev.gradsum.llm;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -25,11 +26,13 @@ public final class CallPath {
     final BudgetGuard budget;
     final CallListener listener;
     final InFlightCalls inFlight = new InFlightCalls();
+    private final Map<ChatModel, String> limitGroups;
 
     private CallPath(Builder b) {
         this.cache = b.cache;
         this.pricing = b.pricing;
         this.listener = b.listener;
+        this.limitGroups = new IdentityHashMap<>(b.limitGroups);
         this.account = new UsageAccount(b.spentBefore);
         this.budget = new BudgetGuard(b.budget, account);
         ProviderLimiter limiter = new ProviderLimiter(b.maxConcurrency, b.providerLimits);
@@ -45,6 +48,11 @@ public final class CallPath {
     /** An {@link Llm} for {@code role} backed by {@code model}. */
     public Llm llm(Role role, ChatModel model) {
         return new Llm(role, model, this);
+    }
+
+    /** The concurrency limit {@code model}'s calls count against: its limit group, else its provider name. */
+    String limitKey(ChatModel model, String provider) {
+        return limitGroups.getOrDefault(model, provider);
     }
 
     /** Usage so far per role (roles with no calls are absent). */
@@ -74,6 +82,7 @@ public final class CallPath {
         private CallCache cache = CallCache.inMemory();
         private int maxConcurrency = 8;
         private final Map<String, Integer> providerLimits = new HashMap<>();
+        private final Map<ChatModel, String> limitGroups = new IdentityHashMap<>();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration timeout = Duration.ofSeconds(120);
         private Sleeper sleeper = Sleeper.system();
@@ -102,6 +111,17 @@ public final class CallPath {
         /** Override for one provider name (e.g. {@code OPEN_AI}). */
         public Builder maxConcurrency(String provider, int max) {
             providerLimits.put(Objects.requireNonNull(provider, "provider"), positive(max, "maxConcurrency(" + provider + ")"));
+            return this;
+        }
+
+        /**
+         * Counts {@code model}'s calls against the limit of {@code group} (set with
+         * {@link #maxConcurrency(String, int)}) instead of its provider name's. Servers that report the same
+         * provider, such as a local Ollama and OpenAI (both {@code OPEN_AI} to LangChain4j), get limits of
+         * their own this way.
+         */
+        public Builder limitGroup(ChatModel model, String group) {
+            limitGroups.put(Objects.requireNonNull(model, "model"), Objects.requireNonNull(group, "group"));
             return this;
         }
 

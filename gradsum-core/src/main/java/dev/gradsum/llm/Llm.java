@@ -26,6 +26,7 @@ public final class Llm {
     private final ChatModel model;
     private final String provider;
     private final String modelName;
+    private final String limitKey;
     private final CallPath path;
 
     Llm(Role role, ChatModel model, CallPath path) {
@@ -34,6 +35,7 @@ public final class Llm {
         this.path = path;
         this.provider = model.provider() == null ? "OTHER" : model.provider().name();
         this.modelName = modelNameOf(model);
+        this.limitKey = path.limitKey(model, provider);
     }
 
     /** @throws LlmException when the call failed for good; {@link BudgetExceededException} when a limit would be crossed */
@@ -103,7 +105,7 @@ public final class Llm {
         Usage total;
         LlmReply reply;
         try {
-            ChatResponse response = path.retrier.call(provider,
+            ChatResponse response = path.retrier.call(limitKey,
                     () -> path.timedChat.chat(model, chatRequest),
                     () -> path.account.add(role, UsageAccount.ONE_RETRY));
             reply = replyOf(response);

@@ -74,6 +74,44 @@ class LlmConcurrencyTest {
     }
 
     @Test
+    void models_of_one_provider_in_different_limit_groups_get_limits_of_their_own() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        ScriptedChatModel local = gated("llama3", gate);
+        ScriptedChatModel hosted = gated("gpt-4o", gate);
+        ScriptedChatModel alsoHosted = gated("gpt-4o-mini", gate);
+        // LangChain4j's OpenAI client reports OPEN_AI for every compatible server, local ones included
+        AsProvider localModel = new AsProvider(local, ModelProvider.OPEN_AI);
+        AsProvider hostedModel = new AsProvider(hosted, ModelProvider.OPEN_AI);
+        AsProvider alsoHostedModel = new AsProvider(alsoHosted, ModelProvider.OPEN_AI);
+        CallPath path = CallPath.builder().maxConcurrency(8)
+                .limitGroup(localModel, "ollama@localhost").maxConcurrency("ollama@localhost", 1)
+                .limitGroup(hostedModel, "openai").limitGroup(alsoHostedModel, "openai").maxConcurrency("openai", 3)
+                .build();
+        Llm target = path.llm(Role.TARGET, localModel);
+        Llm editor = path.llm(Role.EDITOR, hostedModel);
+        Llm gradient = path.llm(Role.GRADIENT, alsoHostedModel);
+
+        List<Future<LlmReply>> replies = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String q = "q" + i;
+            replies.add(callers.submit(() -> target.chat(LlmRequest.user(q))));
+            replies.add(callers.submit(() -> editor.chat(LlmRequest.user(q))));
+            replies.add(callers.submit(() -> gradient.chat(LlmRequest.user(q))));
+        }
+        awaitTrue(() -> local.maxInFlight() == 1 && hosted.maxInFlight() + alsoHosted.maxInFlight() >= 3);
+        Thread.sleep(200); // room for a broken limit to let more calls in; none can finish before the gate opens
+        int hostedAtOnce = hosted.maxInFlight() + alsoHosted.maxInFlight();
+        int localAtOnce = local.maxInFlight();
+        gate.countDown();
+        for (Future<LlmReply> f : replies) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(localAtOnce).isEqualTo(1);
+        assertThat(hostedAtOnce).isEqualTo(3); // the two hosted models share one limit of 3
+        assertThat(local.callCount() + hosted.callCount() + alsoHosted.callCount()).isEqualTo(18);
+    }
+
+    @Test
     void the_call_budget_holds_with_fifty_concurrent_callers() throws Exception {
         ScriptedChatModel model = new ScriptedChatModel("scripted", c -> {
             LockSupport.parkNanos(500_000);
