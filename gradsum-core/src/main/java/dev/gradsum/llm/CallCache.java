@@ -26,6 +26,14 @@ public interface CallCache {
         return NoCallCache.INSTANCE;
     }
 
+    /**
+     * {@code cache} as {@code --no-cache} uses it: every fresh reply is still stored in it (so a later run
+     * or resume can use it), but no request is answered from it.
+     */
+    static CallCache writeOnly(CallCache cache) {
+        return new WriteOnlyCallCache(cache);
+    }
+
     /** A cache in memory, for one process. */
     static CallCache inMemory() {
         return new InMemoryCallCache();

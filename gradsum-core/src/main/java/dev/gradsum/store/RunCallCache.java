@@ -9,31 +9,24 @@ import java.util.Optional;
 /**
  * The store's call cache as one run sees it: each paid call's reply is stored and counted for the run
  * in one transaction, so what the run spent is never out of step with what it can replay. Made by
- * {@link RunRecorder#cache()} and {@link RunRecorder#writeOnlyCache()}.
+ * {@link RunRecorder#cache()} (and wrapped by {@link RunRecorder#writeOnlyCache()}).
  */
 final class RunCallCache implements CallCache {
     private final SqliteStore store;
     private final StoreConnection db;
     private final String runId;
-    private final boolean answers;
     private final Clock clock;
 
-    RunCallCache(SqliteStore store, StoreConnection db, String runId, boolean answers, Clock clock) {
+    RunCallCache(SqliteStore store, StoreConnection db, String runId, Clock clock) {
         this.store = store;
         this.db = db;
         this.runId = runId;
-        this.answers = answers;
         this.clock = clock;
     }
 
     @Override
     public Optional<LlmReply> get(String key) {
-        return answers ? store.get(key) : Optional.empty();
-    }
-
-    @Override
-    public boolean answers() {
-        return answers;
+        return store.get(key);
     }
 
     @Override

@@ -65,12 +65,12 @@ public final class RunRecorder implements SearchListener, CallListener {
 
     /** The store's call cache, counting every paid call of this run as its reply is stored. */
     public CallCache cache() {
-        return new RunCallCache(store, db, runId, true, clock);
+        return new RunCallCache(store, db, runId, clock);
     }
 
     /** As {@link #cache()} but never answering ({@code --no-cache}): fresh replies are still kept and counted. */
     public CallCache writeOnlyCache() {
-        return new RunCallCache(store, db, runId, false, clock);
+        return CallCache.writeOnly(cache());
     }
 
     @Override

@@ -138,22 +138,7 @@ public final class SqliteStore implements CallCache, AutoCloseable {
      * calls are still kept, so a later run or resume can use them.
      */
     public CallCache writeOnly() {
-        return new CallCache() {
-            @Override
-            public Optional<LlmReply> get(String key) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean answers() {
-                return false;
-            }
-
-            @Override
-            public void put(String key, CallRecord record) {
-                SqliteStore.this.put(key, record);
-            }
-        };
+        return CallCache.writeOnly(this);
     }
 
     public CacheStats stats() {
