@@ -137,31 +137,22 @@ public final class EngineBench {
         CallPath path = CallPath.builder().cache(CallCache.none()).maxConcurrency(c).pricing(Pricing.none())
                 .timeout(Duration.ofSeconds(60)).modelsTimeOut(true).build();
         Llm llm = path.llm(Role.TARGET, model);
-        ExecutorService pool = Executors.newCachedThreadPool();
-        try {
-            List<Callable<String>> work = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                String text = "throughput " + tag + " call " + i;
-                work.add(() -> llm.chat(LlmRequest.user(text)).text());
-            }
-            long start = System.nanoTime();
-            for (Future<String> f : pool.invokeAll(work)) {
-                f.get();
-            }
-            return System.nanoTime() - start;
-        } finally {
-            pool.shutdownNow();
-        }
+        return timeAll(Executors.newCachedThreadPool(), n, text -> llm.chat(LlmRequest.user(text)).text(), tag);
     }
 
     /** The same calls straight to the LangChain4j client from {@code c} threads: what the stub and HTTP stack allow. */
     private static long bareCalls(ChatModel model, int c, int n, String tag) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(c);
+        return timeAll(Executors.newFixedThreadPool(c), n, model::chat, tag);
+    }
+
+    /** Wall time of {@code n} distinct calls submitted at once to {@code pool} (shut down afterwards). */
+    private static long timeAll(ExecutorService pool, int n, java.util.function.Function<String, String> call, String tag)
+            throws Exception {
         try {
             List<Callable<String>> work = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String text = "throughput " + tag + " call " + i;
-                work.add(() -> model.chat(text));
+                work.add(() -> call.apply(text));
             }
             long start = System.nanoTime();
             for (Future<String> f : pool.invokeAll(work)) {
