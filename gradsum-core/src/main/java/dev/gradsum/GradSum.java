@@ -3,6 +3,7 @@ package dev.gradsum;
 import dev.gradsum.llm.Budget;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallListener;
+import dev.gradsum.llm.CallPath;
 import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.llm.Pricing;
 import dev.gradsum.llm.RetryPolicy;
@@ -23,12 +24,10 @@ import dev.gradsum.task.Task;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 
 /**
  * GRAD-SUM prompt optimization. Build once, then {@link #optimize()}:
@@ -43,15 +42,14 @@ import java.util.function.UnaryOperator;
  * }</pre>
  * Each {@link #optimize()} or {@link #evaluate} call is a run of its own: a fresh usage account and
  * budget, one pool of daemon threads shut down at its end. The call cache is shared by all runs of an
- * instance (and with any instance given the same cache).
+ * instance (and with any instance given the same cache). An instance holds one immutable settings value;
+ * {@link #toBuilder()} starts a builder from it to change a few.
  */
 public final class GradSum {
-    private final Builder settings;
-    private final Split split;
+    private final Settings settings;
 
-    private GradSum(Builder settings, Split split) {
+    private GradSum(Settings settings) {
         this.settings = settings;
-        this.split = split;
     }
 
     public static Builder builder() {
@@ -74,8 +72,8 @@ public final class GradSum {
     public OptimizationResult optimize() {
         long start = System.nanoTime();
         try (RunContext run = RunContext.open(settings)) {
-            SearchOutcome o = new BeamSearch(settings.task, run.modules, settings.options, run.executor,
-                    settings.listeners).run(split);
+            SearchOutcome o = new BeamSearch(settings.task(), run.modules, settings.options(), run.executor,
+                    settings.listeners()).run(settings.split());
             return new OptimizationResult(o.initial(), o.best(), o.test(), o.iterations(), o.candidates(),
                     o.stopReason(), run.callPath.usage(), run.callPath.total(),
                     Duration.ofNanos(System.nanoTime() - start));
@@ -91,15 +89,32 @@ public final class GradSum {
 
     /** The split this instance uses (given, or cut from the dataset with the seed). */
     public Split split() {
-        return split;
+        return settings.split();
     }
 
     public Task task() {
-        return settings.task;
+        return settings.task();
     }
 
     public SearchOptions options() {
-        return settings.options;
+        return settings.options();
+    }
+
+    /**
+     * The settings of one instance, immutable: what the builder was given, with defaults filled in and
+     * the split cut.
+     *
+     * @param dataset    the dataset given, or {@code null} when a ready split was
+     * @param splitSizes the sizes given for the dataset, or {@code null} for the defaults
+     * @param split      the split the runs use
+     * @param calls      the call path's settings (cache, limits, retries, timeout, pricing, budget, listeners)
+     */
+    record Settings(Task task, ModelRoles models, Dataset dataset, Split.Sizes splitSizes, Split split,
+                    SearchOptions options, MetaPrompts metaPrompts, CallPath.Settings calls,
+                    List<SearchListener> listeners) {
+        Settings {
+            listeners = List.copyOf(listeners);
+        }
     }
 
     /**
@@ -107,55 +122,39 @@ public final class GradSum {
      * {@link #dataset} or a ready {@link #split}. Everything else has a default: the search knobs are
      * {@link SearchOptions#defaults()} (the paper's beam 3 and 10 iterations), pricing
      * {@link Pricing#defaults()}, no budget, an in-memory call cache, the built-in meta-prompts, the
-     * call path's concurrency limit, timeout and retry policy. Bad values are a
-     * {@link ConfigurationException} naming the setting.
+     * call path's concurrency limit ({@value CallPath#DEFAULT_MAX_CONCURRENCY}), timeout
+     * ({@link CallPath#DEFAULT_TIMEOUT}) and retry policy. The search knobs are given either as one
+     * {@link #options(SearchOptions)} value or one by one ({@link #beamSize}, {@link #iterations}, …),
+     * not both. Bad values are a {@link ConfigurationException} naming the setting.
      */
     public static final class Builder {
-        Task task;
-        ModelRoles models;
-        Dataset dataset;
-        int[] splitSizes;
-        Split split;
-        SearchOptions options = SearchOptions.defaults();
-        Integer maxConcurrency;
-        final Map<String, Integer> providerConcurrency = new LinkedHashMap<>();
-        final Map<ChatModel, String> limitGroups = new IdentityHashMap<>();
-        RetryPolicy retryPolicy = RetryPolicy.defaults();
-        Duration timeout;
-        boolean modelsTimeOut;
-        Sleeper sleeper = Sleeper.system();
-        Pricing pricing;
-        Budget budget = Budget.unlimited();
-        Map<Role, Usage> spentBefore = Map.of();
-        CallCache cache;
-        MetaPrompts metaPrompts;
-        final List<SearchListener> listeners = new ArrayList<>();
-        final List<CallListener> callListeners = new ArrayList<>();
+        private Task task;
+        private ModelRoles models;
+        private Dataset dataset;
+        private Split.Sizes splitSizes;
+        private Split split;
+        private SearchOptions options;
+        private SearchOptions.Builder knobs = SearchOptions.builder();
+        private String firstKnob;
+        private CallPath.Builder calls = CallPath.builder();
+        private boolean cacheGiven;
+        private MetaPrompts metaPrompts = MetaPrompts.defaults();
+        private final List<SearchListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
 
-        private Builder(Builder o) {
-            task = o.task;
-            models = o.models;
-            dataset = o.dataset;
-            splitSizes = o.splitSizes;
-            split = o.split;
-            options = o.options;
-            maxConcurrency = o.maxConcurrency;
-            providerConcurrency.putAll(o.providerConcurrency);
-            limitGroups.putAll(o.limitGroups);
-            retryPolicy = o.retryPolicy;
-            timeout = o.timeout;
-            modelsTimeOut = o.modelsTimeOut;
-            sleeper = o.sleeper;
-            pricing = o.pricing;
-            budget = o.budget;
-            spentBefore = o.spentBefore;
-            cache = o.cache;
-            metaPrompts = o.metaPrompts;
-            listeners.addAll(o.listeners);
-            callListeners.addAll(o.callListeners);
+        private Builder(Settings s) {
+            task = s.task();
+            models = s.models();
+            dataset = s.dataset();
+            splitSizes = s.splitSizes();
+            split = s.dataset() == null ? s.split() : null;
+            knobs = s.options().toBuilder();
+            calls = s.calls().toBuilder();
+            cacheGiven = true;
+            metaPrompts = s.metaPrompts();
+            listeners.addAll(s.listeners());
         }
 
         /** Required. */
@@ -167,62 +166,49 @@ public final class GradSum {
 
         /**
          * Rows for train, validation and test, cut from the {@link #dataset} with the seed; more rows
-         * than the dataset has is a ConfigurationException. Default: train 30, validation 30, test the
-         * rest up to 100; with fewer than 90 rows, train and validation get a third of the rows each
-         * (at least one) and test the rest.
+         * than the dataset has is a ConfigurationException. Default: {@link Split.Sizes#defaults} (train
+         * and validation 30 each, at most a third of the rows each, test the rest up to 100).
          */
         public Builder splitSizes(int train, int validation, int test) {
             if (train < 1 || validation < 1 || test < 0) {
                 throw new ConfigurationException("splitSizes: train and validation must be >= 1 and test >= 0, was "
                         + train + ", " + validation + ", " + test);
             }
-            this.splitSizes = new int[] {train, validation, test};
+            this.splitSizes = new Split.Sizes(train, validation, test);
             return this;
         }
 
         public Builder split(Split split) { this.split = Objects.requireNonNull(split, "split"); return this; }
+
+        /** All search knobs at once; not together with the single knobs below ({@link #build()} refuses the mix). */
         public Builder options(SearchOptions options) { this.options = Objects.requireNonNull(options, "options"); return this; }
-        public Builder beamSize(int v) { return knob(o -> o.withBeamSize(v)); }
-        public Builder iterations(int v) { return knob(o -> o.withIterations(v)); }
-        public Builder candidatesPerPrompt(int v) { return knob(o -> o.withCandidatesPerPrompt(v)); }
-        public Builder minibatchSize(int v) { return knob(o -> o.withMinibatchSize(v)); }
-        public Builder patience(int v) { return knob(o -> o.withPatience(v)); }
-        public Builder summarize(boolean v) { return knob(o -> o.withSummarize(v)); }
-        public Builder bootstrapSamples(int v) { return knob(o -> o.withBootstrapSamples(v)); }
+        public Builder beamSize(int v) { return knob("beamSize", k -> k.beamSize(v)); }
+        public Builder iterations(int v) { return knob("iterations", k -> k.iterations(v)); }
+        public Builder candidatesPerPrompt(int v) { return knob("candidatesPerPrompt", k -> k.candidatesPerPrompt(v)); }
+        public Builder minibatchSize(int v) { return knob("minibatchSize", k -> k.minibatchSize(v)); }
+        public Builder patience(int v) { return knob("patience", k -> k.patience(v)); }
+        public Builder summarize(boolean v) { return knob("summarize", k -> k.summarize(v)); }
+        public Builder bootstrapSamples(int v) { return knob("bootstrapSamples", k -> k.bootstrapSamples(v)); }
         /** Seeds the split, minibatch sampling, backoff jitter and the bootstrap, so a run replays. */
-        public Builder seed(long seed) { return knob(o -> o.withSeed(seed)); }
+        public Builder seed(long seed) { return knob("seed", k -> k.seed(seed)); }
 
-        public Builder maxConcurrency(int max) {
-            this.maxConcurrency = atLeastOne(max, "maxConcurrency");
-            return this;
-        }
+        /** Most model calls in flight per provider or limit group (default {@value CallPath#DEFAULT_MAX_CONCURRENCY}). */
+        public Builder maxConcurrency(int max) { calls.maxConcurrency(max); return this; }
 
-        public Builder maxConcurrency(String provider, int max) {
-            providerConcurrency.put(Objects.requireNonNull(provider, "provider"),
-                    atLeastOne(max, "maxConcurrency(" + provider + ")"));
-            return this;
-        }
+        /** Most calls in flight for one provider name or {@link #limitGroup limit group}. */
+        public Builder maxConcurrency(String group, int max) { calls.maxConcurrency(group, max); return this; }
 
         /**
          * Counts {@code model}'s calls against the concurrency limit named {@code group}
          * ({@link #maxConcurrency(String, int)}) rather than its provider's, e.g. to give a local server
          * and a hosted API that both speak OpenAI's protocol limits of their own.
          */
-        public Builder limitGroup(ChatModel model, String group) {
-            limitGroups.put(Objects.requireNonNull(model, "model"), Objects.requireNonNull(group, "group"));
-            return this;
-        }
+        public Builder limitGroup(ChatModel model, String group) { calls.limitGroup(model, group); return this; }
 
-        public Builder retryPolicy(RetryPolicy policy) { this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy"); return this; }
+        public Builder retryPolicy(RetryPolicy policy) { calls.retryPolicy(policy); return this; }
 
-        /** Per-attempt timeout of a model call. */
-        public Builder timeout(Duration timeout) {
-            if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-                throw new ConfigurationException("timeout must be > 0, was " + timeout);
-            }
-            this.timeout = timeout;
-            return this;
-        }
+        /** Per-attempt timeout of a model call (default {@link CallPath#DEFAULT_TIMEOUT}). */
+        public Builder timeout(Duration timeout) { calls.timeout(timeout); return this; }
 
         /**
          * Declares that the models time out on their own (LangChain4j HTTP clients built with
@@ -230,31 +216,26 @@ public final class GradSum {
          * enforces {@link #timeout}, saving two thread hand-overs per call. Off by default; leave it off
          * for a model that may hang.
          */
-        public Builder modelsTimeOut(boolean modelsTimeOut) {
-            this.modelsTimeOut = modelsTimeOut;
-            return this;
-        }
+        public Builder modelsTimeOut(boolean modelsTimeOut) { calls.modelsTimeOut(modelsTimeOut); return this; }
 
-        public Builder sleeper(Sleeper sleeper) { this.sleeper = Objects.requireNonNull(sleeper, "sleeper"); return this; }
-        public Builder pricing(Pricing pricing) { this.pricing = Objects.requireNonNull(pricing, "pricing"); return this; }
-        public Builder budget(Budget budget) { this.budget = Objects.requireNonNull(budget, "budget"); return this; }
+        public Builder sleeper(Sleeper sleeper) { calls.sleeper(sleeper); return this; }
+        public Builder pricing(Pricing pricing) { calls.pricing(pricing); return this; }
+        public Builder budget(Budget budget) { calls.budget(budget); return this; }
 
         /**
          * What earlier attempts of this run spent, per role (a resumed run: see
          * {@code SqliteStore.spentByRole}). Each run's account starts from it, so the budget holds across
          * a crash and the result's usage covers the whole run.
          */
-        public Builder spentBefore(Map<Role, Usage> spent) {
-            this.spentBefore = Map.copyOf(Objects.requireNonNull(spent, "spentBefore"));
-            return this;
-        }
+        public Builder spentBefore(Map<Role, Usage> spent) { calls.spentBefore(spent); return this; }
 
-        public Builder cache(CallCache cache) { this.cache = Objects.requireNonNull(cache, "cache"); return this; }
+        /** Where answered calls are kept (default: in memory, one cache per built instance). */
+        public Builder cache(CallCache cache) { calls.cache(cache); cacheGiven = true; return this; }
         public Builder metaPrompts(MetaPrompts prompts) { this.metaPrompts = Objects.requireNonNull(prompts, "metaPrompts"); return this; }
         /** May be called several times; all are told. */
         public Builder listener(SearchListener listener) { listeners.add(Objects.requireNonNull(listener, "listener")); return this; }
         /** May be called several times; all are told. */
-        public Builder callListener(CallListener listener) { callListeners.add(Objects.requireNonNull(listener, "callListener")); return this; }
+        public Builder callListener(CallListener listener) { calls.listener(listener); return this; }
 
         /** Checks the settings and cuts the split. */
         public GradSum build() {
@@ -271,29 +252,27 @@ public final class GradSum {
             if (split != null && splitSizes != null) {
                 throw new ConfigurationException("GradSum.builder(): splitSizes(...) applies to a dataset, not to a ready split");
             }
-            Split cut = split != null ? split : SplitCheck.cut(dataset, splitSizes, options.seed());
-            SplitCheck.check(task, cut, options, dataset == null ? "split" : dataset.name());
-            Builder frozen = new Builder(this);
-            frozen.pricing = pricing != null ? pricing : Pricing.defaults();
-            frozen.cache = cache != null ? cache : CallCache.inMemory();
-            frozen.metaPrompts = metaPrompts != null ? metaPrompts : MetaPrompts.defaults();
-            return new GradSum(frozen, cut);
+            if (options != null && firstKnob != null) {
+                throw new ConfigurationException("GradSum.builder(): options(...) and " + firstKnob + "(...) are both set;"
+                        + " set every search knob on the SearchOptions given to options(...), or none of them there");
+            }
+            SearchOptions chosen = options != null ? options : knobs.build();
+            Split cut = split != null ? split : SplitCheck.cut(dataset, splitSizes, chosen.seed());
+            SplitCheck.check(task, cut, chosen, dataset == null ? "split" : dataset.name());
+            if (!cacheGiven) {
+                calls.cache(CallCache.inMemory()); // each built instance its own
+            }
+            CallPath.Settings callSettings = calls.seed(chosen.seed()).settings();
+            return new GradSum(new Settings(task, models, dataset, splitSizes, cut, chosen, metaPrompts, callSettings,
+                    listeners));
         }
 
-        private Builder knob(UnaryOperator<SearchOptions> change) {
-            try {
-                options = change.apply(options);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(e.getMessage(), e);
+        private Builder knob(String name, Consumer<SearchOptions.Builder> change) {
+            change.accept(knobs);
+            if (firstKnob == null) {
+                firstKnob = name;
             }
             return this;
-        }
-
-        private static int atLeastOne(int v, String name) {
-            if (v < 1) {
-                throw new ConfigurationException(name + " must be >= 1, was " + v);
-            }
-            return v;
         }
     }
 }

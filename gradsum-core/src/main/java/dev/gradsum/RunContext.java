@@ -1,8 +1,8 @@
 package dev.gradsum;
 
-import dev.gradsum.llm.CallListener;
 import dev.gradsum.llm.CallPath;
 import dev.gradsum.llm.Llm;
+import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.llm.Role;
 import dev.gradsum.metric.LlmJudge;
 import dev.gradsum.metric.Metric;
@@ -10,10 +10,10 @@ import dev.gradsum.modules.Evaluator;
 import dev.gradsum.modules.GradientGenerator;
 import dev.gradsum.modules.GradientSummarizer;
 import dev.gradsum.modules.Generator;
+import dev.gradsum.modules.MetaPrompts;
 import dev.gradsum.modules.PromptEditor;
 import dev.gradsum.search.SearchModules;
-import java.util.List;
-import java.util.Map;
+import dev.gradsum.task.Task;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -36,52 +36,24 @@ final class RunContext implements AutoCloseable {
         this.modules = modules;
     }
 
-    static RunContext open(GradSum.Builder settings) {
-        CallPath callPath = callPath(settings);
+    static RunContext open(GradSum.Settings settings) {
+        CallPath callPath = CallPath.open(settings.calls());
         ExecutorService executor = Executors.newCachedThreadPool(new DaemonThreads());
-        Llm target = callPath.llm(Role.TARGET, settings.models.model(Role.TARGET));
-        Metric metric = settings.task.metric() != null
-                ? settings.task.metric()
-                : new LlmJudge(callPath.llm(Role.JUDGE, settings.models.model(Role.JUDGE)), settings.task.criteria(),
-                        settings.task.description(), settings.metaPrompts);
+        ModelRoles models = settings.models();
+        MetaPrompts metaPrompts = settings.metaPrompts();
+        Task task = settings.task();
+        Llm target = callPath.llm(Role.TARGET, models.model(Role.TARGET));
+        Metric metric = task.metric() != null
+                ? task.metric()
+                : new LlmJudge(callPath.llm(Role.JUDGE, models.model(Role.JUDGE)), task.criteria(),
+                        task.description(), metaPrompts);
         SearchModules modules = new SearchModules(
                 new Generator(target, executor),
                 new Evaluator(metric, executor),
-                new GradientGenerator(callPath.llm(Role.GRADIENT, settings.models.model(Role.GRADIENT)),
-                        settings.metaPrompts, executor),
-                new GradientSummarizer(callPath.llm(Role.SUMMARIZER, settings.models.model(Role.SUMMARIZER)),
-                        settings.metaPrompts),
-                new PromptEditor(callPath.llm(Role.EDITOR, settings.models.model(Role.EDITOR)), settings.metaPrompts));
+                new GradientGenerator(callPath.llm(Role.GRADIENT, models.model(Role.GRADIENT)), metaPrompts, executor),
+                new GradientSummarizer(callPath.llm(Role.SUMMARIZER, models.model(Role.SUMMARIZER)), metaPrompts),
+                new PromptEditor(callPath.llm(Role.EDITOR, models.model(Role.EDITOR)), metaPrompts));
         return new RunContext(callPath, executor, modules);
-    }
-
-    private static CallPath callPath(GradSum.Builder s) {
-        CallPath.Builder b = CallPath.builder()
-                .cache(s.cache)
-                .retryPolicy(s.retryPolicy)
-                .sleeper(s.sleeper)
-                .pricing(s.pricing)
-                .budget(s.budget)
-                .spentBefore(s.spentBefore)
-                .seed(s.options.seed())
-                .listener(allOf(s.callListeners));
-        if (s.maxConcurrency != null) {
-            b.maxConcurrency(s.maxConcurrency);
-        }
-        for (Map.Entry<String, Integer> limit : s.providerConcurrency.entrySet()) {
-            b.maxConcurrency(limit.getKey(), limit.getValue());
-        }
-        s.limitGroups.forEach(b::limitGroup);
-        if (s.timeout != null) {
-            b.timeout(s.timeout);
-        }
-        b.modelsTimeOut(s.modelsTimeOut);
-        return b.build();
-    }
-
-    private static CallListener allOf(List<CallListener> listeners) {
-        List<CallListener> all = List.copyOf(listeners);
-        return (role, reply, total) -> all.forEach(l -> l.onCall(role, reply, total));
     }
 
     @Override

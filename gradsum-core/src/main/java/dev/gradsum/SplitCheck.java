@@ -8,31 +8,16 @@ import dev.gradsum.task.Task;
 import java.util.List;
 
 /**
- * Cuts the default split from a dataset and checks, before any model is called, that the rows fit
+ * Cuts the split from a dataset and checks, before any model is called, that the rows fit
  * the task: every placeholder of the prompt and the judge's expected field are fields of every row.
  */
 final class SplitCheck {
-    static final int TRAIN = 30;
-    static final int VALIDATION = 30;
-    static final int TEST = 100;
-
     private SplitCheck() {
     }
 
-    /** {@code sizes} as given, or the defaults capped so they fit (see {@link GradSum.Builder#splitSizes}). */
-    static Split cut(Dataset dataset, int[] sizes, long seed) {
-        if (sizes != null) {
-            return Split.of(dataset, sizes[0], sizes[1], sizes[2], seed);
-        }
-        int n = dataset.size();
-        if (n < 2) {
-            throw new ConfigurationException(dataset.name() + ": " + n + " row" + (n == 1 ? "" : "s")
-                    + "; gradsum needs at least 2 (one to train on, one to validate)");
-        }
-        int train = Math.min(TRAIN, Math.max(1, n / 3));
-        int validation = Math.min(VALIDATION, Math.max(1, n / 3));
-        int test = Math.min(TEST, n - train - validation);
-        return Split.of(dataset, train, validation, test, seed);
+    /** {@code sizes} as given, or the default sizes ({@link Split.Sizes#defaults}). */
+    static Split cut(Dataset dataset, Split.Sizes sizes, long seed) {
+        return Split.of(dataset, sizes != null ? sizes : Split.Sizes.defaults(dataset.size()), seed);
     }
 
     static void check(Task task, Split split, SearchOptions options, String source) {

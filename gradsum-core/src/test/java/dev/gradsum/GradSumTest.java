@@ -109,6 +109,40 @@ class GradSumTest {
     }
 
     @Test
+    void search_options_and_single_knobs_together_are_refused_naming_the_knob() {
+        assertThatThrownBy(() -> ready().iterations(2).options(dev.gradsum.search.SearchOptions.defaults()).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("options(...) and iterations(...) are both set");
+        assertThatThrownBy(() -> ready().options(dev.gradsum.search.SearchOptions.defaults()).seed(3).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("options(...) and seed(...) are both set");
+    }
+
+    @Test
+    void to_builder_keeps_options_given_as_a_value_and_lets_single_knobs_change_them() {
+        dev.gradsum.search.SearchOptions given = dev.gradsum.search.SearchOptions.builder().beamSize(5).iterations(4).build();
+        GradSum original = ready().options(given).build();
+        GradSum changed = original.toBuilder().iterations(1).build();
+
+        assertThat(changed.options()).isEqualTo(given.toBuilder().iterations(1).build());
+        assertThat(original.options()).isEqualTo(given);
+    }
+
+    @Test
+    void each_built_instance_has_its_own_cache_unless_one_is_given() {
+        ScriptedChatModel target = new ScriptedChatModel("t", c -> c.user().replace("Say ", ""));
+        GradSum.Builder builder = ready().models(ModelRoles.of(target));
+        builder.build().evaluate(PromptTemplate.of("Say {word}"), rows(2));
+        builder.build().evaluate(PromptTemplate.of("Say {word}"), rows(2));
+        assertThat(target.callCount()).isEqualTo(4);
+
+        GradSum first = builder.build();
+        first.evaluate(PromptTemplate.of("Say {word}"), rows(2));
+        first.toBuilder().build().evaluate(PromptTemplate.of("Say {word}"), rows(2));
+        assertThat(target.callCount()).as("toBuilder shares the instance's cache").isEqualTo(6);
+    }
+
+    @Test
     void evaluate_generates_and_rates_a_prompt_on_the_given_rows() {
         ScriptedChatModel target = new ScriptedChatModel("t", c -> c.user().replace("Say ", ""));
         GradSum g = ready().models(ModelRoles.of(target)).build();

@@ -212,7 +212,7 @@ public final class EngineBench {
     private void iteration(TaskFile file, ModelRoles roles) {
         TaskSetup setup = TaskSetup.prepare(file);
         int c = 32;
-        SearchOptions options = SearchOptions.defaults().withIterations(1).withSeed(7);
+        SearchOptions options = SearchOptions.builder().iterations(1).seed(7).build();
         Map<Stage, Long> started = new EnumMap<>(Stage.class);
         long[] end = new long[1];
         SearchListener timing = new SearchListener() {

@@ -6,6 +6,7 @@ import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.modules.MetaPrompts;
 import dev.gradsum.search.SearchOptions;
+import dev.gradsum.task.Split;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +53,11 @@ final class PlanCommand implements Callable<Integer> {
                 continue;
             }
             TaskSetup setup = TaskSetup.prepare(file);
-            CallPlan plan = CallPlan.of(setup, SearchOptions.defaults().withIterations(iterations), MetaPrompts.defaults());
+            CallPlan plan = CallPlan.of(setup, SearchOptions.builder().iterations(iterations).build(), MetaPrompts.defaults());
             double[] cost = plan.cost(SuiteLoader.pricing(file));
             low += cost[0];
             high += cost[1];
-            TaskSetup.SplitSizes z = setup.sizes();
+            Split.Sizes z = setup.sizes();
             System.out.printf(Locale.ROOT, "| %s | %d/%d/%d | %,d–%,d | %.2f–%.2f |%n", file.name(), z.train(),
                     z.validation(), z.test(), plan.totalCalls().low(), plan.totalCalls().high(), cost[0], cost[1]);
         }

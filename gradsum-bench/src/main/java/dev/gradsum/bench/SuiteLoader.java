@@ -1,5 +1,6 @@
 package dev.gradsum.bench;
 
+import dev.gradsum.llm.CallPath;
 import dev.gradsum.ConfigurationException;
 import dev.gradsum.cli.provider.ApiKeys;
 import dev.gradsum.cli.provider.ChatModels;
@@ -125,7 +126,7 @@ public final class SuiteLoader {
 
     private static Duration timeout(TaskFile file) {
         return file.models().values().stream().map(ModelSpec::timeout).max(Duration::compareTo)
-                .orElse(ModelSpec.DEFAULT_TIMEOUT).plusSeconds(10);
+                .orElse(CallPath.DEFAULT_TIMEOUT).plusSeconds(10);
     }
 
     private static String read(Path file) {

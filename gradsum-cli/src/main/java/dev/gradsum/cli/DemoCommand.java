@@ -8,6 +8,7 @@ import dev.gradsum.cli.report.TestEvaluationsRecorder;
 import dev.gradsum.llm.Budget;
 import dev.gradsum.llm.Role;
 import dev.gradsum.cli.progress.Progress;
+import dev.gradsum.llm.CallPath;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.simulation.SimulatedWorld;
 import java.nio.file.Path;
@@ -43,12 +44,8 @@ final class DemoCommand implements Callable<Integer> {
         search.check();
         flags.check();
         SimulatedWorld world = SimulatedWorld.create();
-        SearchOptions options = SearchOptions.defaults();
-        if (search.beam != null) options = options.withBeamSize(search.beam);
-        if (search.iterations != null) options = options.withIterations(search.iterations);
-        if (search.seed != null) options = options.withSeed(search.seed);
-        if (search.noSummarize) options = options.withSummarize(false);
-        int concurrency = flags.concurrency != null ? flags.concurrency : TaskRun.DEFAULT_CONCURRENCY;
+        SearchOptions options = search.applyTo(SearchOptions.builder()).build();
+        int concurrency = flags.concurrency != null ? flags.concurrency : CallPath.DEFAULT_MAX_CONCURRENCY;
 
         cli.out().println(BANNER);
         cli.out().flush();

@@ -6,6 +6,7 @@ import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.llm.Pricing;
 import dev.gradsum.modules.MetaPrompts;
 import dev.gradsum.search.SearchOptions;
+import dev.gradsum.task.Split;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +48,7 @@ final class PlanCommand implements Callable<Integer> {
 
     private static void print(PrintStream out, TaskRun run, CallPlan plan) {
         SearchOptions o = run.options;
-        TaskSetup.SplitSizes z = run.setup.sizes();
+        Split.Sizes z = run.setup.sizes();
         out.println("Plan for " + run.file.name() + " (no model is called)");
         printWrapped(out, "  ", List.of("search: beam " + o.beamSize(), "up to " + o.iterations() + " iterations",
                 o.candidatesPerPrompt() + " candidates per prompt", "minibatch " + Math.min(o.minibatchSize(), z.train()),

@@ -1,6 +1,7 @@
 package dev.gradsum.cli;
 
 import dev.gradsum.ConfigurationException;
+import dev.gradsum.search.SearchOptions;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,6 +25,15 @@ final class SearchFlags {
     void check() {
         atLeast("--iterations", iterations, 0);
         atLeast("--beam", beam, 1);
+    }
+
+    /** The flags given, set on {@code options} over whatever it holds (the task file's values). */
+    SearchOptions.Builder applyTo(SearchOptions.Builder options) {
+        if (beam != null) options.beamSize(beam);
+        if (iterations != null) options.iterations(iterations);
+        if (seed != null) options.seed(seed);
+        if (noSummarize) options.summarize(false);
+        return options;
     }
 
     static void atLeast(String flag, Integer value, int min) {

@@ -13,10 +13,12 @@ import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.llm.Budget;
 import dev.gradsum.llm.CallCache;
+import dev.gradsum.llm.CallPath;
 import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.llm.Pricing;
 import dev.gradsum.llm.Role;
 import dev.gradsum.search.SearchOptions;
+import dev.gradsum.task.Split;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,8 +30,6 @@ import java.util.Map;
  * {@link #builder} configures {@link GradSum} the same way for every command.
  */
 final class TaskRun {
-    static final int DEFAULT_CONCURRENCY = 8;
-
     final TaskFile file;
     final TaskSetup setup;
     final SearchOptions options;
@@ -150,7 +150,7 @@ final class TaskRun {
     /** Split sizes, evaluation and concurrency, as recorded next to the result. */
     Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
-        TaskSetup.SplitSizes z = setup.sizes();
+        Split.Sizes z = setup.sizes();
         s.put("split", "train " + z.train() + ", validation " + z.validation() + ", test " + z.test()
                 + " (seed " + (file.data().seed() == null ? 0 : file.data().seed()) + ")");
         s.put("evaluation", evaluation());
@@ -171,28 +171,22 @@ final class TaskRun {
 
     private static SearchOptions options(TaskFile file, SearchFlags flags) {
         TaskFile.Search s = file.search();
-        SearchOptions o = SearchOptions.defaults();
-        if (s.beam() != null) o = o.withBeamSize(s.beam());
-        if (s.iterations() != null) o = o.withIterations(s.iterations());
-        if (s.candidates() != null) o = o.withCandidatesPerPrompt(s.candidates());
-        if (s.minibatch() != null) o = o.withMinibatchSize(s.minibatch());
-        if (s.patience() != null) o = o.withPatience(s.patience());
-        if (s.summarize() != null) o = o.withSummarize(s.summarize());
-        if (s.seed() != null) o = o.withSeed(s.seed());
-        if (flags != null) {
-            if (flags.beam != null) o = o.withBeamSize(flags.beam);
-            if (flags.iterations != null) o = o.withIterations(flags.iterations);
-            if (flags.seed != null) o = o.withSeed(flags.seed);
-            if (flags.noSummarize) o = o.withSummarize(false);
-        }
-        return o;
+        SearchOptions.Builder o = SearchOptions.builder();
+        if (s.beam() != null) o.beamSize(s.beam());
+        if (s.iterations() != null) o.iterations(s.iterations());
+        if (s.candidates() != null) o.candidatesPerPrompt(s.candidates());
+        if (s.minibatch() != null) o.minibatchSize(s.minibatch());
+        if (s.patience() != null) o.patience(s.patience());
+        if (s.summarize() != null) o.summarize(s.summarize());
+        if (s.seed() != null) o.seed(s.seed());
+        return (flags == null ? o : flags.applyTo(o)).build();
     }
 
     private static int concurrency(TaskFile file, Integer flag) {
         if (flag != null) {
             return flag;
         }
-        return file.search().concurrency() != null ? file.search().concurrency() : DEFAULT_CONCURRENCY;
+        return file.search().concurrency() != null ? file.search().concurrency() : CallPath.DEFAULT_MAX_CONCURRENCY;
     }
 
     private static Pricing pricing(TaskFile file) {

@@ -1,5 +1,7 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.ConfigurationException;
+
 /**
  * Spending limits of one run; {@code null} means no limit. A call that would cross a limit is not
  * made: {@link BudgetExceededException} is thrown and the search stops at a safe point.
@@ -10,8 +12,8 @@ public record Budget(Double usd, Long calls, Long tokens) {
     }
 
     public Budget {
-        if (usd != null && usd < 0) throw new IllegalArgumentException("budget.usd must be >= 0, was " + usd);
-        if (calls != null && calls < 0) throw new IllegalArgumentException("budget.calls must be >= 0, was " + calls);
-        if (tokens != null && tokens < 0) throw new IllegalArgumentException("budget.tokens must be >= 0, was " + tokens);
+        if (usd != null && usd < 0) throw new ConfigurationException("budget.usd must be >= 0, was " + usd);
+        if (calls != null && calls < 0) throw new ConfigurationException("budget.calls must be >= 0, was " + calls);
+        if (tokens != null && tokens < 0) throw new ConfigurationException("budget.tokens must be >= 0, was " + tokens);
     }
 }

@@ -1,9 +1,13 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.ConfigurationException;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -15,9 +19,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The pieces shared by every {@link Llm} of one run: call cache, per-provider concurrency limits,
  * retry policy, timeout, sleeper (a seam tests replace), usage account, price table and budget.
- * Build one per run; thread-safe.
+ * The settings are an immutable {@link Settings} value; {@link #open(Settings)} gives each run a call
+ * path of its own (fresh usage account, limiter and budget). Thread-safe.
  */
 public final class CallPath {
+    /** Most calls in flight per limit group unless set (the CLI's {@code search.concurrency} default too). */
+    public static final int DEFAULT_MAX_CONCURRENCY = 8;
+    /** Per-attempt timeout unless set (the CLI's {@code timeout_seconds} default too). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    final Settings settings;
     final CallCache cache;
     final Retrier retrier;
     final TimedChat timedChat;
@@ -26,23 +37,28 @@ public final class CallPath {
     final BudgetGuard budget;
     final CallListener listener;
     final InFlightCalls inFlight = new InFlightCalls();
-    private final Map<ChatModel, String> limitGroups;
 
-    private CallPath(Builder b) {
-        this.cache = b.cache;
-        this.pricing = b.pricing;
-        this.listener = b.listener;
-        this.limitGroups = new IdentityHashMap<>(b.limitGroups);
-        this.account = new UsageAccount(b.spentBefore);
-        this.budget = new BudgetGuard(b.budget, account);
-        ProviderLimiter limiter = new ProviderLimiter(b.maxConcurrency, b.providerLimits);
-        this.retrier = new Retrier(b.retryPolicy, new Backoff(b.retryPolicy, new Random(b.seed)), b.sleeper, limiter);
-        this.timedChat = b.modelsTimeOut ? TimedChat.onCaller()
-                : new TimedChat(Executors.newCachedThreadPool(new WorkerThreads()), b.timeout);
+    private CallPath(Settings s) {
+        this.settings = s;
+        this.cache = s.cache();
+        this.pricing = s.pricing();
+        List<CallListener> listeners = s.listeners();
+        this.listener = (role, reply, total) -> listeners.forEach(l -> l.onCall(role, reply, total));
+        this.account = new UsageAccount(s.spentBefore());
+        this.budget = new BudgetGuard(s.budget(), account);
+        ProviderLimiter limiter = new ProviderLimiter(s.maxConcurrency(), s.groupLimits());
+        this.retrier = new Retrier(s.retryPolicy(), new Backoff(s.retryPolicy(), new Random(s.seed())), s.sleeper(), limiter);
+        this.timedChat = s.modelsTimeOut() ? TimedChat.onCaller()
+                : new TimedChat(Executors.newCachedThreadPool(new WorkerThreads()), s.timeout());
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A call path of its own for one run: usage, budget and concurrency limits start afresh. */
+    public static CallPath open(Settings settings) {
+        return new CallPath(Objects.requireNonNull(settings, "settings"));
     }
 
     /** An {@link Llm} for {@code role} backed by {@code model}. */
@@ -52,7 +68,7 @@ public final class CallPath {
 
     /** The concurrency limit {@code model}'s calls count against: its limit group, else its provider name. */
     String limitKey(ChatModel model, String provider) {
-        return limitGroups.getOrDefault(model, provider);
+        return settings.limitGroups().getOrDefault(model, provider);
     }
 
     /** Usage so far per role (roles with no calls are absent). */
@@ -77,18 +93,56 @@ public final class CallPath {
         }
     }
 
-    /** Configures a {@link CallPath}; every setting has a default. */
+    /**
+     * The immutable settings of a call path, made by {@link Builder#settings()}; see the builder's
+     * setters for each one's meaning and default.
+     *
+     * @param groupLimits most calls in flight per limit group or provider name, where not the default
+     * @param limitGroups the limit group of a model (by identity), where not its provider name
+     */
+    public record Settings(CallCache cache, int maxConcurrency, Map<String, Integer> groupLimits,
+                           Map<ChatModel, String> limitGroups, RetryPolicy retryPolicy, Duration timeout,
+                           boolean modelsTimeOut, Sleeper sleeper, Pricing pricing, Budget budget,
+                           Map<Role, Usage> spentBefore, List<CallListener> listeners, long seed) {
+        public Settings {
+            groupLimits = Map.copyOf(groupLimits);
+            limitGroups = Collections.unmodifiableMap(new IdentityHashMap<>(limitGroups));
+            spentBefore = Map.copyOf(spentBefore);
+            listeners = List.copyOf(listeners);
+        }
+
+        /** A builder holding these settings, to change a few. */
+        public Builder toBuilder() {
+            Builder b = new Builder();
+            b.cache = cache;
+            b.maxConcurrency = maxConcurrency;
+            b.groupLimits.putAll(groupLimits);
+            b.limitGroups.putAll(limitGroups);
+            b.retryPolicy = retryPolicy;
+            b.timeout = timeout;
+            b.modelsTimeOut = modelsTimeOut;
+            b.sleeper = sleeper;
+            b.pricing = pricing;
+            b.budget = budget;
+            b.spentBefore = spentBefore;
+            b.listeners.addAll(listeners);
+            b.seed = seed;
+            return b;
+        }
+    }
+
+    /** Configures a {@link CallPath}; every setting has a default. Bad values are a {@link ConfigurationException}. */
     public static final class Builder {
         private CallCache cache = CallCache.inMemory();
-        private int maxConcurrency = 8;
-        private final Map<String, Integer> providerLimits = new HashMap<>();
+        private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
+        private final Map<String, Integer> groupLimits = new HashMap<>();
         private final Map<ChatModel, String> limitGroups = new IdentityHashMap<>();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private Duration timeout = Duration.ofSeconds(120);
+        private Duration timeout = DEFAULT_TIMEOUT;
         private Sleeper sleeper = Sleeper.system();
         private Pricing pricing = Pricing.defaults();
         private Budget budget = Budget.unlimited();
-        private CallListener listener = (role, reply, total) -> { };
+        private final List<CallListener> listeners = new ArrayList<>();
         private long seed;
         private boolean modelsTimeOut;
         private Map<Role, Usage> spentBefore = Map.of();
@@ -102,15 +156,15 @@ public final class CallPath {
             return this;
         }
 
-        /** Most calls in flight per provider (default 8). */
+        /** Most calls in flight per provider or limit group (default {@value CallPath#DEFAULT_MAX_CONCURRENCY}). */
         public Builder maxConcurrency(int max) {
             this.maxConcurrency = positive(max, "maxConcurrency");
             return this;
         }
 
-        /** Override for one provider name (e.g. {@code OPEN_AI}). */
-        public Builder maxConcurrency(String provider, int max) {
-            providerLimits.put(Objects.requireNonNull(provider, "provider"), positive(max, "maxConcurrency(" + provider + ")"));
+        /** Override for one provider name (e.g. {@code OPEN_AI}) or {@link #limitGroup limit group}. */
+        public Builder maxConcurrency(String group, int max) {
+            groupLimits.put(Objects.requireNonNull(group, "group"), positive(max, "maxConcurrency(" + group + ")"));
             return this;
         }
 
@@ -130,11 +184,10 @@ public final class CallPath {
             return this;
         }
 
-        /** Per-attempt timeout (default 120 s). */
+        /** Per-attempt timeout (default {@link #DEFAULT_TIMEOUT}, 60 s). */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be > 0, was " + timeout);
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new ConfigurationException("timeout must be > 0, was " + timeout);
             }
             this.timeout = timeout;
             return this;
@@ -166,9 +219,9 @@ public final class CallPath {
             return this;
         }
 
-        /** Told of every finished call (progress display, stores). */
+        /** Told of every finished call (progress display, stores); may be called several times, all are told. */
         public Builder listener(CallListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
@@ -183,17 +236,23 @@ public final class CallPath {
          * budget include it.
          */
         public Builder spentBefore(Map<Role, Usage> usage) {
-            this.spentBefore = Map.copyOf(Objects.requireNonNull(usage, "usage"));
+            this.spentBefore = Map.copyOf(Objects.requireNonNull(usage, "spentBefore"));
             return this;
         }
 
+        /** The settings as they stand, immutable. */
+        public Settings settings() {
+            return new Settings(cache, maxConcurrency, groupLimits, limitGroups, retryPolicy, timeout, modelsTimeOut,
+                    sleeper, pricing, budget, spentBefore, listeners, seed);
+        }
+
         public CallPath build() {
-            return new CallPath(this);
+            return open(settings());
         }
 
         private static int positive(int value, String name) {
             if (value < 1) {
-                throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+                throw new ConfigurationException(name + " must be >= 1, was " + value);
             }
             return value;
         }

@@ -33,7 +33,7 @@ public final class Pricing {
     record Price(double inputPerMillion, double outputPerMillion) {
         Price {
             if (!(inputPerMillion >= 0) || !(outputPerMillion >= 0)) {
-                throw new IllegalArgumentException("prices must be >= 0, were "
+                throw new ConfigurationException("prices must be >= 0, were "
                         + inputPerMillion + " and " + outputPerMillion);
             }
         }

@@ -1,5 +1,6 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.ConfigurationException;
 import java.time.Duration;
 
 /**
@@ -9,8 +10,8 @@ import java.time.Duration;
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter) {
     public RetryPolicy {
-        if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be >= 1, was " + maxAttempts);
-        if (jitter < 0 || jitter > 1) throw new IllegalArgumentException("jitter must be in [0, 1], was " + jitter);
+        if (maxAttempts < 1) throw new ConfigurationException("maxAttempts must be >= 1, was " + maxAttempts);
+        if (jitter < 0 || jitter > 1) throw new ConfigurationException("jitter must be in [0, 1], was " + jitter);
     }
 
     public static RetryPolicy defaults() {

@@ -1,5 +1,7 @@
 package dev.gradsum.task;
 
+import dev.gradsum.ConfigurationException;
+
 /**
  * Evaluation criteria in plain language for the LLM judge. The text may contain
  * {@code <EXPECTED ANSWER>}, {@code <INPUT>} and {@code <OUTPUT>}, replaced before the judge sees it.
@@ -12,13 +14,13 @@ package dev.gradsum.task;
 public record Criteria(String text, String expectedField, int scaleMax, double passThreshold) {
     public Criteria {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("criteria text must not be blank");
+            throw new ConfigurationException("criteria text must not be blank");
         }
         if (scaleMax < 1) {
-            throw new IllegalArgumentException("scaleMax must be 1 (binary) or >= 2, was " + scaleMax);
+            throw new ConfigurationException("scaleMax must be 1 (binary) or >= 2, was " + scaleMax);
         }
         if (passThreshold < 0 || passThreshold > 1) {
-            throw new IllegalArgumentException("passThreshold must be in [0, 1], was " + passThreshold);
+            throw new ConfigurationException("passThreshold must be in [0, 1], was " + passThreshold);
         }
     }
 

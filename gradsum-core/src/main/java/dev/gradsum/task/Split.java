@@ -11,10 +11,53 @@ import java.util.Random;
  * choose the beam, test rows are only used once, at the end, to score initial vs best prompt.
  */
 public record Split(List<Example> train, List<Example> validation, List<Example> test) {
+    /** Default training rows: the paper's about 30. */
+    public static final int DEFAULT_TRAIN = 30;
+    /** Default validation rows. */
+    public static final int DEFAULT_VALIDATION = 30;
+    /** Default test rows at most. */
+    public static final int DEFAULT_TEST = 100;
+
     public Split {
         train = List.copyOf(train);
         validation = List.copyOf(validation);
         test = List.copyOf(test);
+    }
+
+    /**
+     * Rows per part of a split. {@link #of(int, Integer, Integer, Integer)} is the one rule for the
+     * default split, used by the library and the command line alike.
+     */
+    public record Sizes(int train, int validation, int test) {
+        /**
+         * The sizes given, and the default for each one not given ({@code null}) of a dataset of
+         * {@code rows} rows: train {@value Split#DEFAULT_TRAIN} and validation
+         * {@value Split#DEFAULT_VALIDATION}, each at most a third of the rows (at least 1), validation
+         * at most the rows train leaves; test the rows left, at most {@value Split#DEFAULT_TEST}. Sizes
+         * that do not fit are caught by {@link Split#of(Dataset, Sizes, long)}.
+         */
+        public static Sizes of(int rows, Integer train, Integer validation, Integer test) {
+            int third = Math.max(1, rows / 3);
+            int t = train != null ? train : Math.min(DEFAULT_TRAIN, third);
+            int v = validation != null ? validation : Math.max(0, Math.min(Math.min(DEFAULT_VALIDATION, third), rows - t));
+            int s = test != null ? test : Math.max(0, Math.min(DEFAULT_TEST, rows - t - v));
+            return new Sizes(t, v, s);
+        }
+
+        /** The default sizes for {@code rows} rows (see {@link #of(int, Integer, Integer, Integer)}). */
+        public static Sizes defaults(int rows) {
+            return of(rows, null, null, null);
+        }
+
+        /** Rows the split uses in all. */
+        public long total() {
+            return (long) train + validation + test;
+        }
+    }
+
+    /** As {@link #of(Dataset, int, int, int, long)} with {@code sizes}. */
+    public static Split of(Dataset dataset, Sizes sizes, long seed) {
+        return of(dataset, sizes.train(), sizes.validation(), sizes.test(), seed);
     }
 
     /**

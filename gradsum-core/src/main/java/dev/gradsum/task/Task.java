@@ -1,5 +1,6 @@
 package dev.gradsum.task;
 
+import dev.gradsum.ConfigurationException;
 import dev.gradsum.metric.Metric;
 import java.util.Objects;
 
@@ -14,7 +15,7 @@ public record Task(String name, String description, PromptTemplate prompt, Metri
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(prompt, "prompt");
         if (metric == null && criteria == null) {
-            throw new IllegalArgumentException("task '" + name + "': give a metric or judge criteria");
+            throw new ConfigurationException("task '" + name + "': give a metric or judge criteria");
         }
     }
 

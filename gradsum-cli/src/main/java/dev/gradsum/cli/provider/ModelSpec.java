@@ -16,7 +16,6 @@ import java.time.Duration;
  */
 public record ModelSpec(String role, Provider provider, String model, String apiKeyEnv, String baseUrl,
                         Double temperature, Integer maxTokens, Duration timeout, Integer maxConcurrency) {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     /** The base URL actually used: the given one or the provider's default (may be {@code null}). */
     public String effectiveBaseUrl() {

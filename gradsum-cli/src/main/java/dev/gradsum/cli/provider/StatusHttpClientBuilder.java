@@ -1,5 +1,6 @@
 package dev.gradsum.cli.provider;
 
+import dev.gradsum.llm.CallPath;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import java.time.Clock;
@@ -15,7 +16,7 @@ final class StatusHttpClientBuilder implements HttpClientBuilder {
     private final String keyHint;
     private final FatalFailures fatal;
     private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(60);
+    private Duration readTimeout = CallPath.DEFAULT_TIMEOUT;
 
     StatusHttpClientBuilder(String label, String baseUrl, String keyHint, FatalFailures fatal) {
         this.label = label;

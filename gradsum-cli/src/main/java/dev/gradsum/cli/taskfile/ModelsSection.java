@@ -1,5 +1,6 @@
 package dev.gradsum.cli.taskfile;
 
+import dev.gradsum.llm.CallPath;
 import dev.gradsum.cli.provider.ModelSpec;
 import dev.gradsum.cli.provider.Provider;
 import java.net.URI;
@@ -56,7 +57,7 @@ final class ModelsSection {
         Double timeout = s.number("timeout_seconds", 0, Double.MAX_VALUE, true);
         return new ModelSpec(role, provider, model, keyEnv, baseUrl,
                 s.number("temperature", 0, 2, false), s.wholeNumber("max_tokens", 1),
-                timeout == null ? ModelSpec.DEFAULT_TIMEOUT : Duration.ofMillis(Math.round(timeout * 1000)),
+                timeout == null ? CallPath.DEFAULT_TIMEOUT : Duration.ofMillis(Math.round(timeout * 1000)),
                 s.wholeNumber("max_concurrency", 1));
     }
 

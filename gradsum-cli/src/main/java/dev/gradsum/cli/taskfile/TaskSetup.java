@@ -18,14 +18,8 @@ import java.util.Set;
  *
  * @param dataset rows with each placeholder's column copied to a field of the placeholder's name
  */
-public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, Task task, SplitSizes sizes,
+public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, Task task, Split.Sizes sizes,
                         Split split) {
-    /** Rows per part of the split. */
-    public record SplitSizes(int train, int validation, int test) {
-        public int total() {
-            return train + validation + test;
-        }
-    }
 
     /** Loads the data and checks the task file against it. Makes no model call. */
     public static TaskSetup prepare(TaskFile file) {
@@ -34,9 +28,9 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
         Dataset dataset = mapFields(file, raw);
         checkPlaceholders(file, prompt, raw, file.promptKey());
         checkExpected(file, raw);
-        SplitSizes sizes = sizes(file, raw.size());
+        Split.Sizes sizes = sizes(file, raw.size());
         long seed = file.data().seed() == null ? 0 : file.data().seed();
-        Split split = Split.of(dataset, sizes.train(), sizes.validation(), sizes.test(), seed);
+        Split split = Split.of(dataset, sizes, seed);
         Task task = Task.builder()
                 .name(file.name())
                 .description(file.description())
@@ -138,13 +132,13 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
         }
     }
 
-    /** Given sizes, or the defaults: train 30, validation 30, test the rest up to 100 rows in all. */
-    static SplitSizes sizes(TaskFile file, int rows) {
+    /** The sizes {@code data.split} gives, the library's defaults for the others ({@link Split.Sizes#of}). */
+    static Split.Sizes sizes(TaskFile file, int rows) {
         TaskFile.Data d = file.data();
-        int train = d.train() != null ? d.train() : Math.min(30, Math.max(1, rows / 2));
-        int validation = d.validation() != null ? d.validation() : Math.min(30, Math.max(0, rows - train));
-        int test = d.test() != null ? d.test() : Math.max(0, Math.min(rows, 100) - train - validation);
-        SplitSizes sizes = new SplitSizes(train, validation, test);
+        Split.Sizes sizes = Split.Sizes.of(rows, d.train(), d.validation(), d.test());
+        int train = sizes.train();
+        int validation = sizes.validation();
+        int test = sizes.test();
         if (sizes.total() > rows) {
             throw new ConfigurationException(file.label() + ": data.split: train " + train + " + validation "
                     + validation + " + test " + test + " = " + sizes.total() + " rows, but "

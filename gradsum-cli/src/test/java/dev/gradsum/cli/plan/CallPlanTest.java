@@ -39,8 +39,8 @@ class CallPlanTest {
         return TaskSetup.prepare(TaskFileReader.read(dir.resolve("task.yaml"), "task.yaml"));
     }
 
-    private static final SearchOptions OPTIONS = SearchOptions.defaults().withBeamSize(2).withIterations(2)
-            .withCandidatesPerPrompt(2).withMinibatchSize(30).withPatience(2);
+    private static final SearchOptions OPTIONS = SearchOptions.builder().beamSize(2).iterations(2)
+            .candidatesPerPrompt(2).minibatchSize(30).patience(2).build();
 
     private static Map<Role, RoleEstimate> byRole(CallPlan plan) {
         return plan.roles().stream().collect(Collectors.toMap(RoleEstimate::role, Function.identity()));
@@ -64,7 +64,7 @@ class CallPlanTest {
 
     @Test
     void a_programmatic_metric_makes_no_judge_calls_and_the_ablation_no_summaries() throws IOException {
-        CallPlan plan = CallPlan.of(setup("{metric: exact, expected: a}"), OPTIONS.withSummarize(false),
+        CallPlan plan = CallPlan.of(setup("{metric: exact, expected: a}"), OPTIONS.toBuilder().summarize(false).build(),
                 MetaPrompts.defaults());
         Map<Role, RoleEstimate> r = byRole(plan);
 

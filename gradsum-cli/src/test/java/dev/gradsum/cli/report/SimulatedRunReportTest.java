@@ -33,7 +33,7 @@ class SimulatedRunReportTest {
         Map<Role, RunInfo.Model> models = new EnumMap<>(Role.class);
         for (Role role : Role.values()) models.put(role, new RunInfo.Model("simulated", "world"));
         RunInfo info = new RunInfo("sim-1", world.task().name(), world.task().description(), null, models,
-                dev.gradsum.search.SearchOptions.defaults().withIterations(2).withSeed(3), null, Map.of(), Instant.now());
+                dev.gradsum.search.SearchOptions.builder().iterations(2).seed(3).build(), null, Map.of(), Instant.now());
 
         TestEvaluations tests = recorder.of(result);
         RunOutputs.write(dir, info, result, tests);

@@ -87,7 +87,7 @@ final class SyntheticRun {
         settings.put("metric", "numeric");
         return new RunInfo("run-20261125-0001", "Math word problems " + SCRIPT,
                 "Solve short arithmetic word problems; the answer is a number.", taskFile, models,
-                SearchOptions.defaults().withIterations(3), new Budget(1.0, null, null), settings,
+                SearchOptions.builder().iterations(3).build(), new Budget(1.0, null, null), settings,
                 Instant.parse("2026-11-25T02:40:00Z"));
     }
 
