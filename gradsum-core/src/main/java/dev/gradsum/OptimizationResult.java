@@ -4,12 +4,14 @@ import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.search.Iteration;
+import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.search.StopReason;
 import dev.gradsum.search.TestScore;
 import dev.gradsum.task.PromptTemplate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@link GradSum#optimize()} found.
@@ -35,5 +37,22 @@ public record OptimizationResult(Candidate initial, Candidate best, TestScore te
 
     public PromptTemplate bestPrompt() {
         return best.prompt();
+    }
+
+    /**
+     * A candidate's validation score: its rating in the latest iteration that rated it (parents are
+     * rated again each iteration they stay in the beam, on that iteration's rows), or empty when no
+     * iteration rated it.
+     */
+    public Optional<ScoredCandidate> validationScore(String candidateId) {
+        ScoredCandidate latest = null;
+        for (Iteration it : iterations) {
+            for (ScoredCandidate sc : it.scored()) {
+                if (sc.candidate().id().equals(candidateId)) {
+                    latest = sc;
+                }
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 }

@@ -4,7 +4,6 @@ import dev.gradsum.OptimizationResult;
 import dev.gradsum.cli.report.RunOutputs;
 import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.llm.Usage;
-import dev.gradsum.search.Iteration;
 import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.search.TestScore;
 import java.io.PrintStream;
@@ -49,17 +48,9 @@ final class ResultSummary {
         out.flush();
     }
 
-    /** The candidate's most recent validation score, or {@code null} if it was never scored. */
+    /** The candidate's validation score ({@link OptimizationResult#validationScore}), or {@code null} if never scored. */
     static Double validation(OptimizationResult r, String id) {
-        Double found = null;
-        for (Iteration it : r.iterations()) {
-            for (ScoredCandidate c : it.scored()) {
-                if (c.candidate().id().equals(id)) {
-                    found = c.score();
-                }
-            }
-        }
-        return found;
+        return r.validationScore(id).map(ScoredCandidate::score).orElse(null);
     }
 
     private static String stopReason(OptimizationResult r) {

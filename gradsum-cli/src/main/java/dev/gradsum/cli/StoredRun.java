@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.gradsum.ConfigurationException;
 import dev.gradsum.GradSum;
 import dev.gradsum.OptimizationResult;
+import dev.gradsum.internal.Hashing;
 import dev.gradsum.store.RunDetails;
 import dev.gradsum.store.RunRecorder;
 import dev.gradsum.store.SqliteStore;
@@ -17,10 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,13 +150,13 @@ final class StoredRun implements AutoCloseable {
         Map<String, Object> c = new LinkedHashMap<>();
         Path file = run.file.file().toAbsolutePath().normalize();
         c.put("taskFile", file.toString());
-        c.put("taskSha256", sha256(searchDefiningContent(file)));
+        c.put("taskSha256", Hashing.sha256(searchDefiningContent(file)));
         StringBuilder rows = new StringBuilder();
         for (List<Example> part : List.of(run.setup.split().train(), run.setup.split().validation(), run.setup.split().test())) {
             for (Example e : part) rows.append(e.id()).append('\u0001').append(e.fields()).append('\u0002');
             rows.append('\u0003');
         }
-        c.put("rowsSha256", sha256(rows.toString()));
+        c.put("rowsSha256", Hashing.sha256(rows.toString()));
         c.put("flags", identityFlags(flags));
         c.put("options", run.options);
         try {
@@ -209,14 +207,6 @@ final class StoredRun implements AutoCloseable {
         } catch (IOException e) {
             throw new ConfigurationException("run " + run.summary().id() + ": its stored configuration cannot be read ("
                     + e.getMessage() + "); start a new run");
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,12 +1,9 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.internal.Hashing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The call cache key: SHA-256 (hex) of the request in a canonical JSON form with a fixed field order:
@@ -23,7 +20,7 @@ final class CacheKey {
     }
 
     static String of(String provider, String model, LlmRequest request) {
-        return sha256(canonical(provider, model, request));
+        return Hashing.sha256(canonical(provider, model, request));
     }
 
     /** The canonical JSON that is hashed. */
@@ -41,15 +38,6 @@ final class CacheKey {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write cache key JSON", e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from this JVM", e);
         }
     }
 }
