@@ -1,9 +1,7 @@
 package dev.gradsum.cli;
 
 import dev.gradsum.store.CacheStats;
-import dev.gradsum.store.SqliteStore;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,16 +38,12 @@ final class CacheCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Optional<SqliteStore> existing = storeOptions.openExisting();
-            if (existing.isEmpty()) {
-                cli.out().println(storeOptions.path(null) + ": no store yet, 0 cached replies");
-                return ExitCode.OK;
-            }
-            try (SqliteStore store = existing.get()) {
+            String line = storeOptions.read(store -> {
                 CacheStats s = store.stats();
-                cli.out().println(String.format(Locale.ROOT, "%s: %d cached replies, %.1f KiB of text, worth $%.4f of calls",
-                        store.path(), s.entries(), s.bytes() / 1024.0, s.costUsd()));
-            }
+                return String.format(Locale.ROOT, "%s: %d cached replies, %.1f KiB of text, worth $%.4f of calls",
+                        store.path(), s.entries(), s.bytes() / 1024.0, s.costUsd());
+            }).orElse(storeOptions.path(null) + ": no store yet, 0 cached replies");
+            cli.out().println(line);
             return ExitCode.OK;
         }
     }
@@ -67,14 +61,8 @@ final class CacheCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Optional<SqliteStore> existing = storeOptions.openExisting();
-            if (existing.isEmpty()) {
-                cli.out().println(storeOptions.path(null) + ": no store yet, nothing to clear.");
-                return ExitCode.OK;
-            }
-            try (SqliteStore store = existing.get()) {
-                cli.out().println(store.path() + ": removed " + store.clear() + " cached replies.");
-            }
+            cli.out().println(storeOptions.read(store -> store.path() + ": removed " + store.clear() + " cached replies.")
+                    .orElse(storeOptions.path(null) + ": no store yet, nothing to clear."));
             return ExitCode.OK;
         }
     }

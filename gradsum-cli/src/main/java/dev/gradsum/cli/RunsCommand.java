@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,13 +35,7 @@ final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RunSummary> runs = List.of();
-        Optional<SqliteStore> existing = storeOptions.openExisting();
-        if (existing.isPresent()) {
-            try (SqliteStore store = existing.get()) {
-                runs = store.listRuns();
-            }
-        }
+        List<RunSummary> runs = storeOptions.read(SqliteStore::listRuns).orElse(List.of());
         PrintStream out = cli.out();
         if (runs.isEmpty()) {
             out.println("No runs in " + storeOptions.path(null) + " yet (gradsum optimize TASK.yaml starts one).");
@@ -77,14 +70,8 @@ final class RunsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Optional<RunDetails> found = Optional.empty();
-            Optional<SqliteStore> existing = storeOptions.openExisting();
-            if (existing.isPresent()) {
-                try (SqliteStore store = existing.get()) {
-                    found = store.run(id);
-                }
-            }
-            RunDetails d = found.orElseThrow(() -> new ConfigurationException("runs show: no run " + id + " in "
+            RunDetails d = storeOptions.read(store -> store.run(id).orElse(null))
+                    .orElseThrow(() -> new ConfigurationException("runs show: no run " + id + " in "
                     + storeOptions.path(null) + " (gradsum runs lists them)"));
             PrintStream out = cli.out();
             RunSummary s = d.summary();

@@ -5,6 +5,7 @@ import dev.gradsum.store.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** Where the store is: {@code --store PATH}, else the task file's {@code store:}, else {@code .gradsum/gradsum.db}. */
@@ -18,6 +19,20 @@ final class StoreOptions {
     Optional<SqliteStore> openExisting() {
         Path path = path(null);
         return Files.exists(path) ? Optional.of(SqliteStore.open(path)) : Optional.empty();
+    }
+
+    /**
+     * Reads the existing store with {@code read} and closes it, or answers {@code empty} without creating
+     * a store when there is none.
+     */
+    <T> Optional<T> read(Function<SqliteStore, T> read) {
+        Optional<SqliteStore> existing = openExisting();
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        try (SqliteStore store = existing.get()) {
+            return Optional.ofNullable(read.apply(store));
+        }
     }
 
     Path path(TaskFile file) {

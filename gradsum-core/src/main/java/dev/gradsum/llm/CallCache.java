@@ -14,7 +14,7 @@ public interface CallCache {
     void put(String key, CallRecord record);
 
     /**
-     * Whether {@link #get} can ever answer. False for the caches of {@code --no-cache}: then identical
+     * Whether {@link #get} can ever answer. False for {@link #none()} and {@link #writeOnly}: then identical
      * requests in flight at the same time are each sent, never shared.
      */
     default boolean answers() {
@@ -27,8 +27,8 @@ public interface CallCache {
     }
 
     /**
-     * {@code cache} as {@code --no-cache} uses it: every fresh reply is still stored in it (so a later run
-     * or resume can use it), but no request is answered from it.
+     * {@code cache} written but never read: every fresh reply is still stored in it (so a later run or
+     * resume can use it), but no request is answered from it (every call is sent again).
      */
     static CallCache writeOnly(CallCache cache) {
         return new WriteOnlyCallCache(cache);

@@ -16,7 +16,7 @@ import java.util.Optional;
  * listener told. Cache hits are free: they are counted as cached calls, never refused by the budget.
  * Identical requests in flight at the same time make one call: the others wait for its reply and get
  * it as a cache hit (when the call fails for good, they fail the same way). With a cache that never
- * answers ({@code --no-cache}) every request is sent.
+ * answers ({@link CallCache#writeOnly}) every request is sent.
  * Thread-safe. Made by {@link CallPath#llm(Role, dev.langchain4j.model.chat.ChatModel)}.
  *
  * <p>An interrupted caller gets an {@link LlmException} promptly, with its interrupt flag still set.

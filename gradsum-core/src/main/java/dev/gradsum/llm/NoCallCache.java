@@ -2,7 +2,7 @@ package dev.gradsum.llm;
 
 import java.util.Optional;
 
-/** The cache of {@code --no-cache}: every lookup misses, nothing is kept. */
+/** {@link CallCache#none()}: every lookup misses, nothing is kept. */
 enum NoCallCache implements CallCache {
     INSTANCE;
 
