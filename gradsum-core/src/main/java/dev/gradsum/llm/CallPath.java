@@ -1,5 +1,6 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.internal.DaemonThreads;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
 import java.util.HashMap;
@@ -7,17 +8,18 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The pieces shared by every {@link Llm} of one run: call cache, per-provider concurrency limits,
  * retry policy, timeout, sleeper (a seam tests replace), usage account, price table and budget.
- * Build one per run; thread-safe.
+ * Build one per run; thread-safe. Close it when the run ends: that stops the daemon threads
+ * ({@value #WORKER_THREADS}…) that time out attempts (none unless {@link Builder#modelsTimeOut} is off).
  */
-public final class CallPath {
+public final class CallPath implements AutoCloseable {
+    /** The name prefix of the threads that run one timed attempt each. */
+    static final String WORKER_THREADS = "gradsum-llm-";
+
     final CallCache cache;
     final Retrier retrier;
     final TimedChat timedChat;
@@ -38,7 +40,7 @@ public final class CallPath {
         ProviderLimiter limiter = new ProviderLimiter(b.maxConcurrency, b.providerLimits);
         this.retrier = new Retrier(b.retryPolicy, new Backoff(b.retryPolicy, new Random(b.seed)), b.sleeper, limiter);
         this.timedChat = b.modelsTimeOut ? TimedChat.onCaller()
-                : new TimedChat(Executors.newCachedThreadPool(new WorkerThreads()), b.timeout);
+                : new TimedChat(Executors.newCachedThreadPool(new DaemonThreads(WORKER_THREADS)), b.timeout);
     }
 
     public static Builder builder() {
@@ -65,16 +67,10 @@ public final class CallPath {
         return account.total();
     }
 
-    /** Daemon workers that run one attempt each, so a late attempt can be timed out. */
-    private static final class WorkerThreads implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "gradsum-llm-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
+    /** Stops the worker threads of timed attempts; calls still running are interrupted. Idempotent. */
+    @Override
+    public void close() {
+        timedChat.close();
     }
 
     /** Configures a {@link CallPath}; every setting has a default. */
