@@ -89,10 +89,7 @@ final class RunContext implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            executor.shutdownNow();
-        } finally {
-            callPath.close();
-        }
+        executor.shutdownNow();
+        callPath.close();
     }
 }

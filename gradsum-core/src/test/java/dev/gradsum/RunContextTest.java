@@ -24,19 +24,22 @@ class RunContextTest {
     /** Every thread a model call or a score ran on. */
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
 
-    private final Task task = Task.builder().name("echo").description("Repeat the word.")
-            .prompt("Repeat {word}").metric(new dev.gradsum.metric.Metric() {
-                @Override
-                public String name() {
-                    return "echo";
-                }
+    /** Passes every answer, noting the thread it was asked on (one of the search executor's). */
+    private final dev.gradsum.metric.Metric threadNoting = new dev.gradsum.metric.Metric() {
+        @Override
+        public String name() {
+            return "thread-noting";
+        }
 
-                @Override
-                public Score score(Example example, String output) {
-                    threads.add(Thread.currentThread());
-                    return output.equals(example.get("word")) ? Score.pass("same") : Score.fail("different");
-                }
-            }).build();
+        @Override
+        public Score score(Example example, String output) {
+            threads.add(Thread.currentThread());
+            return Score.pass("noted");
+        }
+    };
+
+    private final Task task = Task.builder().name("echo").description("Repeat the word.")
+            .prompt("Repeat {word}").metric(threadNoting).build();
 
     private ScriptedChatModel model(String name, String answer) {
         return new ScriptedChatModel(name, call -> {

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Walks an exception's causes: the one place that follows {@link Throwable#getCause()}. Every walk
+ * Walks an exception's causes: the one place that follows a cause chain past its first link. Every walk
  * visits each throwable once, so a cause chain with a cycle ends.
  */
 public final class Causes {
