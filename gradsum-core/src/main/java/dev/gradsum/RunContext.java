@@ -1,5 +1,6 @@
 package dev.gradsum;
 
+import dev.gradsum.internal.DaemonThreads;
 import dev.gradsum.llm.CallPath;
 import dev.gradsum.llm.Llm;
 import dev.gradsum.llm.ModelRoles;
@@ -16,16 +17,18 @@ import dev.gradsum.search.SearchModules;
 import dev.gradsum.task.Task;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What one run of {@link GradSum} owns: its call path (usage account and budget start from what earlier attempts spent, usually zero), one
- * {@link Llm} per role, the five modules, and one executor of daemon threads, shut down on close.
+ * {@link Llm} per role, the five modules, and one executor of daemon threads. Close shuts down every
+ * pool the run opened: that executor and the call path's.
  * The executor grows as needed: pieces of work wait on nested pieces, so a fixed pool could deadlock;
  * the call path bounds the calls in flight.
  */
 final class RunContext implements AutoCloseable {
+    /** The name prefix of the search executor's threads. */
+    static final String SEARCH_THREADS = "gradsum-search-";
+
     final CallPath callPath;
     final ExecutorService executor;
     final SearchModules modules;
@@ -38,7 +41,7 @@ final class RunContext implements AutoCloseable {
 
     static RunContext open(GradSum.Settings settings) {
         CallPath callPath = CallPath.open(settings.calls());
-        ExecutorService executor = Executors.newCachedThreadPool(new DaemonThreads());
+        ExecutorService executor = Executors.newCachedThreadPool(new DaemonThreads(SEARCH_THREADS));
         ModelRoles models = settings.models();
         MetaPrompts metaPrompts = settings.metaPrompts();
         Task task = settings.task();
@@ -59,16 +62,6 @@ final class RunContext implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
-    }
-
-    private static final class DaemonThreads implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "gradsum-search-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
+        callPath.close();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.gradsum.internal.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,11 +44,7 @@ final class StubServer implements AutoCloseable {
     StubServer(long latencyMs, int threads, Responder responder) throws IOException {
         this.latencyMs = latencyMs;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "stub-server");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(threads, new DaemonThreads("stub-server-"));
         server.setExecutor(pool);
         server.createContext("/v1/chat/completions", exchange -> handle(exchange, responder));
         server.start();

@@ -3,6 +3,7 @@ package dev.gradsum.cli;
 import dev.gradsum.ConfigurationException;
 import dev.gradsum.GradSumException;
 import dev.gradsum.cli.provider.ServerUnreachableException;
+import dev.gradsum.internal.Causes;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -54,7 +55,7 @@ public final class Main {
     static int failed(Exception e, Cli cli, boolean verbose) {
         int code;
         String message;
-        ServerUnreachableException unreachable = find(e, ServerUnreachableException.class);
+        ServerUnreachableException unreachable = Causes.find(e, ServerUnreachableException.class).orElse(null);
         if (e instanceof ConfigurationException) {
             code = ExitCode.USAGE;
             message = e.getMessage();
@@ -74,15 +75,6 @@ public final class Main {
         }
         cli.err().flush();
         return code;
-    }
-
-    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 
     private static String oneLine(String message) {

@@ -1,6 +1,7 @@
 package dev.gradsum.llm;
 
 import dev.gradsum.ConfigurationException;
+import dev.gradsum.internal.DaemonThreads;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,22 +12,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The pieces shared by every {@link Llm} of one run: call cache, per-provider concurrency limits,
  * retry policy, timeout, sleeper (a seam tests replace), usage account, price table and budget.
  * The settings are an immutable {@link Settings} value; {@link #open(Settings)} gives each run a call
- * path of its own (fresh usage account, limiter and budget). Thread-safe.
+ * path of its own (fresh usage account, limiter and budget). Thread-safe. Close it when the run ends:
+ * that stops the daemon threads ({@value #WORKER_THREADS}…) that time out attempts (none unless
+ * {@link Builder#modelsTimeOut} is off).
  */
-public final class CallPath {
+public final class CallPath implements AutoCloseable {
     /** Most calls in flight per limit group unless set (the CLI's {@code search.concurrency} default too). */
     public static final int DEFAULT_MAX_CONCURRENCY = 8;
     /** Per-attempt timeout unless set (the CLI's {@code timeout_seconds} default too). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    /** The name prefix of the threads that run one timed attempt each. */
+    static final String WORKER_THREADS = "gradsum-llm-";
 
     final Settings settings;
     final CallCache cache;
@@ -49,7 +52,7 @@ public final class CallPath {
         ProviderLimiter limiter = new ProviderLimiter(s.maxConcurrency(), s.groupLimits());
         this.retrier = new Retrier(s.retryPolicy(), new Backoff(s.retryPolicy(), new Random(s.seed())), s.sleeper(), limiter);
         this.timedChat = s.modelsTimeOut() ? TimedChat.onCaller()
-                : new TimedChat(Executors.newCachedThreadPool(new WorkerThreads()), s.timeout());
+                : new TimedChat(Executors.newCachedThreadPool(new DaemonThreads(WORKER_THREADS)), s.timeout());
     }
 
     public static Builder builder() {
@@ -81,16 +84,10 @@ public final class CallPath {
         return account.total();
     }
 
-    /** Daemon workers that run one attempt each, so a late attempt can be timed out. */
-    private static final class WorkerThreads implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "gradsum-llm-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
+    /** Stops the worker threads of timed attempts; calls still running are interrupted. Idempotent. */
+    @Override
+    public void close() {
+        timedChat.close();
     }
 
     /**

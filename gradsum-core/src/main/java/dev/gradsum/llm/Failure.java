@@ -1,5 +1,6 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.internal.Causes;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RetriableException;
@@ -9,25 +10,46 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * What one failed attempt means for step 5 (retry). Retriable: LangChain4j's
- * {@link RetriableException} (rate limit, server error, timeout), HTTP 408/429/5xx, I/O timeouts and
- * dropped connections. Not retriable: {@link NonRetriableException} (bad key, bad request, unknown
- * model), other 4xx, a host that cannot be reached at all, and anything unknown. The first cause
- * in the chain that is one of these decides. A Retry-After is taken from a
- * {@link HttpStatusException} anywhere in the chain.
+ * The one owner of what a failed call means. Two rules:
+ * <ul>
+ *   <li>Retriable (step 5, retry), {@link #of}: LangChain4j's {@link RetriableException} (rate limit,
+ *       server error, timeout), HTTP 408/429/5xx ({@link #retriableStatus}), I/O timeouts and dropped
+ *       connections. Not retriable: {@link NonRetriableException} (bad key, bad request, unknown
+ *       model), other 4xx, a host that cannot be reached at all, and anything unknown. The first cause
+ *       in the chain that is one of these decides. A Retry-After is taken from a
+ *       {@link HttpStatusException} anywhere in the chain.</li>
+ *   <li>Fatal, "will hit every call" of the model, so carrying on is pointless:
+ *       {@link #fatalStatus} (a refused key, an unknown model or path) and {@link #unreachable} (a
+ *       server that cannot be reached at all). HTTP clients ask these; stopping the run is theirs.</li>
+ * </ul>
  */
-record Failure(boolean retriable, Optional<Duration> retryAfter) {
+public final class Failure {
+    private final boolean retriable;
+    private final Optional<Duration> retryAfter;
+
+    private Failure(boolean retriable, Optional<Duration> retryAfter) {
+        this.retriable = retriable;
+        this.retryAfter = retryAfter;
+    }
+
+    /** Whether another attempt may succeed. */
+    boolean retriable() {
+        return retriable;
+    }
+
+    /** How long the server asked us to wait before the next attempt, if it said. */
+    Optional<Duration> retryAfter() {
+        return retryAfter;
+    }
 
     static Failure of(Throwable error) {
-        List<Throwable> chain = chain(error);
+        List<Throwable> chain = Causes.chain(error);
         Optional<Duration> retryAfter = chain.stream()
                 .filter(HttpStatusException.class::isInstance)
                 .map(HttpStatusException.class::cast)
@@ -43,18 +65,38 @@ record Failure(boolean retriable, Optional<Duration> retryAfter) {
         return new Failure(false, retryAfter);
     }
 
-    static boolean retriableStatus(int status) {
+    /** Whether an HTTP answer with {@code status} is worth another attempt: 408, 429 and 5xx. */
+    public static boolean retriableStatus(int status) {
         return status == 408 || status == 429 || status >= 500;
     }
 
-    /** The throwable and its causes, outermost first, each once. */
-    static List<Throwable> chain(Throwable error) {
-        List<Throwable> chain = new ArrayList<>();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
-            chain.add(t);
-        }
-        return chain;
+    /**
+     * Whether an HTTP answer with {@code status} and error {@code body} will be the answer to every call
+     * of the model: a refused key (401, 403, or Google's 400 with reason {@code API_KEY_INVALID}) or an
+     * unknown model or path (404).
+     *
+     * @param body the error body as the server sent it; may be {@code null}
+     */
+    public static boolean fatalStatus(int status, String body) {
+        return status == 401 || status == 403 || status == 404 || refusedGoogleKey(status, body);
+    }
+
+    /** Google's Gemini API refuses a bad key with 400 INVALID_ARGUMENT, reason {@code API_KEY_INVALID}. */
+    private static boolean refusedGoogleKey(int status, String body) {
+        return status == 400 && body != null && body.contains("\"API_KEY_INVALID\"");
+    }
+
+    /**
+     * Whether {@code connectFailure}, thrown while sending a request, says the server cannot be reached
+     * at all, so every call will fail the same way: connection refused ({@link ConnectException}), a
+     * connect timeout ({@link HttpConnectTimeoutException}), or an unknown host
+     * ({@link UnknownHostException}, {@link UnresolvedAddressException}, also as the direct cause of an
+     * {@link IOException}). A read timeout or a dropped connection is not: it may pass.
+     */
+    public static boolean unreachable(Throwable connectFailure) {
+        return connectFailure instanceof ConnectException || connectFailure instanceof HttpConnectTimeoutException
+                || connectFailure instanceof UnknownHostException || connectFailure instanceof UnresolvedAddressException
+                || connectFailure instanceof IOException && connectFailure.getCause() instanceof UnresolvedAddressException;
     }
 
     private static Boolean decide(Throwable t) {

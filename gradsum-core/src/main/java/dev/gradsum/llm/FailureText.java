@@ -1,5 +1,6 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.internal.Causes;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.ModelNotFoundException;
@@ -27,7 +28,7 @@ final class FailureText {
     }
 
     static String describe(Throwable error) {
-        List<Throwable> chain = Failure.chain(error);
+        List<Throwable> chain = Causes.chain(error);
         for (Throwable t : chain) {
             if (t instanceof HttpException h) {
                 return http(h.statusCode(), detail(h));

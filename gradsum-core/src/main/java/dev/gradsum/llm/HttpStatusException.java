@@ -20,9 +20,8 @@ public class HttpStatusException extends HttpException {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** 408, 429 and 5xx are worth retrying. */
+    /** 408, 429 and 5xx are worth retrying ({@link Failure#retriableStatus}). */
     public boolean retriable() {
-        int s = statusCode();
-        return s == 408 || s == 429 || s >= 500;
+        return Failure.retriableStatus(statusCode());
     }
 }

@@ -19,8 +19,11 @@ import java.util.concurrent.TimeUnit;
  * <p>{@link #onCaller()} runs the attempt on the calling thread instead, for models that time out on
  * their own (LangChain4j HTTP clients built with a timeout): no hand-over to a worker and back, which
  * costs two thread wake-ups per call.
+ *
+ * <p>{@link #close()} stops the worker pool; the owner of the pool (the {@link CallPath}) calls it when
+ * its run ends.
  */
-final class TimedChat {
+final class TimedChat implements AutoCloseable {
     private final ExecutorService workers;
     private final Duration timeout;
 
@@ -56,6 +59,14 @@ final class TimedChat {
                 throw err;
             }
             throw new LangChain4jException(cause);
+        }
+    }
+
+    /** Stops the workers: attempts still running are interrupted, new ones refused. */
+    @Override
+    public void close() {
+        if (workers != null) {
+            workers.shutdownNow();
         }
     }
 

@@ -24,7 +24,7 @@ public final class Evaluator {
     }
 
     public List<Evaluation> evaluate(List<Generation> generations) {
-        return Concurrently.map(generations, this::evaluate, executor);
+        return Interrupts.failFast(generations, this::evaluate, executor);
     }
 
     private Evaluation evaluate(Generation generation) {

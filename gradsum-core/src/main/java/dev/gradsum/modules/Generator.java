@@ -29,7 +29,7 @@ public final class Generator {
 
     /** One generation per example, in order; calls run concurrently (the call path limits them). */
     public List<Generation> generate(PromptTemplate prompt, List<Example> examples) {
-        return Concurrently.map(examples, example -> generate(prompt, example), executor);
+        return Interrupts.failFast(examples, example -> generate(prompt, example), executor);
     }
 
     private Generation generate(PromptTemplate prompt, Example example) {

@@ -37,7 +37,7 @@ public final class GradientGenerator {
 
     public List<Gradient> generate(Task task, PromptTemplate prompt, List<Evaluation> evaluations) {
         List<Evaluation> failures = evaluations.stream().filter(GradientGenerator::isFailure).toList();
-        return Concurrently.map(failures, e -> generate(task, prompt, e), executor).stream()
+        return Interrupts.failFast(failures, e -> generate(task, prompt, e), executor).stream()
                 .flatMap(Optional::stream)
                 .toList();
     }

@@ -12,9 +12,9 @@
  *
  * <p>Internal: the search drives these classes; users go through {@code GradSum}. The modules know
  * nothing of the search and reach models only through {@link dev.gradsum.llm.Llm}. Helpers are
- * package-private and named for their job: {@code Concurrently} (ordered fan-out over an executor),
- * {@code LanguageCheck} (a candidate keeps its parent's script), {@code TaggedSections},
- * {@code Interrupts}; {@link dev.gradsum.modules.JsonExtraction} is public only because the judge in
+ * package-private and named for their job: {@code LanguageCheck} (a candidate keeps its parent's
+ * script), {@code TaggedSections}, {@code Interrupts} (an interrupt propagates; the fail-fast fan-out of
+ * {@link dev.gradsum.internal.Fanout} with the modules' interrupt exception); {@link dev.gradsum.modules.JsonExtraction} is public only because the judge in
  * {@code dev.gradsum.metric} parses with it too.
  */
 package dev.gradsum.modules;

@@ -1,5 +1,6 @@
 package dev.gradsum.search;
 
+import dev.gradsum.internal.Fanout;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.Gradient;
 import dev.gradsum.modules.PromptEditor;
@@ -158,7 +159,7 @@ public final class BeamSearch {
         List<Candidate> toRate = pool.stream().filter(c -> !validationByPrompt.containsKey(c.prompt().text())).toList();
         int rows = split.validation().size();
         events.stageStarted(index, Stage.VALIDATE, toRate.size() * rows * (judged ? 2 : 1));
-        List<List<Evaluation>> rated = WaitForAll.map(executor, toRate,
+        List<List<Evaluation>> rated = Fanout.waitForAll(executor, toRate,
                 c -> modules.evaluator().evaluate(modules.generator().generate(c.prompt(), split.validation())));
         for (int k = 0; k < toRate.size(); k++) {
             validationByPrompt.put(toRate.get(k).prompt().text(), rated.get(k));

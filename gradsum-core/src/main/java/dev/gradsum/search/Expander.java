@@ -1,5 +1,6 @@
 package dev.gradsum.search;
 
+import dev.gradsum.internal.Fanout;
 import dev.gradsum.llm.LlmException;
 import dev.gradsum.modules.Edit;
 import dev.gradsum.modules.Evaluation;
@@ -48,18 +49,18 @@ final class Expander {
         int rows = batches.stream().mapToInt(List::size).sum();
 
         events.stageStarted(iteration, Stage.GENERATE, rows);
-        List<List<Generation>> generations = WaitForAll.map(executor, all,
+        List<List<Generation>> generations = Fanout.waitForAll(executor, all,
                 k -> modules.generator().generate(beam.get(k).prompt(), batches.get(k)));
 
         events.stageStarted(iteration, Stage.EVALUATE, judged ? rows : 0);
-        List<List<Evaluation>> evaluations = WaitForAll.map(executor, generations, modules.evaluator()::evaluate);
+        List<List<Evaluation>> evaluations = Fanout.waitForAll(executor, generations, modules.evaluator()::evaluate);
         for (int k = 0; k < n; k++) {
             events.evaluated(iteration, beam.get(k), "train", evaluations.get(k));
         }
 
         int failures = evaluations.stream().mapToInt(Scores::failures).sum();
         events.stageStarted(iteration, Stage.GRADIENTS, failures);
-        List<List<Gradient>> gradients = WaitForAll.map(executor, all, k -> Scores.failures(evaluations.get(k)) == 0
+        List<List<Gradient>> gradients = Fanout.waitForAll(executor, all, k -> Scores.failures(evaluations.get(k)) == 0
                 ? List.of()
                 : absorbed(notes, k, "gradient generation", List.of(),
                         () -> modules.gradientGenerator().generate(task, beam.get(k).prompt(), evaluations.get(k))));
@@ -71,7 +72,7 @@ final class Expander {
         String[] summaries = new String[n];
         if (options.summarize()) {
             events.stageStarted(iteration, Stage.SUMMARIZE, withGradients.size());
-            List<String> written = WaitForAll.map(executor, withGradients, k -> absorbed(notes, k, "summarization",
+            List<String> written = Fanout.waitForAll(executor, withGradients, k -> absorbed(notes, k, "summarization",
                     null, () -> modules.summarizer().summarize(task, beam.get(k).prompt(), gradients.get(k))));
             for (int j = 0; j < withGradients.size(); j++) {
                 int k = withGradients.get(j);
@@ -84,7 +85,7 @@ final class Expander {
 
         List<Integer> toEdit = withGradients.stream().filter(k -> !options.summarize() || summaries[k] != null).toList();
         events.stageStarted(iteration, Stage.EDIT, toEdit.size());
-        List<Edit> written = WaitForAll.map(executor, toEdit, k -> absorbed(notes, k, "editing", null, () -> edit(
+        List<Edit> written = Fanout.waitForAll(executor, toEdit, k -> absorbed(notes, k, "editing", null, () -> edit(
                 beam.get(k), gradients.get(k), summaries[k])));
         Edit[] edits = new Edit[n];
         for (int j = 0; j < toEdit.size(); j++) {

@@ -1,5 +1,6 @@
 package dev.gradsum.search;
 
+import dev.gradsum.internal.Fanout;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.task.Example;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class FinalTest {
         boolean same = best.prompt().text().equals(initial.prompt().text());
         List<Candidate> toRate = same ? List.of(initial) : List.of(initial, best);
         events.stageStarted(iteration, Stage.TEST, toRate.size() * rows.size() * (judged ? 2 : 1));
-        List<List<Evaluation>> rated = WaitForAll.map(executor, toRate,
+        List<List<Evaluation>> rated = Fanout.waitForAll(executor, toRate,
                 c -> modules.evaluator().evaluate(modules.generator().generate(c.prompt(), rows)));
         events.evaluated(iteration, initial, "test", rated.get(0));
         if (!same) {

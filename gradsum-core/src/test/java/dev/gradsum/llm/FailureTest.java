@@ -13,7 +13,10 @@ import dev.langchain4j.exception.TimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +77,65 @@ class FailureTest {
         assertThat(text).doesNotContain("\n").doesNotContain("abcdef123456")
                 .doesNotContain("secret-999").doesNotContain("1234567890abcdef")
                 .startsWith("HTTP 400: ");
+    }
+
+    @Test
+    void retriable_statuses_are_408_429_and_every_5xx() {
+        assertThat(Failure.retriableStatus(408)).isTrue();
+        assertThat(Failure.retriableStatus(429)).isTrue();
+        assertThat(Failure.retriableStatus(500)).isTrue();
+        assertThat(Failure.retriableStatus(503)).isTrue();
+        assertThat(Failure.retriableStatus(599)).isTrue();
+        assertThat(Failure.retriableStatus(400)).isFalse();
+        assertThat(Failure.retriableStatus(401)).isFalse();
+        assertThat(Failure.retriableStatus(404)).isFalse();
+        assertThat(Failure.retriableStatus(409)).isFalse();
+        assertThat(new HttpStatusException(502, "gateway", null).retriable()).isTrue();
+        assertThat(new HttpStatusException(403, "no", null).retriable()).isFalse();
+    }
+
+    @Test
+    void a_refused_key_is_fatal_whatever_the_body() {
+        assertThat(Failure.fatalStatus(401, "")).isTrue();
+        assertThat(Failure.fatalStatus(401, null)).isTrue();
+        assertThat(Failure.fatalStatus(403, "{\"error\": \"forbidden\"}")).isTrue();
+    }
+
+    @Test
+    void an_unknown_model_or_path_is_fatal() {
+        assertThat(Failure.fatalStatus(404, "{\"error\": {\"message\": \"model 'gpt-9' not found\"}}")).isTrue();
+    }
+
+    @Test
+    void googles_400_is_fatal_only_with_reason_api_key_invalid() {
+        assertThat(Failure.fatalStatus(400, "{\"error\": {\"status\": \"INVALID_ARGUMENT\", \"details\": "
+                + "[{\"reason\": \"API_KEY_INVALID\"}]}}")).isTrue();
+        assertThat(Failure.fatalStatus(400, "{\"error\": {\"message\": \"max_tokens too large\"}}")).isFalse();
+        assertThat(Failure.fatalStatus(400, null)).isFalse();
+        assertThat(Failure.fatalStatus(429, "\"API_KEY_INVALID\"")).isFalse();
+    }
+
+    @Test
+    void rate_limits_server_errors_and_other_client_errors_are_not_fatal() {
+        for (int status : new int[] {400, 408, 409, 422, 429, 500, 502, 503}) {
+            assertThat(Failure.fatalStatus(status, "{}")).as("HTTP %d", status).isFalse();
+        }
+    }
+
+    @Test
+    void a_server_that_cannot_be_reached_is_unreachable() {
+        assertThat(Failure.unreachable(new ConnectException("Connection refused"))).isTrue();
+        assertThat(Failure.unreachable(new HttpConnectTimeoutException("connect timed out"))).isTrue();
+        assertThat(Failure.unreachable(new UnknownHostException("no.such.host"))).isTrue();
+        assertThat(Failure.unreachable(new UnresolvedAddressException())).isTrue();
+        assertThat(Failure.unreachable(new IOException(new UnresolvedAddressException()))).isTrue();
+    }
+
+    @Test
+    void a_read_timeout_or_a_dropped_connection_is_not_unreachable() {
+        assertThat(Failure.unreachable(new HttpTimeoutException("request timed out"))).isFalse();
+        assertThat(Failure.unreachable(new IOException("Connection reset"))).isFalse();
+        assertThat(Failure.unreachable(new IOException(new IllegalStateException()))).isFalse();
+        assertThat(Failure.unreachable(new IllegalStateException("bug"))).isFalse();
     }
 }

@@ -1,5 +1,7 @@
 package dev.gradsum.bench.peers;
 
+import dev.gradsum.internal.DaemonThreads;
+import dev.gradsum.internal.Fanout;
 import dev.gradsum.llm.Budget;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallPath;
@@ -21,13 +23,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * What one peer-method run (or one rating of prompts) owns, built from gradsum's own pieces exactly as
  * a GRAD-SUM run builds them: one {@link CallPath} (cache, concurrency limit, retry, budget, usage),
  * an {@link Llm} per role, the core's {@link Generator} and {@link Evaluator} (with the task's metric
- * or gradsum's LLM judge), and an unbounded executor of daemon threads, shut down on close.
+ * or gradsum's LLM judge), and an unbounded executor of daemon threads. Close shuts down both pools
+ * (the executor and the call path's).
  */
 public final class PeerContext implements AutoCloseable {
     private final Task task;
@@ -41,12 +44,7 @@ public final class PeerContext implements AutoCloseable {
     private PeerContext(Task task, ModelRoles models, CallPath callPath) {
         this.task = task;
         this.callPath = callPath;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "gradsum-peer-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newCachedThreadPool(new DaemonThreads("gradsum-peer-"));
         Metric metric = task.metric() != null ? task.metric()
                 : new LlmJudge(callPath.llm(Role.JUDGE, models.model(Role.JUDGE)), task.criteria(), task.description(),
                         MetaPrompts.defaults());
@@ -99,8 +97,23 @@ public final class PeerContext implements AutoCloseable {
         return editor;
     }
 
+    /**
+     * A step's independent pieces at once on {@code executor}, as {@link Fanout#waitForAll} (every piece
+     * ends before the first failure is rethrown); an interrupt becomes an {@link IllegalStateException},
+     * with the thread's interrupt flag set again.
+     */
+    static <T, R> List<R> waitForAll(ExecutorService executor, List<T> items, Function<? super T, ? extends R> work) {
+        try {
+            return Fanout.waitForAll(executor, items, work);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();
+        callPath.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gradsum.bench.peers;
 
+import dev.gradsum.internal.Causes;
 import dev.gradsum.llm.BudgetExceededException;
 import dev.gradsum.task.PromptTemplate;
 import dev.gradsum.task.Split;
@@ -49,7 +50,7 @@ public final class ProTeGi {
             for (int r = 1; r <= options.rounds(); r++) {
                 final int round = r;
                 List<PromptTemplate> parents = beam;
-                List<ProTeGiExpander.Expansion> expansions = Parallel.map(context.executor(),
+                List<ProTeGiExpander.Expansion> expansions = PeerContext.waitForAll(context.executor(),
                         indices(parents.size()), i -> expander.expand(parents.get(i), split.train(), random(round, i)));
                 List<PromptTemplate> pool = new ArrayList<>(parents);
                 for (ProTeGiExpander.Expansion e : expansions) {
@@ -86,16 +87,6 @@ public final class ProTeGi {
     }
 
     static boolean causedByBudget(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof BudgetExceededException) {
-                return true;
-            }
-            for (Throwable s : t.getSuppressed()) {
-                if (s instanceof BudgetExceededException) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Causes.hasOrSuppresses(failure, BudgetExceededException.class);
     }
 }

@@ -59,19 +59,19 @@ final class ProTeGiExpander {
             groups.add(Sampling.sample(errors, options.errorsPerGroup(), random));
         }
         List<Edit> edits = new ArrayList<>();
-        List<List<String>> reasons = Parallel.map(context.executor(), groups, group -> gradient(prompt, group));
+        List<List<String>> reasons = PeerContext.waitForAll(context.executor(), groups, group -> gradient(prompt, group));
         for (int g = 0; g < groups.size(); g++) {
             for (String reason : reasons.get(g)) {
                 edits.add(new Edit(groups.get(g), reason));
             }
         }
         int[] dropped = {0};
-        List<List<String>> edited = Parallel.map(context.executor(), edits, e -> edit(prompt, e));
+        List<List<String>> edited = PeerContext.waitForAll(context.executor(), edits, e -> edit(prompt, e));
         Set<String> successors = new LinkedHashSet<>();
         edited.forEach(successors::addAll);
         if (options.paraphrasesPerEdit() > 0) {
             List<String> base = List.copyOf(successors);
-            Parallel.map(context.executor(), base, p -> paraphrase(prompt, p)).forEach(successors::addAll);
+            PeerContext.waitForAll(context.executor(), base, p -> paraphrase(prompt, p)).forEach(successors::addAll);
         }
         List<PromptTemplate> valid = new ArrayList<>();
         for (String text : successors) {

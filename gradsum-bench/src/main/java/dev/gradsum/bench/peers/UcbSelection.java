@@ -62,7 +62,7 @@ public final class UcbSelection {
                     .limit(options.promptsPerRound())
                     .toList();
             List<Example> sample = Sampling.sample(rows, options.samplesPerEval(), random);
-            List<List<Evaluation>> results = Parallel.map(executor, chosen, i -> rater.apply(pool.get(i), sample));
+            List<List<Evaluation>> results = PeerContext.waitForAll(executor, chosen, i -> rater.apply(pool.get(i), sample));
             for (int c = 0; c < chosen.size(); c++) {
                 for (Evaluation e : results.get(c)) {
                     if (!e.score().error()) {

@@ -4,11 +4,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Failures that will hit every call of a model, so retrying or carrying on is pointless: a refused
- * key (401, 403, or Google's 400 with reason {@code API_KEY_INVALID}), an unknown model or path (404),
- * a server that cannot be reached. The first one is
- * kept and the run's thread interrupted, so the search stops at once and the command exits with that
- * one line instead of finishing a run in which every answer failed.
+ * Stops the command at the first failure that will hit every call of a model, so retrying or carrying
+ * on is pointless. Which failures those are is core's rule ({@link dev.gradsum.llm.Failure#fatalStatus},
+ * {@link dev.gradsum.llm.Failure#unreachable}: a refused key, an unknown model or path, a server that
+ * cannot be reached); {@link StatusHttpClient} asks it and reports here. The first one is kept and the
+ * run's thread interrupted, so the search stops at once and the command exits with that one line
+ * instead of finishing a run in which every answer failed.
  */
 public final class FatalFailures {
     private final AtomicReference<String> first = new AtomicReference<>();
@@ -31,15 +32,5 @@ public final class FatalFailures {
     /** The first fatal failure's one-line message, if any happened. */
     public Optional<String> first() {
         return Optional.ofNullable(first.get());
-    }
-
-    /** Whether an answer with {@code status} and error {@code body} will be the answer to every call. */
-    static boolean fatalStatus(int status, String body) {
-        return status == 401 || status == 403 || status == 404 || refusedGoogleKey(status, body);
-    }
-
-    /** Google's Gemini API refuses a bad key with 400 INVALID_ARGUMENT, reason {@code API_KEY_INVALID}. */
-    static boolean refusedGoogleKey(int status, String body) {
-        return status == 400 && body != null && body.contains("\"API_KEY_INVALID\"");
     }
 }

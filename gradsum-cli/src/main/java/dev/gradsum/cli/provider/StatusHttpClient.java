@@ -1,5 +1,6 @@
 package dev.gradsum.cli.provider;
 
+import dev.gradsum.llm.Failure;
 import dev.gradsum.llm.HttpStatusException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
@@ -10,7 +11,6 @@ import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -73,17 +73,13 @@ final class StatusHttpClient implements HttpClient {
         HttpResponse<String> response;
         try {
             response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpConnectTimeoutException e) {
-            throw new ServerUnreachableException(unreachable("connection timed out"));
-        } catch (HttpTimeoutException e) {
-            throw new TimeoutException(label + ": no answer within " + readTimeout.toMillis() / 1000.0 + " s");
-        } catch (ConnectException e) {
-            throw new ServerUnreachableException(unreachable("connection refused"));
-        } catch (UnknownHostException | UnresolvedAddressException e) {
-            throw new ServerUnreachableException(unreachable("unknown host"));
-        } catch (IOException e) {
-            if (e.getCause() instanceof UnresolvedAddressException) {
-                throw new ServerUnreachableException(unreachable("unknown host"));
+        } catch (IOException | UnresolvedAddressException e) {
+            if (Failure.unreachable(e)) {
+                throw new ServerUnreachableException(unreachable(e instanceof HttpConnectTimeoutException
+                        ? "connection timed out" : e instanceof ConnectException ? "connection refused" : "unknown host"));
+            }
+            if (e instanceof HttpTimeoutException) {
+                throw new TimeoutException(label + ": no answer within " + readTimeout.toMillis() / 1000.0 + " s");
             }
             throw new TimeoutException(label + ": connection failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
@@ -99,7 +95,7 @@ final class StatusHttpClient implements HttpClient {
                 retryAfter = RetryAfter.fromGoogleRetryInfo(response.body());
             }
             String text = errorText(response.body(), request.headers());
-            if (FatalFailures.fatalStatus(status, response.body())) {
+            if (Failure.fatalStatus(status, response.body())) {
                 fatal.report(label + ": HTTP " + status + " from " + baseUrl + ": " + text + "; "
                         + (status == 404 ? "check the model name and base_url" : "check " + keyHint));
             }

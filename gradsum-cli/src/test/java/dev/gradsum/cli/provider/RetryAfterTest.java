@@ -42,15 +42,6 @@ class RetryAfterTest {
     }
 
     @Test
-    void google_refusing_the_key_with_400_is_fatal_but_other_400s_are_not() {
-        assertThat(FatalFailures.fatalStatus(400, "{\"error\": {\"status\": \"INVALID_ARGUMENT\", \"details\": "
-                + "[{\"reason\": \"API_KEY_INVALID\"}]}}")).isTrue();
-        assertThat(FatalFailures.fatalStatus(400, "{\"error\": {\"message\": \"max_tokens too large\"}}")).isFalse();
-        assertThat(FatalFailures.fatalStatus(401, "")).isTrue();
-        assertThat(FatalFailures.fatalStatus(429, "API_KEY_INVALID")).isFalse();
-    }
-
-    @Test
     void server_error_text_masks_the_credential_that_was_sent() {
         String text = StatusHttpClient.errorText("{\"error\": \"bad key sk-abc123456\"}",
                 Map.of("Authorization", List.of("Bearer sk-abc123456"), "Content-Type", List.of("application/json")));

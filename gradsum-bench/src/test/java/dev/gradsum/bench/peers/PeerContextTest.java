@@ -1,0 +1,28 @@
+package dev.gradsum.bench.peers;
+
+import dev.gradsum.llm.Budget;
+import dev.gradsum.llm.ModelRoles;
+import dev.gradsum.llm.Pricing;
+import dev.gradsum.task.Example;
+import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.task.Task;
+import dev.gradsum.testing.PoolThreads;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A peer context shuts down both pools it opened (its executor and its call path's) on close. */
+class PeerContextTest {
+    @Test
+    void close_leaves_no_thread_of_its_pools_running() throws Exception {
+        PoolThreads threads = new PoolThreads();
+        Task task = Task.builder().name("t").description("Answer.").prompt("Answer {q}").metric(threads.metric()).build();
+        try (PeerContext context = PeerContext.open(task, ModelRoles.of(threads.model("t", c -> "yes")), Pricing.none(),
+                Budget.unlimited(), 4, Duration.ofSeconds(30), 1)) {
+            context.rate(PromptTemplate.of("Answer {q}"), List.of(new Example("1", Map.of("q", "a")),
+                    new Example("2", Map.of("q", "b"))));
+        }
+        threads.assertUsedAndStopped("gradsum-llm-", "gradsum-peer-");
+    }
+}
