@@ -45,13 +45,9 @@ final class ResumeHint {
         return Optional.empty();
     }
 
-    /** The budget run {@code id} had, from its stored result; unlimited when none is stored. */
+    /** The budget run {@code id} had, as the store recorded it; unlimited when none is recorded. */
     private static Budget budgetOf(SqliteStore store, String id) {
-        try {
-            return store.result(id).map(json -> StoredResult.fromJson(id, json).info().budget()).orElse(Budget.unlimited());
-        } catch (RuntimeException unreadable) {
-            return Budget.unlimited();
-        }
+        return store.budget(id);
     }
 
     /** Whether {@code now} loosens some limit of {@code before} ({@code null} is no limit). */

@@ -32,8 +32,10 @@ import java.util.Map;
  * that stores its reply, so what the run spent survives any crash: {@link SqliteStore#spent(String)}),
  * as a {@link CallListener} (cache hits are counted), and as a {@link SearchListener} (candidates with
  * parent and feedback, every rated row per purpose, gradients, summaries, drops, iterations).
- * End it with {@link #finished}, {@link #stopped} or {@link #failed}; a run whose process dies first is
- * found {@code interrupted}. Made by {@link SqliteStore#start}. Thread-safe.
+ * Tell it what the run was asked to do with {@link #describe} when it starts. End it with
+ * {@link #finished}, {@link #stopped} or {@link #failed}; a run whose process dies first is found
+ * {@code interrupted}. What it writes is the run's one record: {@link SqliteStore#recorded(String)} reads
+ * it back. Made by {@link SqliteStore#start}. Thread-safe.
  */
 public final class RunRecorder implements SearchListener, CallListener {
     private final SqliteStore store;
@@ -73,6 +75,67 @@ public final class RunRecorder implements SearchListener, CallListener {
         return CallCache.writeOnly(cache());
     }
 
+    /**
+     * Records what the run was asked to do (task, models, search settings, budget, settings); a resume
+     * records it again, replacing what the earlier attempt recorded.
+     */
+    public void describe(RunDescription description) {
+        db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE runs SET task_description = ?, task_file = ?,"
+                    + " run_folder = ?, search_beam = ?, search_iterations = ?, search_candidates = ?, search_minibatch = ?,"
+                    + " search_patience = ?, search_summarize = ?, search_bootstrap_samples = ?, search_seed = ?,"
+                    + " budget_usd = ?, budget_calls = ?, budget_tokens = ? WHERE id = ?")) {
+                SearchSettings o = description.search();
+                s.setString(1, description.taskDescription());
+                s.setString(2, description.taskFile());
+                s.setString(3, description.runFolder());
+                s.setInt(4, o.beam());
+                s.setInt(5, o.iterations());
+                s.setInt(6, o.candidates());
+                s.setInt(7, o.minibatch());
+                s.setInt(8, o.patience());
+                s.setBoolean(9, o.summarize());
+                s.setInt(10, o.bootstrapSamples());
+                s.setLong(11, o.seed());
+                setNumber(s, 12, description.budget().usd());
+                setNumber(s, 13, description.budget().calls());
+                setNumber(s, 14, description.budget().tokens());
+                s.setString(15, runId);
+                s.executeUpdate();
+            }
+            for (String table : List.of("run_models", "run_settings")) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+                    s.setString(1, runId);
+                    s.executeUpdate();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO run_models (run_id, role, provider, model) VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<Role, RunDescription.Model> m : description.models().entrySet()) {
+                    s.setString(1, runId);
+                    s.setString(2, m.getKey().key());
+                    s.setString(3, m.getValue().provider());
+                    s.setString(4, m.getValue().name());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO run_settings (run_id, position, name, value) VALUES (?, ?, ?, ?)")) {
+                int position = 0;
+                for (Map.Entry<String, String> e : description.settings().entrySet()) {
+                    s.setString(1, runId);
+                    s.setInt(2, position++);
+                    s.setString(3, e.getKey());
+                    s.setString(4, e.getValue());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
     @Override
     public void stageStarted(int iteration, Stage stage, int plannedCalls) {
         String where = stage == Stage.TEST ? "final test" : "iteration " + iteration + ": " + stage;
@@ -104,11 +167,13 @@ public final class RunRecorder implements SearchListener, CallListener {
 
     @Override
     public void evaluated(int iteration, Candidate candidate, String purpose, List<Evaluation> evaluations) {
+        List<String> fields = evaluations.stream().map(e -> write(e.generation().example().fields())).toList();
         db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO evaluations (run_id, iteration, candidate_id,"
-                    + " purpose, example_id, input, output, gen_error, score, passed, reason, score_error)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Evaluation e : evaluations) {
+                    + " purpose, example_id, input, output, gen_error, score, passed, reason, score_error, fields_json)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < evaluations.size(); i++) {
+                    Evaluation e = evaluations.get(i);
                     Generation g = e.generation();
                     Score score = e.score();
                     s.setString(1, runId);
@@ -123,6 +188,7 @@ public final class RunRecorder implements SearchListener, CallListener {
                     s.setBoolean(10, score.passed());
                     s.setString(11, score.reason());
                     s.setBoolean(12, score.error());
+                    s.setString(13, fields.get(i));
                     s.addBatch();
                 }
                 return s.executeBatch();
@@ -233,14 +299,14 @@ public final class RunRecorder implements SearchListener, CallListener {
     }
 
     /**
-     * The search returned: the run is {@code finished}, or {@code stopped} when it was interrupted.
-     *
-     * @param resultJson the result as {@code result.json} holds it; {@code gradsum report ID} rewrites the run folder from it
+     * The search returned: the run is {@code finished}, or {@code stopped} when it was interrupted. Records
+     * the result's initial and best candidate, elapsed time, final test and usage, so
+     * {@link SqliteStore#recorded(String)} can read the whole run back.
      */
-    public void finished(OptimizationResult result, String resultJson) {
+    public void finished(OptimizationResult result) {
         Double best = scoreOf(result);
         log.finish(runId, RunStatus.of(result.stopReason()), result.stopReason(),
-                best != null ? best : bestScore(), result.usage(), resultJson, null, clock.instant());
+                best != null ? best : bestScore(), result.usage(), result, null, clock.instant());
     }
 
     /** The user stopped the run before the search could return (e.g. a shutdown hook): what is stored stays. */
@@ -270,6 +336,17 @@ public final class RunRecorder implements SearchListener, CallListener {
             }
         }
         return score;
+    }
+
+    /** Binds a nullable number; a non-finite one (a score that does not exist) is stored as NULL. */
+    static void setNumber(PreparedStatement s, int index, Number value) throws SQLException {
+        if (value == null || (value instanceof Double d && !Double.isFinite(d))) {
+            s.setNull(index, value instanceof Double ? java.sql.Types.REAL : java.sql.Types.INTEGER);
+        } else if (value instanceof Double d) {
+            s.setDouble(index, d);
+        } else {
+            s.setLong(index, value.longValue());
+        }
     }
 
     private String write(Object value) {
