@@ -159,27 +159,29 @@ final class RunLog {
                 UsageRows.replace(c, runId, usage);
             }
             if (result != null) {
-                recordResult(c, runId, result);
+                recordResult(c, runId, result.initial().id(), result.best().id(),
+                        result.elapsed() == null ? 0 : result.elapsed().toMillis(), result.test());
             }
             return null;
         });
     }
 
-    private static void recordResult(Connection c, String runId, OptimizationResult result) throws SQLException {
-        TestScore t = result.test();
+    /** Records what the search returned: the run then has a result ({@code elapsed_ms} is set). */
+    static void recordResult(Connection c, String runId, String initialId, String bestId, long elapsedMs, TestScore t)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE runs SET initial_id = ?, best_id = ?, elapsed_ms = ?,"
                 + " test_rows = ?, test_initial = ?, test_best = ?, test_low = ?, test_high = ?, test_initial_errors = ?,"
                 + " test_best_errors = ? WHERE id = ?")) {
-            s.setString(1, result.initial().id());
-            s.setString(2, result.best().id());
-            s.setLong(3, result.elapsed() == null ? 0 : result.elapsed().toMillis());
-            RunRecorder.setNumber(s, 4, t == null ? null : t.rows());
-            RunRecorder.setNumber(s, 5, t == null ? null : t.initial());
-            RunRecorder.setNumber(s, 6, t == null ? null : t.best());
-            RunRecorder.setNumber(s, 7, t == null ? null : t.low());
-            RunRecorder.setNumber(s, 8, t == null ? null : t.high());
-            RunRecorder.setNumber(s, 9, t == null ? null : t.initialErrors());
-            RunRecorder.setNumber(s, 10, t == null ? null : t.bestErrors());
+            s.setString(1, initialId);
+            s.setString(2, bestId);
+            s.setLong(3, elapsedMs);
+            SqlValues.setNumber(s, 4, t == null ? null : t.rows());
+            SqlValues.setNumber(s, 5, t == null ? null : t.initial());
+            SqlValues.setNumber(s, 6, t == null ? null : t.best());
+            SqlValues.setNumber(s, 7, t == null ? null : t.low());
+            SqlValues.setNumber(s, 8, t == null ? null : t.high());
+            SqlValues.setNumber(s, 9, t == null ? null : t.initialErrors());
+            SqlValues.setNumber(s, 10, t == null ? null : t.bestErrors());
             s.setString(11, runId);
             s.executeUpdate();
         }
@@ -236,16 +238,7 @@ final class RunLog {
 
     /** The budget run {@code runId} was last started or resumed with (unlimited when none is recorded). */
     Budget budget(String runId) {
-        return db.call(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT budget_usd, budget_calls, budget_tokens FROM runs WHERE id = ?")) {
-                q.setString(1, runId);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (!rs.next()) return Budget.unlimited();
-                    return new Budget(rs.getObject(1) == null ? null : rs.getDouble(1),
-                            rs.getObject(2) == null ? null : rs.getLong(2), rs.getObject(3) == null ? null : rs.getLong(3));
-                }
-            }
-        });
+        return db.call(c -> RunDescriptionRows.budget(c, runId));
     }
 
     Optional<RunDetails> details(String runId) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.GradSumException;
 import dev.gradsum.OptimizationResult;
-import dev.gradsum.llm.Budget;
 import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.metric.Score;
@@ -27,12 +26,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,28 +57,21 @@ final class RunReader {
 
     private Optional<RecordedRun> read() throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT task, started, stop_reason, best_id, initial_id, elapsed_ms,"
-                + " task_description, task_file, run_folder, search_beam, search_iterations, search_candidates,"
-                + " search_minibatch, search_patience, search_summarize, search_bootstrap_samples, search_seed,"
-                + " budget_usd, budget_calls, budget_tokens, test_rows, test_initial, test_best, test_low, test_high,"
-                + " test_initial_errors, test_best_errors FROM runs WHERE id = ? AND elapsed_ms IS NOT NULL")) {
+                + " test_rows, test_initial, test_best, test_low, test_high, test_initial_errors, test_best_errors"
+                + " FROM runs WHERE id = ? AND elapsed_ms IS NOT NULL")) {
             q.setString(1, runId);
             try (ResultSet rs = q.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 Map<String, Candidate> candidates = candidates();
                 Candidate initial = candidate(candidates, rs.getString(5));
                 Candidate best = candidate(candidates, rs.getString(4));
-                TestScore test = rs.getObject(21) == null ? null : new TestScore(rs.getInt(21), real(rs, 22),
-                        real(rs, 23), real(rs, 24), real(rs, 25), rs.getInt(26), rs.getInt(27));
+                TestScore test = rs.getObject(7) == null ? null : new TestScore(rs.getInt(7), SqlValues.real(rs, 8),
+                        SqlValues.real(rs, 9), SqlValues.real(rs, 10), SqlValues.real(rs, 11), rs.getInt(12), rs.getInt(13));
                 Map<Role, Usage> usage = UsageRows.byRole(c, runId);
                 OptimizationResult result = new OptimizationResult(initial, best, test, iterations(candidates),
                         List.copyOf(candidates.values()), StopReason.valueOf(rs.getString(3)), usage,
                         usage.values().stream().reduce(Usage.ZERO, Usage::plus), Duration.ofMillis(rs.getLong(6)));
-                SearchSettings search = new SearchSettings(rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13),
-                        rs.getInt(14), rs.getBoolean(15), rs.getInt(16), rs.getLong(17));
-                Budget budget = new Budget(rs.getObject(18) == null ? null : rs.getDouble(18),
-                        rs.getObject(19) == null ? null : rs.getLong(19), rs.getObject(20) == null ? null : rs.getLong(20));
-                RunDescription description = new RunDescription(rs.getString(7), rs.getString(8), rs.getString(9),
-                        models(), search, budget, settings());
+                RunDescription description = RunDescriptionRows.read(c, runId).orElseThrow();
                 Map<String, List<Evaluation>> tests = testRows();
                 return Optional.of(new RecordedRun(runId, rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
                         description, result, RecordedRun.TestRows.of(result, tests::get)));
@@ -189,37 +179,6 @@ final class RunReader {
             }
         }
         return out;
-    }
-
-    private Map<Role, RunDescription.Model> models() throws SQLException {
-        Map<Role, RunDescription.Model> out = new EnumMap<>(Role.class);
-        try (PreparedStatement q = c.prepareStatement("SELECT role, provider, model FROM run_models WHERE run_id = ?")) {
-            q.setString(1, runId);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.put(Role.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)),
-                            new RunDescription.Model(rs.getString(2), rs.getString(3)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private Map<String, String> settings() throws SQLException {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT name, value FROM run_settings WHERE run_id = ? ORDER BY position")) {
-            q.setString(1, runId);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) out.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return out;
-    }
-
-    /** A REAL column; NULL (a score that does not exist) reads as NaN. */
-    private static double real(ResultSet rs, int column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? Double.NaN : v;
     }
 
     /** A number as Jackson wrote it: non-finite values are written as strings ("NaN"). */

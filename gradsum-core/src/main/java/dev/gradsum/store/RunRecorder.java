@@ -81,57 +81,7 @@ public final class RunRecorder implements SearchListener, CallListener {
      */
     public void describe(RunDescription description) {
         db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE runs SET task_description = ?, task_file = ?,"
-                    + " run_folder = ?, search_beam = ?, search_iterations = ?, search_candidates = ?, search_minibatch = ?,"
-                    + " search_patience = ?, search_summarize = ?, search_bootstrap_samples = ?, search_seed = ?,"
-                    + " budget_usd = ?, budget_calls = ?, budget_tokens = ? WHERE id = ?")) {
-                SearchSettings o = description.search();
-                s.setString(1, description.taskDescription());
-                s.setString(2, description.taskFile());
-                s.setString(3, description.runFolder());
-                s.setInt(4, o.beam());
-                s.setInt(5, o.iterations());
-                s.setInt(6, o.candidates());
-                s.setInt(7, o.minibatch());
-                s.setInt(8, o.patience());
-                s.setBoolean(9, o.summarize());
-                s.setInt(10, o.bootstrapSamples());
-                s.setLong(11, o.seed());
-                setNumber(s, 12, description.budget().usd());
-                setNumber(s, 13, description.budget().calls());
-                setNumber(s, 14, description.budget().tokens());
-                s.setString(15, runId);
-                s.executeUpdate();
-            }
-            for (String table : List.of("run_models", "run_settings")) {
-                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
-                    s.setString(1, runId);
-                    s.executeUpdate();
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO run_models (run_id, role, provider, model) VALUES (?, ?, ?, ?)")) {
-                for (Map.Entry<Role, RunDescription.Model> m : description.models().entrySet()) {
-                    s.setString(1, runId);
-                    s.setString(2, m.getKey().key());
-                    s.setString(3, m.getValue().provider());
-                    s.setString(4, m.getValue().name());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO run_settings (run_id, position, name, value) VALUES (?, ?, ?, ?)")) {
-                int position = 0;
-                for (Map.Entry<String, String> e : description.settings().entrySet()) {
-                    s.setString(1, runId);
-                    s.setInt(2, position++);
-                    s.setString(3, e.getKey());
-                    s.setString(4, e.getValue());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+            RunDescriptionRows.write(c, runId, description);
             return null;
         });
     }
@@ -336,17 +286,6 @@ public final class RunRecorder implements SearchListener, CallListener {
             }
         }
         return score;
-    }
-
-    /** Binds a nullable number; a non-finite one (a score that does not exist) is stored as NULL. */
-    static void setNumber(PreparedStatement s, int index, Number value) throws SQLException {
-        if (value == null || (value instanceof Double d && !Double.isFinite(d))) {
-            s.setNull(index, value instanceof Double ? java.sql.Types.REAL : java.sql.Types.INTEGER);
-        } else if (value instanceof Double d) {
-            s.setDouble(index, d);
-        } else {
-            s.setLong(index, value.longValue());
-        }
     }
 
     private String write(Object value) {

@@ -3,6 +3,9 @@ package dev.gradsum.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.GradSumException;
+import dev.gradsum.llm.Budget;
+import dev.gradsum.llm.Role;
+import dev.gradsum.search.TestScore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,7 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Iterator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -52,64 +55,28 @@ final class StoreV1Results {
         JsonNode info = root.path("info");
         JsonNode options = info.path("options");
         JsonNode budget = info.path("budget");
+        Map<Role, RunDescription.Model> models = new EnumMap<>(Role.class);
+        info.path("models").fields().forEachRemaining(m -> models.put(Role.valueOf(m.getKey().toUpperCase(Locale.ROOT)),
+                new RunDescription.Model(m.getValue().path("provider").asText(), m.getValue().path("name").asText())));
+        Map<String, String> settings = new LinkedHashMap<>();
+        info.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+        RunDescriptionRows.write(c, runId, new RunDescription(info.path("taskDescription").asText(""),
+                path(info.path("taskFile")), text(root.path("runFolder")), models,
+                new SearchSettings(options.path("beamSize").asInt(), options.path("iterations").asInt(),
+                        options.path("candidatesPerPrompt").asInt(), options.path("minibatchSize").asInt(),
+                        options.path("patience").asInt(), options.path("summarize").asBoolean(),
+                        options.path("bootstrapSamples").asInt(), options.path("seed").asLong()),
+                new Budget(budget.path("usd").isNumber() ? budget.path("usd").asDouble() : null,
+                        budget.path("calls").isNumber() ? budget.path("calls").asLong() : null,
+                        budget.path("tokens").isNumber() ? budget.path("tokens").asLong() : null),
+                settings));
         JsonNode result = root.path("result");
         JsonNode test = result.path("test");
-        try (PreparedStatement s = c.prepareStatement("UPDATE runs SET task_description = ?, task_file = ?, run_folder = ?,"
-                + " search_beam = ?, search_iterations = ?, search_candidates = ?, search_minibatch = ?, search_patience = ?,"
-                + " search_summarize = ?, search_bootstrap_samples = ?, search_seed = ?, budget_usd = ?, budget_calls = ?,"
-                + " budget_tokens = ?, initial_id = ?, best_id = ?, elapsed_ms = ?, test_rows = ?, test_initial = ?,"
-                + " test_best = ?, test_low = ?, test_high = ?, test_initial_errors = ?, test_best_errors = ? WHERE id = ?")) {
-            s.setString(1, info.path("taskDescription").asText(""));
-            s.setString(2, path(info.path("taskFile")));
-            s.setString(3, text(root.path("runFolder")));
-            s.setInt(4, options.path("beamSize").asInt());
-            s.setInt(5, options.path("iterations").asInt());
-            s.setInt(6, options.path("candidatesPerPrompt").asInt());
-            s.setInt(7, options.path("minibatchSize").asInt());
-            s.setInt(8, options.path("patience").asInt());
-            s.setBoolean(9, options.path("summarize").asBoolean());
-            s.setInt(10, options.path("bootstrapSamples").asInt());
-            s.setLong(11, options.path("seed").asLong());
-            RunRecorder.setNumber(s, 12, budget.path("usd").isNumber() ? budget.path("usd").asDouble() : null);
-            RunRecorder.setNumber(s, 13, budget.path("calls").isNumber() ? budget.path("calls").asLong() : null);
-            RunRecorder.setNumber(s, 14, budget.path("tokens").isNumber() ? budget.path("tokens").asLong() : null);
-            s.setString(15, result.path("initial").path("id").asText());
-            s.setString(16, result.path("best").path("id").asText());
-            s.setLong(17, result.path("elapsed").asLong());
-            boolean tested = test.isObject();
-            RunRecorder.setNumber(s, 18, tested ? test.path("rows").asLong() : null);
-            RunRecorder.setNumber(s, 19, tested ? RunReader.number(test.get("initial")) : null);
-            RunRecorder.setNumber(s, 20, tested ? RunReader.number(test.get("best")) : null);
-            RunRecorder.setNumber(s, 21, tested ? RunReader.number(test.get("low")) : null);
-            RunRecorder.setNumber(s, 22, tested ? RunReader.number(test.get("high")) : null);
-            RunRecorder.setNumber(s, 23, tested ? test.path("initialErrors").asLong() : null);
-            RunRecorder.setNumber(s, 24, tested ? test.path("bestErrors").asLong() : null);
-            s.setString(25, runId);
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO run_models (run_id, role, provider, model)"
-                + " VALUES (?, ?, ?, ?)")) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = info.path("models").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> m = it.next();
-                s.setString(1, runId);
-                s.setString(2, m.getKey().toLowerCase(Locale.ROOT));
-                s.setString(3, m.getValue().path("provider").asText());
-                s.setString(4, m.getValue().path("name").asText());
-                s.executeUpdate();
-            }
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO run_settings (run_id, position, name, value)"
-                + " VALUES (?, ?, ?, ?)")) {
-            int position = 0;
-            for (Iterator<Map.Entry<String, JsonNode>> it = info.path("settings").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                s.setString(1, runId);
-                s.setInt(2, position++);
-                s.setString(3, e.getKey());
-                s.setString(4, e.getValue().asText());
-                s.executeUpdate();
-            }
-        }
+        RunLog.recordResult(c, runId, result.path("initial").path("id").asText(), result.path("best").path("id").asText(),
+                result.path("elapsed").asLong(), !test.isObject() ? null : new TestScore(test.path("rows").asInt(),
+                        RunReader.number(test.get("initial")), RunReader.number(test.get("best")),
+                        RunReader.number(test.get("low")), RunReader.number(test.get("high")),
+                        test.path("initialErrors").asInt(), test.path("bestErrors").asInt()));
         try (PreparedStatement s = c.prepareStatement("UPDATE evaluations SET fields_json = ? WHERE run_id = ?"
                 + " AND purpose = 'test' AND example_id = ?")) {
             for (String side : new String[] {"initial", "best"}) {
