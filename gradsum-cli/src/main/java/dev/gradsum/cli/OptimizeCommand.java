@@ -7,7 +7,6 @@ import dev.gradsum.cli.plan.CallPlan;
 import dev.gradsum.cli.progress.Progress;
 import dev.gradsum.cli.report.RunInfo;
 import dev.gradsum.cli.report.RunOutputs;
-import dev.gradsum.cli.report.TestEvaluationsRecorder;
 import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.modules.MetaPrompts;
 import dev.gradsum.search.StopReason;
@@ -61,15 +60,17 @@ final class OptimizeCommand implements Callable<Integer> {
         Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), run.options.iterations(),
                 plan.totalCalls().high());
         EvaluationErrors errors = new EvaluationErrors();
-        TestEvaluationsRecorder tests = new TestEvaluationsRecorder();
         Path root = TaskRun.outputRoot(flags, run.file);
         Instant started = cli.clock().instant();
         Path storePath = storeOptions.path(run.file);
         try (StoredRun stored = StoredRun.start(storePath, resume, root, run,
                 StoredRun.config(run, search), started, cli.err())) {
             String runId = stored.runId();
+            Path runDir = root.resolve(runId);
+            stored.describe(new RunInfo(runId, run.file.name(), run.file.description(), run.file.file(),
+                    run.modelsByRole(), run.options, run.budget, run.settings(), started), runDir);
             GradSum gradSum = stored.wire(run.builder(cli), noCache)
-                    .listener(progress).listener(errors).listener(tests).callListener(progress).build();
+                    .listener(progress).listener(errors).callListener(progress).build();
             progress.start();
             OptimizationResult result;
             try {
@@ -80,12 +81,7 @@ final class OptimizeCommand implements Callable<Integer> {
             } finally {
                 progress.finish();
             }
-            RunInfo info = new RunInfo(runId, run.file.name(), run.file.description(), run.file.file(),
-                    run.modelsByRole(), run.options, run.budget, run.settings(), started);
-            Path runDir = root.resolve(runId);
-            var testRows = tests.of(result);
-            RunOutputs.Written written = RunOutputs.write(runDir, info, result, testRows);
-            stored.finished(result, new StoredResult(runDir.toAbsolutePath().toString(), info, result, testRows));
+            RunOutputs.Written written = RunOutputs.write(runDir, stored.finished(result));
             ResultSummary.print(cli.out(), result, written, errors.count());
             if (result.stopReason() == StopReason.INTERRUPTED) {
                 cli.err().println("Stopped. Continue with: gradsum optimize " + run.file.label() + " --resume " + runId

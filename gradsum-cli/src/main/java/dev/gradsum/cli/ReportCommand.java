@@ -2,6 +2,7 @@ package dev.gradsum.cli;
 
 import dev.gradsum.ConfigurationException;
 import dev.gradsum.cli.report.RunOutputs;
+import dev.gradsum.store.RecordedRun;
 import dev.gradsum.store.SqliteStore;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,7 +11,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gradsum report ID}: writes a stored run's folder again (best_prompt.txt, result.json, report.html). */
+/**
+ * {@code gradsum report ID}: writes a stored run's folder again (best_prompt.txt, result.json,
+ * report.html) from the store's tables, through the same reader {@code optimize} writes it with.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write the run folder of a finished run again from the store (best_prompt.txt, result.json, report.html).")
 final class ReportCommand implements Callable<Integer> {
@@ -32,19 +36,19 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path storePath = storeOptions.path(null);
-        String json;
+        RecordedRun run;
         SqliteStore existing = storeOptions.openExisting().orElseThrow(() -> new ConfigurationException(
                 "report: no run " + id + " in " + storePath + " (gradsum runs lists them)"));
         try (SqliteStore store = existing) {
             if (store.run(id).isEmpty()) {
                 throw new ConfigurationException("report: no run " + id + " in " + storePath + " (gradsum runs lists them)");
             }
-            json = store.result(id).orElseThrow(() -> new ConfigurationException("report: run " + id
+            run = store.recorded(id).orElseThrow(() -> new ConfigurationException("report: run " + id
                     + " has no result yet; continue it with gradsum optimize --resume " + id));
         }
-        StoredResult stored = StoredResult.fromJson(id, json);
-        Path runDir = out != null ? out.resolve(id) : Path.of(stored.runFolder());
-        RunOutputs.Written w = RunOutputs.write(runDir, stored.info(), stored.result(), stored.tests());
+        String folder = run.description().runFolder();
+        Path runDir = out != null ? out.resolve(id) : folder != null ? Path.of(folder) : Path.of(id);
+        RunOutputs.Written w = RunOutputs.write(runDir, run);
         cli.out().println("Wrote " + w.bestPrompt() + ", " + w.resultJson().getFileName() + " and "
                 + w.reportHtml().getFileName() + ".");
         return ExitCode.OK;

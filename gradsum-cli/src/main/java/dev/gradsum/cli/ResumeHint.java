@@ -33,7 +33,7 @@ final class ResumeHint {
                     return Optional.of("note: run " + run.id() + " of this task was interrupted (its process ended)"
                             + " before it finished; continue it instead with: " + command);
                 case FINISHED:
-                    if (larger(budget, budgetOf(store, run.id())) && leavesRoom(budget, store.spent(run.id()))) {
+                    if (larger(budget, store.budget(run.id())) && leavesRoom(budget, store.spent(run.id()))) {
                         return Optional.of("note: run " + run.id() + " of this task stopped on its budget; this budget"
                                 + " is larger, so it can go on with: " + command);
                     }
@@ -43,15 +43,6 @@ final class ResumeHint {
             }
         }
         return Optional.empty();
-    }
-
-    /** The budget run {@code id} had, from its stored result; unlimited when none is stored. */
-    private static Budget budgetOf(SqliteStore store, String id) {
-        try {
-            return store.result(id).map(json -> StoredResult.fromJson(id, json).info().budget()).orElse(Budget.unlimited());
-        } catch (RuntimeException unreadable) {
-            return Budget.unlimited();
-        }
     }
 
     /** Whether {@code now} loosens some limit of {@code before} ({@code null} is no limit). */

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.gradsum.ConfigurationException;
 import dev.gradsum.GradSum;
 import dev.gradsum.OptimizationResult;
+import dev.gradsum.cli.report.RunInfo;
 import dev.gradsum.internal.Hashing;
+import dev.gradsum.store.RecordedRun;
 import dev.gradsum.store.RunDetails;
 import dev.gradsum.store.RunRecorder;
 import dev.gradsum.store.SqliteStore;
@@ -106,9 +108,19 @@ final class StoredRun implements AutoCloseable {
                 .spentBefore(store.spentByRole(recorder.runId()));
     }
 
-    /** The outputs are written: record the result (a pending Ctrl-C finishes once this run is closed). */
-    void finished(OptimizationResult result, StoredResult stored) {
-        recorder.finished(result, stored.toJson());
+    /** Records what the run was asked to do, with the folder its outputs go to. */
+    void describe(RunInfo info, Path runDir) {
+        recorder.describe(info.description(runDir));
+    }
+
+    /**
+     * The search returned: record the result and read the whole run back from the store, as
+     * {@code gradsum report ID} will (a pending Ctrl-C finishes once this run is closed).
+     */
+    RecordedRun finished(OptimizationResult result) {
+        recorder.finished(result);
+        return store.recorded(recorder.runId()).orElseThrow(() -> new IllegalStateException(
+                "run " + recorder.runId() + " was recorded but cannot be read back from " + store.path()));
     }
 
     void failed(Throwable e) {

@@ -188,7 +188,7 @@ class StoreCommandsTest {
     void a_plain_rerun_of_a_stopped_run_says_how_to_resume_it() throws IOException {
         String id = optimizeOnce();
         try (SqliteStore store = SqliteStore.open(db)) {
-            store.finish(id, RunStatus.STOPPED, StopReason.INTERRUPTED, null, null, null);
+            store.finish(id, RunStatus.STOPPED, StopReason.INTERRUPTED, null, null);
         }
 
         CliRunner.Outcome r = gradsum("optimize", task.toString(), "--out", dir.resolve("runs2").toString());
@@ -201,7 +201,7 @@ class StoreCommandsTest {
     void a_plain_rerun_of_an_interrupted_run_says_its_process_ended() throws IOException {
         String id = optimizeOnce();
         try (SqliteStore store = SqliteStore.open(db)) {
-            store.finish(id, RunStatus.INTERRUPTED, null, null, null, null);
+            store.finish(id, RunStatus.INTERRUPTED, null, null, null);
         }
 
         CliRunner.Outcome r = gradsum("optimize", task.toString(), "--out", dir.resolve("runs2").toString());
@@ -215,7 +215,7 @@ class StoreCommandsTest {
         String id = optimizeOnce();
         CliRunner.Outcome afterCompleted = gradsum("optimize", task.toString(), "--out", dir.resolve("runs2").toString());
         try (SqliteStore store = SqliteStore.open(db)) {
-            store.listRuns().forEach(run -> store.finish(run.id(), RunStatus.FAILED, null, null, null, null));
+            store.listRuns().forEach(run -> store.finish(run.id(), RunStatus.FAILED, null, null, null));
         }
 
         CliRunner.Outcome afterFailed = gradsum("optimize", task.toString(), "--out", dir.resolve("runs3").toString());
@@ -240,7 +240,7 @@ class StoreCommandsTest {
         CliRunner.Outcome sameBudget = gradsum("optimize", task.toString(), "--out", dir.resolve("runs2").toString());
         try (SqliteStore store = SqliteStore.open(db)) { // the newer budget-stopped run would be offered first
             store.listRuns().stream().filter(run -> !run.id().equals(id))
-                    .forEach(run -> store.finish(run.id(), RunStatus.FAILED, null, null, null, null));
+                    .forEach(run -> store.finish(run.id(), RunStatus.FAILED, null, null, null));
         }
         folder.task(TaskFolder.yaml(model, model, "budget: {calls: 5000}\n"));
         CliRunner.Outcome larger = gradsum("optimize", task.toString(), "--out", dir.resolve("runs3").toString());

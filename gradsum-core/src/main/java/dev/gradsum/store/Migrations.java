@@ -11,21 +11,36 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The store's schema history: numbered SQL scripts ({@code V1__init.sql}, {@code V2__...}) held as
  * resources, applied in order in one write transaction. The version reached is kept in
- * {@code PRAGMA user_version}. A store written by a newer gradsum (a higher version than the last
- * script known here) is refused rather than misread.
+ * {@code PRAGMA user_version}. A version may also have a {@link DataStep} that runs right after its
+ * script, in the same transaction, for what SQL alone cannot move (version 2 moves the version-1 JSON
+ * dumps of finished runs into tables: {@link StoreV1Results}). A store written by a newer gradsum (a
+ * higher version than the last script known here) is refused rather than misread.
  */
 final class Migrations {
     /** The scripts of this gradsum, in order; script {@code i} (0-based) brings the schema to version {@code i + 1}. */
-    static final Migrations CURRENT = new Migrations("dev/gradsum/store/", List.of("V1__init.sql"));
+    static final Migrations CURRENT = new Migrations("dev/gradsum/store/",
+            List.of("V1__init.sql", "V2__run_record.sql"), Map.of(2, StoreV1Results::migrate));
+
+    /** Moves data after a version's script has run. */
+    @FunctionalInterface
+    interface DataStep {
+        void apply(Connection c) throws SQLException;
+    }
 
     private final String directory;
     private final List<String> scripts;
+    private final Map<Integer, DataStep> dataSteps;
 
     Migrations(String directory, List<String> scripts) {
+        this(directory, scripts, Map.of());
+    }
+
+    Migrations(String directory, List<String> scripts, Map<Integer, DataStep> dataSteps) {
         for (int i = 0; i < scripts.size(); i++) {
             if (!scripts.get(i).startsWith("V" + (i + 1) + "__")) {
                 throw new IllegalArgumentException("migration " + (i + 1) + " must be named V" + (i + 1) + "__*.sql, was " + scripts.get(i));
@@ -33,6 +48,7 @@ final class Migrations {
         }
         this.directory = directory;
         this.scripts = List.copyOf(scripts);
+        this.dataSteps = Map.copyOf(dataSteps);
     }
 
     /** The schema version these scripts reach. */
@@ -59,6 +75,10 @@ final class Migrations {
                     try (Statement s = c.createStatement()) {
                         s.executeUpdate(sql);
                     }
+                }
+                DataStep step = dataSteps.get(v);
+                if (step != null) {
+                    step.apply(c);
                 }
             }
             if (found != latest()) {

@@ -21,7 +21,7 @@ import java.util.List;
  * @param iterations  finished iterations, in order
  * @param candidates  candidates considered
  * @param dropped     editor candidates dropped (placeholders lost, ...)
- * @param hasResult   whether a result JSON is stored ({@code gradsum report ID} can rewrite the run folder)
+ * @param hasResult   whether the run's search returned a result ({@code gradsum report ID} can rewrite the run folder)
  */
 public record RunDetails(RunSummary summary, String configJson, String stopReason, String error, String stage,
                          Instant updated, Instant finished, int attempts, Usage usage, String bestId,

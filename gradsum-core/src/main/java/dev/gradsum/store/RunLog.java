@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.ConfigurationException;
 import dev.gradsum.GradSumException;
+import dev.gradsum.OptimizationResult;
+import dev.gradsum.llm.Budget;
 import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.search.StopReason;
+import dev.gradsum.search.TestScore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -120,7 +123,9 @@ final class RunLog {
         }
         try (PreparedStatement s = c.prepareStatement("UPDATE runs SET status = 'running', attempts = ?, owner = ?,"
                 + " updated = ?, finished = NULL, stop_reason = NULL, error = NULL, best_id = NULL,"
-                + " best_score = NULL, stage = NULL, result_json = NULL WHERE id = ?")) {
+                + " best_score = NULL, stage = NULL, initial_id = NULL, elapsed_ms = NULL, test_rows = NULL,"
+                + " test_initial = NULL, test_best = NULL, test_low = NULL, test_high = NULL, test_initial_errors = NULL,"
+                + " test_best_errors = NULL WHERE id = ?")) {
             s.setInt(1, attempt);
             s.setString(2, me.text());
             s.setLong(3, now.toEpochMilli());
@@ -131,22 +136,21 @@ final class RunLog {
 
     /**
      * Writes how the run ended; {@code usage}, when given, is the call path's final account per role
-     * (earlier attempts included) and replaces what was counted call by call.
+     * (earlier attempts included) and replaces what was counted call by call; {@code result}, when the
+     * search returned one, records its initial and best candidate, elapsed time and final test.
      */
     void finish(String runId, RunStatus status, StopReason stopReason, Double bestScore, Map<Role, Usage> usage,
-                String resultJson, String error, Instant now) {
+                OptimizationResult result, String error, Instant now) {
         db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE runs SET status = ?, stop_reason = ?,"
-                    + " best_score = coalesce(?, best_score), result_json = coalesce(?, result_json), error = ?,"
-                    + " finished = ?, updated = ? WHERE id = ?")) {
+                    + " best_score = coalesce(?, best_score), error = ?, finished = ?, updated = ? WHERE id = ?")) {
                 s.setString(1, status.key());
                 s.setString(2, stopReason == null ? null : stopReason.name());
                 if (bestScore == null) s.setNull(3, Types.REAL); else s.setDouble(3, bestScore);
-                s.setString(4, resultJson);
-                s.setString(5, error);
+                s.setString(4, error);
+                s.setLong(5, now.toEpochMilli());
                 s.setLong(6, now.toEpochMilli());
-                s.setLong(7, now.toEpochMilli());
-                s.setString(8, runId);
+                s.setString(7, runId);
                 if (s.executeUpdate() == 0) {
                     throw new GradSumException("run " + runId + " is not in the store " + db.path());
                 }
@@ -154,8 +158,33 @@ final class RunLog {
             if (usage != null) {
                 UsageRows.replace(c, runId, usage);
             }
+            if (result != null) {
+                recordResult(c, runId, result.initial().id(), result.best().id(),
+                        result.elapsed() == null ? 0 : result.elapsed().toMillis(), result.test());
+            }
             return null;
         });
+    }
+
+    /** Records what the search returned: the run then has a result ({@code elapsed_ms} is set). */
+    static void recordResult(Connection c, String runId, String initialId, String bestId, long elapsedMs, TestScore t)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE runs SET initial_id = ?, best_id = ?, elapsed_ms = ?,"
+                + " test_rows = ?, test_initial = ?, test_best = ?, test_low = ?, test_high = ?, test_initial_errors = ?,"
+                + " test_best_errors = ? WHERE id = ?")) {
+            s.setString(1, initialId);
+            s.setString(2, bestId);
+            s.setLong(3, elapsedMs);
+            SqlValues.setNumber(s, 4, t == null ? null : t.rows());
+            SqlValues.setNumber(s, 5, t == null ? null : t.initial());
+            SqlValues.setNumber(s, 6, t == null ? null : t.best());
+            SqlValues.setNumber(s, 7, t == null ? null : t.low());
+            SqlValues.setNumber(s, 8, t == null ? null : t.high());
+            SqlValues.setNumber(s, 9, t == null ? null : t.initialErrors());
+            SqlValues.setNumber(s, 10, t == null ? null : t.bestErrors());
+            s.setString(11, runId);
+            s.executeUpdate();
+        }
     }
 
     Map<Role, Usage> spent(String runId) {
@@ -203,15 +232,13 @@ final class RunLog {
                 + " ORDER BY r.started DESC", configHash(configJson)));
     }
 
-    Optional<String> result(String runId) {
-        return db.call(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT result_json FROM runs WHERE id = ?")) {
-                q.setString(1, runId);
-                try (ResultSet rs = q.executeQuery()) {
-                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+    Optional<RecordedRun> recorded(String runId) {
+        return db.call(c -> RunReader.read(c, runId, db.path()));
+    }
+
+    /** The budget run {@code runId} was last started or resumed with (unlimited when none is recorded). */
+    Budget budget(String runId) {
+        return db.call(c -> RunDescriptionRows.budget(c, runId));
     }
 
     Optional<RunDetails> details(String runId) {
@@ -222,7 +249,7 @@ final class RunLog {
                     + " r.updated, r.finished, r.attempts, r.best_id, (SELECT prompt FROM candidates k"
                     + " WHERE k.run_id = r.id AND k.id = r.best_id), (SELECT count(*) FROM candidates k WHERE"
                     + " k.run_id = r.id), (SELECT count(*) FROM drops d WHERE d.run_id = r.id),"
-                    + " r.result_json IS NOT NULL FROM runs r WHERE r.id = ?")) {
+                    + " r.elapsed_ms IS NOT NULL FROM runs r WHERE r.id = ?")) {
                 q.setString(1, runId);
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();

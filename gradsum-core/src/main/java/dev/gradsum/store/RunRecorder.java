@@ -32,8 +32,10 @@ import java.util.Map;
  * that stores its reply, so what the run spent survives any crash: {@link SqliteStore#spent(String)}),
  * as a {@link CallListener} (cache hits are counted), and as a {@link SearchListener} (candidates with
  * parent and feedback, every rated row per purpose, gradients, summaries, drops, iterations).
- * End it with {@link #finished}, {@link #stopped} or {@link #failed}; a run whose process dies first is
- * found {@code interrupted}. Made by {@link SqliteStore#start}. Thread-safe.
+ * Tell it what the run was asked to do with {@link #describe} when it starts. End it with
+ * {@link #finished}, {@link #stopped} or {@link #failed}; a run whose process dies first is found
+ * {@code interrupted}. What it writes is the run's one record: {@link SqliteStore#recorded(String)} reads
+ * it back. Made by {@link SqliteStore#start}. Thread-safe.
  */
 public final class RunRecorder implements SearchListener, CallListener {
     private final SqliteStore store;
@@ -73,6 +75,17 @@ public final class RunRecorder implements SearchListener, CallListener {
         return CallCache.writeOnly(cache());
     }
 
+    /**
+     * Records what the run was asked to do (task, models, search settings, budget, settings); a resume
+     * records it again, replacing what the earlier attempt recorded.
+     */
+    public void describe(RunDescription description) {
+        db.transaction(c -> {
+            RunDescriptionRows.write(c, runId, description);
+            return null;
+        });
+    }
+
     @Override
     public void stageStarted(int iteration, Stage stage, int plannedCalls) {
         String where = stage == Stage.TEST ? "final test" : "iteration " + iteration + ": " + stage;
@@ -104,11 +117,13 @@ public final class RunRecorder implements SearchListener, CallListener {
 
     @Override
     public void evaluated(int iteration, Candidate candidate, String purpose, List<Evaluation> evaluations) {
+        List<String> fields = evaluations.stream().map(e -> write(e.generation().example().fields())).toList();
         db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO evaluations (run_id, iteration, candidate_id,"
-                    + " purpose, example_id, input, output, gen_error, score, passed, reason, score_error)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Evaluation e : evaluations) {
+                    + " purpose, example_id, input, output, gen_error, score, passed, reason, score_error, fields_json)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < evaluations.size(); i++) {
+                    Evaluation e = evaluations.get(i);
                     Generation g = e.generation();
                     Score score = e.score();
                     s.setString(1, runId);
@@ -123,6 +138,7 @@ public final class RunRecorder implements SearchListener, CallListener {
                     s.setBoolean(10, score.passed());
                     s.setString(11, score.reason());
                     s.setBoolean(12, score.error());
+                    s.setString(13, fields.get(i));
                     s.addBatch();
                 }
                 return s.executeBatch();
@@ -233,14 +249,14 @@ public final class RunRecorder implements SearchListener, CallListener {
     }
 
     /**
-     * The search returned: the run is {@code finished}, or {@code stopped} when it was interrupted.
-     *
-     * @param resultJson the result as {@code result.json} holds it; {@code gradsum report ID} rewrites the run folder from it
+     * The search returned: the run is {@code finished}, or {@code stopped} when it was interrupted. Records
+     * the result's initial and best candidate, elapsed time, final test and usage, so
+     * {@link SqliteStore#recorded(String)} can read the whole run back.
      */
-    public void finished(OptimizationResult result, String resultJson) {
+    public void finished(OptimizationResult result) {
         Double best = scoreOf(result);
         log.finish(runId, RunStatus.of(result.stopReason()), result.stopReason(),
-                best != null ? best : bestScore(), result.usage(), resultJson, null, clock.instant());
+                best != null ? best : bestScore(), result.usage(), result, null, clock.instant());
     }
 
     /** The user stopped the run before the search could return (e.g. a shutdown hook): what is stored stays. */

@@ -1,6 +1,7 @@
 package dev.gradsum.store;
 
 import dev.gradsum.ConfigurationException;
+import dev.gradsum.llm.Budget;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallRecord;
 import dev.gradsum.llm.LlmReply;
@@ -195,12 +196,11 @@ public final class SqliteStore implements CallCache, AutoCloseable {
      *
      * @param usage the call path's final usage per role, earlier attempts included, or {@code null} to keep what was counted
      */
-    public void finish(String runId, RunStatus status, StopReason stopReason, Double bestScore, Map<Role, Usage> usage,
-                       String resultJson) {
+    public void finish(String runId, RunStatus status, StopReason stopReason, Double bestScore, Map<Role, Usage> usage) {
         if (run(runId).isEmpty()) {
             throw new ConfigurationException("run " + runId + " is not in the store " + path());
         }
-        runs.finish(runId, status, stopReason, bestScore, usage, resultJson, null, clock.instant());
+        runs.finish(runId, status, stopReason, bestScore, usage, null, null, clock.instant());
     }
 
     /** What run {@code runId} has spent over all its attempts; only paid calls cost money. */
@@ -224,9 +224,17 @@ public final class SqliteStore implements CallCache, AutoCloseable {
         return runs.details(runId);
     }
 
-    /** The stored result JSON of a finished run. */
-    public Optional<String> result(String runId) {
-        return runs.result(runId);
+    /**
+     * Run {@code runId} read back from the tables, with everything its run folder shows; empty when the
+     * store has no such run or its search never returned (it failed, or its process died).
+     */
+    public Optional<RecordedRun> recorded(String runId) {
+        return runs.recorded(runId);
+    }
+
+    /** The budget run {@code runId} was last started or resumed with; unlimited when none is recorded. */
+    public Budget budget(String runId) {
+        return runs.budget(runId);
     }
 
     /** Runs started with exactly {@code configJson} that {@code --resume} could continue, newest first. */

@@ -57,7 +57,7 @@ public final class ResumeChild {
                     .cache(run.cache()).listener(run).callListener(run)
                     .spentBefore(store.spentByRole(runId))
                     .build().optimize();
-            run.finished(r, "{}");
+            run.finished(r);
             Files.writeString(resultFile, String.join("\n", r.best().id(), r.bestPrompt().text().replace("\n", "\\n"),
                     String.valueOf(r.test()), r.stopReason().name(), String.valueOf(r.iterations().size())));
         }

@@ -46,12 +46,11 @@ class RunLogTest {
         try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
             store.start("old", "math", CONFIG, T0);
             store.start("new", "rag", "{}", T0.plusSeconds(60));
-            store.finish("old", RunStatus.FINISHED, StopReason.NO_IMPROVEMENT, 0.8, paid(12, 0.5), "{\"best\":\"c3\"}");
+            store.finish("old", RunStatus.FINISHED, StopReason.NO_IMPROVEMENT, 0.8, paid(12, 0.5));
 
             assertThat(store.listRuns()).containsExactly(
                     new RunSummary("new", "rag", T0.plusSeconds(60), RunStatus.RUNNING, null, 0),
                     new RunSummary("old", "math", T0, RunStatus.FINISHED, 0.8, 0.5));
-            assertThat(store.result("old")).contains("{\"best\":\"c3\"}");
             assertThat(store.run("old").orElseThrow().stopReason()).isEqualTo("NO_IMPROVEMENT");
         }
     }
@@ -62,11 +61,11 @@ class RunLogTest {
             for (String id : new String[] {"stopped", "budget", "failed", "done", "elsewhere"}) {
                 store.start(id, "math", id.equals("elsewhere") ? "{}" : CONFIG, T0.plusSeconds(id.length()));
             }
-            store.finish("stopped", RunStatus.STOPPED, StopReason.INTERRUPTED, null, null, null);
-            store.finish("budget", RunStatus.FINISHED, StopReason.BUDGET, 0.5, null, "{}");
-            store.finish("failed", RunStatus.FAILED, null, null, null, null);
-            store.finish("done", RunStatus.FINISHED, StopReason.COMPLETED, 0.9, null, "{}");
-            store.finish("elsewhere", RunStatus.STOPPED, StopReason.INTERRUPTED, null, null, null);
+            store.finish("stopped", RunStatus.STOPPED, StopReason.INTERRUPTED, null, null);
+            store.finish("budget", RunStatus.FINISHED, StopReason.BUDGET, 0.5, null);
+            store.finish("failed", RunStatus.FAILED, null, null, null);
+            store.finish("done", RunStatus.FINISHED, StopReason.COMPLETED, 0.9, null);
+            store.finish("elsewhere", RunStatus.STOPPED, StopReason.INTERRUPTED, null, null);
 
             assertThat(store.continuable(CONFIG)).extracting(RunSummary::id).containsExactly("stopped", "budget");
             assertThat(store.unfinished(CONFIG)).extracting(RunSummary::id).containsExactly("stopped", "failed");
@@ -161,7 +160,7 @@ class RunLogTest {
             store.start("r1", "math", CONFIG, T0).cache().put("k1", paidCall(Role.TARGET, 0.25));
             Map<Role, Usage> account = Map.of(Role.TARGET, new Usage(1, 4, 2, 1, 7, 3, 0.25));
 
-            store.finish("r1", RunStatus.FINISHED, StopReason.BUDGET, 0.5, account, "{}");
+            store.finish("r1", RunStatus.FINISHED, StopReason.BUDGET, 0.5, account);
 
             assertThat(store.spentByRole("r1")).isEqualTo(account);
         }
@@ -183,7 +182,7 @@ class RunLogTest {
     @Test
     void finishing_an_unknown_run_says_so() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
-            assertThatThrownBy(() -> store.finish("nope", RunStatus.FINISHED, StopReason.COMPLETED, null, null, null))
+            assertThatThrownBy(() -> store.finish("nope", RunStatus.FINISHED, StopReason.COMPLETED, null, null))
                     .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("run nope is not in the store");
         }
     }

@@ -84,7 +84,7 @@ class RunRecorderTest {
             OptimizationResult result = new OptimizationResult(C0, C1, null, List.of(it), List.of(C0, C1),
                     StopReason.BUDGET, Map.of(Role.TARGET, target), target, Duration.ofSeconds(3));
 
-            rec.finished(result, "{\"best\":\"c1\"}");
+            rec.finished(result);
 
             RunDetails details = store.run("r1").orElseThrow();
             assertThat(details.summary()).extracting(RunSummary::status, RunSummary::bestScore, RunSummary::costUsd)
@@ -92,7 +92,67 @@ class RunRecorderTest {
             assertThat(details.stopReason()).isEqualTo("BUDGET");
             assertThat(details.usage()).isEqualTo(target);
             assertThat(details.hasResult()).isTrue();
-            assertThat(store.result("r1")).contains("{\"best\":\"c1\"}");
+        }
+    }
+
+    @Test
+    void a_finished_run_reads_back_from_the_tables_as_it_was_recorded() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
+            RunRecorder rec = store.start("r1", "math", "{}", java.time.Instant.parse("2026-11-25T03:15:00.123Z"));
+            RunDescription description = new RunDescription("Add numbers.", "/tasks/math.yaml", "/runs/r1",
+                    Map.of(Role.TARGET, new RunDescription.Model("openai", "gpt-4o-mini"),
+                            Role.EDITOR, new RunDescription.Model("anthropic", "claude")),
+                    new SearchSettings(2, 3, 2, 4, 2, true, 1000, 7L), new dev.gradsum.llm.Budget(1.5, null, 900L),
+                    new java.util.LinkedHashMap<>(Map.of("split", "train 4")));
+            rec.describe(description);
+            rec.candidateCreated(C0);
+            rec.candidateCreated(C1);
+            Map<String, String> fields = new java.util.LinkedHashMap<>();
+            fields.put("q", "2+2");
+            fields.put("answer", "4");
+            Example row = new Example("row-1", fields);
+            rec.gradientsGenerated(1, C0, List.of(new Gradient("row-1", "Ask for arithmetic care.")));
+            rec.summarized(1, C0, "State the steps.");
+            rec.candidateDropped(1, C0, "lost {q}");
+            Iteration it = new Iteration(1, Map.of("c0", 0.25), Map.of("c0", List.of(new Gradient("row-1", "Ask for arithmetic care."))),
+                    Map.of("c0", "State the steps."),
+                    List.of(new ScoredCandidate(C1, 0.75, 4, 0), new ScoredCandidate(C0, Double.NaN, 0, 4)),
+                    List.of("c1", "c0"), List.of("c0: lost {q}"), true);
+            rec.iterationFinished(it);
+            Evaluation wrong = new Evaluation(new Generation(row, "2+2", "5", null), Score.fail("expected 4"));
+            Evaluation right = new Evaluation(new Generation(row, "2+2", "4", null), Score.pass("right"));
+            rec.evaluated(1, C0, "test", List.of(wrong));
+            rec.evaluated(1, C1, "test", List.of(right));
+            Usage target = new Usage(10, 2, 1, 0, 100, 50, 0.5);
+            dev.gradsum.search.TestScore test = new dev.gradsum.search.TestScore(1, 0.0, 1.0, 0.5, Double.NaN, 0, 1);
+            OptimizationResult result = new OptimizationResult(C0, C1, test, List.of(it), List.of(C0, C1),
+                    StopReason.COMPLETED, Map.of(Role.TARGET, target), target, Duration.ofMillis(3250));
+
+            rec.finished(result);
+
+            RecordedRun read = store.recorded("r1").orElseThrow();
+            assertThat(read.runId()).isEqualTo("r1");
+            assertThat(read.task()).isEqualTo("math");
+            assertThat(read.started()).isEqualTo(java.time.Instant.parse("2026-11-25T03:15:00.123Z"));
+            assertThat(read.description()).isEqualTo(description);
+            assertThat(read.description().settings()).containsExactly(Map.entry("split", "train 4"));
+            assertThat(read.result()).isEqualTo(result);
+            assertThat(read.tests()).isEqualTo(new RecordedRun.TestRows(List.of(wrong), List.of(right)));
+            assertThat(read.tests().initial().get(0).generation().example().fields())
+                    .containsExactly(Map.entry("q", "2+2"), Map.entry("answer", "4"));
+        }
+    }
+
+    @Test
+    void a_run_whose_search_never_returned_has_no_recorded_result() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
+            RunRecorder rec = store.start("r1", "math", "{}");
+            rec.candidateCreated(C0);
+            rec.failed(new IllegalStateException("refused"));
+
+            assertThat(store.recorded("r1")).isEmpty();
+            assertThat(store.recorded("nope")).isEmpty();
+            assertThat(store.run("r1").orElseThrow().hasResult()).isFalse();
         }
     }
 
@@ -103,7 +163,7 @@ class RunRecorderTest {
             OptimizationResult result = new OptimizationResult(C0, C0, null, List.of(), List.of(C0),
                     StopReason.INTERRUPTED, Map.of(), Usage.ZERO, Duration.ZERO);
 
-            rec.finished(result, "{}");
+            rec.finished(result);
 
             assertThat(store.listRuns()).extracting(RunSummary::status).containsExactly(RunStatus.STOPPED);
             assertThat(store.unfinished("{}")).hasSize(1);

@@ -26,7 +26,7 @@ public final class StoreHammer {
                 LlmReply hit = run.cache().get(name + "-" + (i / 2 + 1)).orElseThrow();
                 run.onCall(Role.TARGET, hit, Usage.ZERO);
             }
-            store.finish(name, RunStatus.FINISHED, StopReason.COMPLETED, 1.0, null, "{}");
+            store.finish(name, RunStatus.FINISHED, StopReason.COMPLETED, 1.0, null);
         }
     }
 }

@@ -208,14 +208,14 @@ final class ReportHtml {
     }
 
     private void config(StringBuilder s) {
-        var o = info.options();
+        var o = info.search();
         var b = info.budget();
         s.append("<section id=\"config\"><h2>Configuration</h2><div class=\"table-wrap\"><table><tbody>");
         row(s, "task file", info.taskFile() == null ? "(library call)" : info.taskFile().toString());
-        row(s, "beam", String.valueOf(o.beamSize()));
+        row(s, "beam", String.valueOf(o.beam()));
         row(s, "iterations", String.valueOf(o.iterations()));
-        row(s, "candidates per prompt", String.valueOf(o.candidatesPerPrompt()));
-        row(s, "minibatch", String.valueOf(o.minibatchSize()));
+        row(s, "candidates per prompt", String.valueOf(o.candidates()));
+        row(s, "minibatch", String.valueOf(o.minibatch()));
         row(s, "patience", String.valueOf(o.patience()));
         row(s, "summarize", String.valueOf(o.summarize()));
         row(s, "seed", String.valueOf(o.seed()));
@@ -238,7 +238,7 @@ final class ReportHtml {
         if (result.stopReason() == null) return "unknown";
         return switch (result.stopReason()) {
             case COMPLETED -> "all iterations ran";
-            case NO_IMPROVEMENT -> "no improvement for " + info.options().patience() + " iterations";
+            case NO_IMPROVEMENT -> "no improvement for " + info.search().patience() + " iterations";
             case BUDGET -> "budget reached";
             case INTERRUPTED -> "interrupted";
         };

@@ -14,8 +14,8 @@ import dev.gradsum.modules.Gradient;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.search.Iteration;
 import dev.gradsum.search.ScoredCandidate;
-import dev.gradsum.search.SearchOptions;
 import dev.gradsum.search.TestScore;
+import dev.gradsum.store.SearchSettings;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,12 +90,12 @@ final class ResultJson {
             node.put("provider", m.provider());
             node.put("model", m.name());
         }
-        SearchOptions o = info.options();
+        SearchSettings o = info.search();
         ObjectNode search = config.putObject("search");
-        search.put("beam", o.beamSize());
+        search.put("beam", o.beam());
         search.put("iterations", o.iterations());
-        search.put("candidates", o.candidatesPerPrompt());
-        search.put("minibatch", o.minibatchSize());
+        search.put("candidates", o.candidates());
+        search.put("minibatch", o.minibatch());
         search.put("patience", o.patience());
         search.put("summarize", o.summarize());
         search.put("bootstrap_samples", o.bootstrapSamples());

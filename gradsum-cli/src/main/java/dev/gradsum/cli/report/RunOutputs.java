@@ -2,6 +2,7 @@ package dev.gradsum.cli.report;
 
 import dev.gradsum.ConfigurationException;
 import dev.gradsum.OptimizationResult;
+import dev.gradsum.store.RecordedRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -50,6 +51,15 @@ public final class RunOutputs {
         writeAtomically(written.resultJson(), new ResultJson(info, result, tests, index).render());
         writeAtomically(written.reportHtml(), new ReportHtml(info, result, tests, index).render());
         return written;
+    }
+
+    /**
+     * Writes the three files of a run read back from the store into {@code runDir}: what
+     * {@code optimize} writes when the run ends and what {@code gradsum report ID} writes later are the
+     * same files.
+     */
+    public static Written write(Path runDir, RecordedRun run) {
+        return write(runDir, RunInfo.of(run), run.result(), TestEvaluations.of(run.tests()));
     }
 
     /** The paths written. */

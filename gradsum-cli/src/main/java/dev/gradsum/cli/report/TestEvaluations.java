@@ -1,6 +1,7 @@
 package dev.gradsum.cli.report;
 
 import dev.gradsum.modules.Evaluation;
+import dev.gradsum.store.RecordedRun;
 import java.util.List;
 
 /**
@@ -15,6 +16,11 @@ public record TestEvaluations(List<Evaluation> initial, List<Evaluation> best) {
     public TestEvaluations {
         initial = List.copyOf(initial);
         best = List.copyOf(best);
+    }
+
+    /** The rows the store recorded for a run. */
+    public static TestEvaluations of(RecordedRun.TestRows rows) {
+        return new TestEvaluations(rows.initial(), rows.best());
     }
 
     /** No per-row outcomes known (e.g. the test split was empty). */

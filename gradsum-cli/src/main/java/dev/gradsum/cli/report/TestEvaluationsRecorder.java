@@ -4,13 +4,15 @@ import dev.gradsum.OptimizationResult;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.search.SearchListener;
+import dev.gradsum.store.RecordedRun;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Listens to a search for the final test's per-row evaluations, so the report can show sample
- * failures before and after. Register it with {@code GradSum.builder().listener(...)}, then pass
+ * failures before and after, for a run kept in no store ({@code gradsum demo}; a stored run's rows are
+ * read back from the store). Register it with {@code GradSum.builder().listener(...)}, then pass
  * {@link #of(OptimizationResult)} to {@link RunOutputs#write(java.nio.file.Path, RunInfo,
  * OptimizationResult, TestEvaluations)}.
  */
@@ -28,12 +30,6 @@ public final class TestEvaluationsRecorder implements SearchListener {
      * the search rates it once and both sides are those rows.
      */
     public TestEvaluations of(OptimizationResult result) {
-        List<Evaluation> initial = byCandidate.getOrDefault(result.initial().id(), List.of());
-        List<Evaluation> best = byCandidate.get(result.best().id());
-        if (best == null) {
-            boolean same = result.best().prompt().text().equals(result.initial().prompt().text());
-            best = same ? initial : List.of();
-        }
-        return new TestEvaluations(initial, best);
+        return TestEvaluations.of(RecordedRun.TestRows.of(result, byCandidate::get));
     }
 }

@@ -141,7 +141,7 @@ class RunOutputsTest {
         RunInfo real = run.info(null);
         RunInfo simulated = new RunInfo(real.runId(), real.taskName(), real.taskDescription(), null,
                 java.util.Map.of(dev.gradsum.llm.Role.TARGET, new RunInfo.Model("simulated", "world-v1")),
-                real.options(), null, null, real.started());
+                real.search(), null, null, real.started());
 
         RunOutputs.write(dir, simulated, run.result());
 
