@@ -16,6 +16,9 @@ import dev.gradsum.search.BeamSearch;
 import dev.gradsum.search.SearchListener;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.search.SearchOutcome;
+import dev.gradsum.store.RunRecorder;
+import dev.gradsum.store.RunSummary;
+import dev.gradsum.store.SqliteStore;
 import dev.gradsum.task.Dataset;
 import dev.gradsum.task.Example;
 import dev.gradsum.task.PromptTemplate;
@@ -23,11 +26,14 @@ import dev.gradsum.task.Split;
 import dev.gradsum.task.Task;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * GRAD-SUM prompt optimization. Build once, then {@link #optimize()}:
@@ -67,9 +73,74 @@ public final class GradSum {
      * call failed gets no children (noted in {@link dev.gradsum.search.Iteration#dropped()}). A budget
      * limit ends the run early with the best prompt so far ({@code BUDGET}; the test is left out when
      * the budget cannot pay for it); interrupting the calling thread ends it with {@code INTERRUPTED},
-     * without the test, and the interrupt is consumed so the caller can still write its outputs.
+     * without the test, and the interrupt is consumed so the caller can still write its outputs. With a
+     * {@link Builder#store store}, the run is recorded there as a new run ({@link #startRun()}).
      */
     public OptimizationResult optimize() {
+        return settings.store() != null ? startRun().optimize() : run(settings);
+    }
+
+    /**
+     * Starts a new run recorded in the {@link Builder#store store}, under a fresh id; call
+     * {@link OptimizationRun#optimize()} on it.
+     *
+     * @throws ConfigurationException without a store
+     */
+    public OptimizationRun startRun() {
+        return startRun(Instant.now(), id -> false);
+    }
+
+    /**
+     * As {@link #startRun()}, started at {@code started} (it names the run), under an id that neither the
+     * store nor {@code idTaken} has (for instance: a folder of that name already exists).
+     */
+    public OptimizationRun startRun(Instant started, Predicate<String> idTaken) {
+        SqliteStore store = requireStore("startRun");
+        RunRecorder recorder = store.startNew(settings.task().name(), runConfiguration(), started, idTaken);
+        return new OptimizationRun(settings, store, recorder);
+    }
+
+    /**
+     * Continues run {@code runId} of the {@link Builder#store store} where it stopped: the settings must be
+     * those it was started with (same task, rows, search knobs and models; concurrency, timeouts, retries
+     * and budget may change), every call it answered is answered again from the store for free, and the
+     * budget counts what earlier attempts spent.
+     *
+     * @throws ConfigurationException without a store, for an unknown run, a run started with other
+     *                                settings, or one running now
+     */
+    public OptimizationRun resumeRun(String runId) {
+        SqliteStore store = requireStore("resumeRun");
+        if (store.run(Objects.requireNonNull(runId, "runId")).isEmpty()) {
+            throw new ConfigurationException("run " + runId + " is not in the store " + store.path());
+        }
+        RunRecorder recorder = store.start(runId, settings.task().name(), runConfiguration());
+        return new OptimizationRun(settings, store, recorder);
+    }
+
+    /** {@code resumeRun(runId).optimize()}. */
+    public OptimizationResult resume(String runId) {
+        return resumeRun(runId).optimize();
+    }
+
+    /**
+     * Earlier runs of the store with these very settings that could be continued, newest first: stopped
+     * or interrupted before they finished, or finished on their budget ({@link SqliteStore#continuable}).
+     */
+    public List<RunSummary> continuableRuns() {
+        return requireStore("continuableRuns").continuable(runConfiguration());
+    }
+
+    /**
+     * What a resume must repeat, as the JSON the store keeps with each run: the task, the rows of the split
+     * (hashed), the search knobs, each role's model and its default parameters, and the
+     * {@link Builder#runLabel labels}.
+     */
+    public String runConfiguration() {
+        return RunIdentity.configJson(settings, settings.runLabels());
+    }
+
+    static OptimizationResult run(Settings settings) {
         long start = System.nanoTime();
         try (RunContext run = RunContext.open(settings)) {
             SearchOutcome o = new BeamSearch(settings.task(), run.modules, settings.options(), run.executor,
@@ -78,6 +149,13 @@ public final class GradSum {
                     o.stopReason(), run.callPath.usage(), run.callPath.total(),
                     Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    private SqliteStore requireStore(String method) {
+        if (settings.store() == null) {
+            throw new ConfigurationException("GradSum." + method + "(): no store; give one with GradSum.builder().store(...)");
+        }
+        return settings.store();
     }
 
     /** Generates and rates {@code prompt} on {@code rows} (for {@code gradsum eval}). */
@@ -108,12 +186,33 @@ public final class GradSum {
      * @param splitSizes the sizes given for the dataset, or {@code null} for the defaults
      * @param split      the split the runs use
      * @param calls      the call path's settings (cache, limits, retries, timeout, pricing, budget, listeners)
+     * @param store        where runs are recorded, or {@code null}
+     * @param reuseAnswers whether a recorded run answers calls from the store ({@code false}: every call is sent)
+     * @param runLabels    what the caller keeps with a recorded run's configuration (e.g. its task file)
      */
     record Settings(Task task, ModelRoles models, Dataset dataset, Split.Sizes splitSizes, Split split,
                     SearchOptions options, MetaPrompts metaPrompts, CallPath.Settings calls,
-                    List<SearchListener> listeners) {
+                    List<SearchListener> listeners, SqliteStore store, boolean reuseAnswers,
+                    Map<String, String> runLabels) {
         Settings {
             listeners = List.copyOf(listeners);
+            runLabels = Map.copyOf(runLabels);
+        }
+
+        /**
+         * These settings for one attempt of a recorded run: its calls answered from and kept in the store,
+         * each paid call counted for the run, the run told of every event, its earlier spending counted.
+         */
+        Settings recordedBy(RunRecorder recorder, Map<Role, Usage> spentBefore) {
+            CallPath.Settings wired = calls.toBuilder()
+                    .cache(reuseAnswers ? recorder.cache() : recorder.writeOnlyCache())
+                    .listener(recorder)
+                    .spentBefore(spentBefore)
+                    .settings();
+            List<SearchListener> all = new ArrayList<>(listeners);
+            all.add(recorder);
+            return new Settings(task, models, dataset, splitSizes, split, options, metaPrompts, wired, all, store,
+                    reuseAnswers, runLabels);
         }
     }
 
@@ -138,8 +237,12 @@ public final class GradSum {
         private String firstKnob;
         private CallPath.Builder calls = CallPath.builder();
         private boolean cacheGiven;
+        private boolean cacheCalled;
         private MetaPrompts metaPrompts = MetaPrompts.defaults();
         private final List<SearchListener> listeners = new ArrayList<>();
+        private SqliteStore store;
+        private boolean reuseAnswers = true;
+        private final Map<String, String> runLabels = new TreeMap<>();
 
         private Builder() {
         }
@@ -155,6 +258,9 @@ public final class GradSum {
             cacheGiven = true;
             metaPrompts = s.metaPrompts();
             listeners.addAll(s.listeners());
+            store = s.store();
+            reuseAnswers = s.reuseAnswers();
+            runLabels.putAll(s.runLabels());
         }
 
         /** Required. */
@@ -230,12 +336,34 @@ public final class GradSum {
         public Builder spentBefore(Map<Role, Usage> spent) { calls.spentBefore(spent); return this; }
 
         /** Where answered calls are kept (default: in memory, one cache per built instance). */
-        public Builder cache(CallCache cache) { calls.cache(cache); cacheGiven = true; return this; }
+        public Builder cache(CallCache cache) { calls.cache(cache); cacheGiven = true; cacheCalled = true; return this; }
         public Builder metaPrompts(MetaPrompts prompts) { this.metaPrompts = Objects.requireNonNull(prompts, "metaPrompts"); return this; }
         /** May be called several times; all are told. */
         public Builder listener(SearchListener listener) { listeners.add(Objects.requireNonNull(listener, "listener")); return this; }
         /** May be called several times; all are told. */
         public Builder callListener(CallListener listener) { calls.listener(listener); return this; }
+
+        /**
+         * Records runs in {@code store} ({@link GradSum#optimize()}, {@link GradSum#startRun()}) so they can be
+         * listed, reported and resumed ({@link GradSum#resume(String)}); a recorded run's calls are answered
+         * from and kept in the store, which replaces {@link #cache} for it. The caller closes the store.
+         */
+        public Builder store(SqliteStore store) { this.store = Objects.requireNonNull(store, "store"); return this; }
+
+        /**
+         * Whether a recorded run answers calls from the store (default {@code true}); {@code false} sends
+         * every call again and still keeps every reply.
+         */
+        public Builder reuseAnswers(boolean reuse) { this.reuseAnswers = reuse; return this; }
+
+        /**
+         * Keeps {@code key: value} with a recorded run's configuration (for instance the file it was described
+         * in): a resume must give the same labels.
+         */
+        public Builder runLabel(String key, String value) {
+            runLabels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
 
         /** Checks the settings and cuts the split. */
         public GradSum build() {
@@ -256,6 +384,10 @@ public final class GradSum {
                 throw new ConfigurationException("GradSum.builder(): options(...) and " + firstKnob + "(...) are both set;"
                         + " set every search knob on the SearchOptions given to options(...), or none of them there");
             }
+            if (store != null && cacheCalled) {
+                throw new ConfigurationException("GradSum.builder(): store(...) and cache(...) are both set;"
+                        + " a recorded run's cache is its store: give one of them");
+            }
             SearchOptions chosen = options != null ? options : knobs.build();
             Split cut = split != null ? split : SplitCheck.cut(dataset, splitSizes, chosen.seed());
             SplitCheck.check(task, cut, chosen, dataset == null ? "split" : dataset.name());
@@ -264,7 +396,7 @@ public final class GradSum {
             }
             CallPath.Settings callSettings = calls.seed(chosen.seed()).settings();
             return new GradSum(new Settings(task, models, dataset, splitSizes, cut, chosen, metaPrompts, callSettings,
-                    listeners));
+                    listeners, store, reuseAnswers, runLabels));
         }
 
         private Builder knob(String name, Consumer<SearchOptions.Builder> change) {

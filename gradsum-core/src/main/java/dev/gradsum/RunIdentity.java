@@ -38,7 +38,10 @@ final class RunIdentity {
         t.put("description", task.description());
         t.put("prompt", task.prompt().text());
         if (task.metric() != null) {
-            t.put("metric", task.metric().name());
+            ObjectNode metric = t.putObject("metric");
+            metric.put("name", task.metric().name());
+            metric.put("class", task.metric().getClass().getName());
+            metric.put("expected", task.metric().expectedField());
         }
         Criteria c = task.criteria();
         if (c != null) {

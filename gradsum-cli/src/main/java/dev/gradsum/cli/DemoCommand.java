@@ -10,7 +10,9 @@ import dev.gradsum.llm.Role;
 import dev.gradsum.cli.progress.Progress;
 import dev.gradsum.llm.CallPath;
 import dev.gradsum.search.SearchOptions;
+import dev.gradsum.store.RunIds;
 import dev.gradsum.simulation.SimulatedWorld;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -54,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         TestEvaluationsRecorder tests = new TestEvaluationsRecorder();
         Path root = TaskRun.outputRoot(flags, null);
         Instant started = cli.clock().instant();
-        String runId = RunIds.next(root, "demo-" + world.task().name(), started);
+        String runId = RunIds.next("demo-" + world.task().name(), started, id -> Files.exists(root.resolve(id)));
         GradSum gradSum = GradSum.builder()
                 .task(world.task())
                 .models(world.models())

@@ -2,9 +2,11 @@ package dev.gradsum.cli;
 
 import dev.gradsum.ConfigurationException;
 import dev.gradsum.GradSumException;
+import dev.gradsum.store.SqliteStore;
 import dev.gradsum.cli.provider.ServerUnreachableException;
 import dev.gradsum.internal.Causes;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -56,15 +58,15 @@ public final class Main {
         int code;
         String message;
         ServerUnreachableException unreachable = Causes.find(e, ServerUnreachableException.class).orElse(null);
-        if (e instanceof ConfigurationException) {
+        if (e instanceof ConfigurationException c) {
             code = ExitCode.USAGE;
-            message = e.getMessage();
+            message = c.getMessage() + whereToSet(c);
         } else if (unreachable != null) {
             code = ExitCode.RUN_FAILED;
             message = unreachable.getMessage();
-        } else if (e instanceof GradSumException) {
+        } else if (e instanceof GradSumException g) {
             code = ExitCode.RUN_FAILED;
-            message = e.getMessage();
+            message = g.getMessage() + whereToSet(g);
         } else {
             code = ExitCode.RUN_FAILED;
             message = "gradsum: internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)");
@@ -75,6 +77,15 @@ public final class Main {
         }
         cli.err().flush();
         return code;
+    }
+
+    /** The command line's flags and keys for the library settings a message names ({@link GradSumException#setting()}). */
+    private static final Map<String, String> FLAGS = Map.of(
+            SqliteStore.SETTING, "--store PATH, or store: in the task file",
+            SqliteStore.RESUME_SETTING, "the same task file and search flags, or no --resume");
+
+    private static String whereToSet(GradSumException e) {
+        return e.setting().map(FLAGS::get).map(flags -> " (" + flags + ")").orElse("");
     }
 
     private static String oneLine(String message) {

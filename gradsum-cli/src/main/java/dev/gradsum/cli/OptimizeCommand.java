@@ -3,6 +3,7 @@ package dev.gradsum.cli;
 import dev.gradsum.ConfigurationException;
 import dev.gradsum.GradSum;
 import dev.gradsum.OptimizationResult;
+import dev.gradsum.OptimizationRun;
 import dev.gradsum.cli.plan.CallPlan;
 import dev.gradsum.cli.progress.Progress;
 import dev.gradsum.cli.report.RunInfo;
@@ -10,8 +11,10 @@ import dev.gradsum.cli.report.RunOutputs;
 import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.modules.MetaPrompts;
 import dev.gradsum.search.StopReason;
+import dev.gradsum.store.RecordedRun;
 import dev.gradsum.store.RunDetails;
 import dev.gradsum.store.SqliteStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -63,31 +66,48 @@ final class OptimizeCommand implements Callable<Integer> {
         Path root = TaskRun.outputRoot(flags, run.file);
         Instant started = cli.clock().instant();
         Path storePath = storeOptions.path(run.file);
-        try (StoredRun stored = StoredRun.start(storePath, resume, root, run,
-                StoredRun.config(run, search), started, cli.err())) {
-            String runId = stored.runId();
-            Path runDir = root.resolve(runId);
-            stored.describe(new RunInfo(runId, run.file.name(), run.file.description(), run.file.file(),
-                    run.modelsByRole(), run.options, run.budget, run.settings(), started), runDir);
-            GradSum gradSum = stored.wire(run.builder(cli), noCache)
-                    .listener(progress).listener(errors).callListener(progress).build();
-            progress.start();
-            OptimizationResult result;
-            try {
-                result = run.stopOnFatalFailure(gradSum::optimize);
-            } catch (RuntimeException e) {
-                stored.failed(e);
-                throw e;
-            } finally {
-                progress.finish();
+        try (SqliteStore store = SqliteStore.open(storePath)) {
+            GradSum gradSum = run.builder(cli)
+                    .store(store).reuseAnswers(!noCache)
+                    .runLabel(StoredRun.TASK_FILE_LABEL, StoredRun.taskFileLabel(run.file.file()))
+                    .listener(progress).listener(errors).callListener(progress)
+                    .build();
+            String storeFlag = storePath.equals(SqliteStore.DEFAULT_PATH) ? "" : " --store " + storePath;
+            if (resume == null) {
+                ResumeHint.of(store, gradSum.continuableRuns(), run.budget,
+                        id -> "gradsum optimize " + run.file.label() + " --resume " + id + storeFlag).ifPresent(cli.err()::println);
             }
-            RunOutputs.Written written = RunOutputs.write(runDir, stored.finished(result));
-            ResultSummary.print(cli.out(), result, written, errors.count());
-            if (result.stopReason() == StopReason.INTERRUPTED) {
-                cli.err().println("Stopped. Continue with: gradsum optimize " + run.file.label() + " --resume " + runId
-                        + (storeOptions.store == null ? "" : " --store " + storeOptions.store));
+            OptimizationRun recorded = resume != null ? gradSum.resumeRun(resume)
+                    : gradSum.startRun(started, id -> Files.exists(root.resolve(id)));
+            String runId = recorded.id();
+            if (recorded.attempt() > 1) {
+                cli.err().println("Resuming run " + runId + " (attempt " + recorded.attempt() + "): answered calls come from "
+                        + storePath + " for free.");
             }
-            return result.stopReason() == StopReason.BUDGET ? ExitCode.BUDGET : ExitCode.OK;
+            try (StoredRun watched = StoredRun.watch(recorded)) {
+                Path runDir = root.resolve(runId);
+                recorded.describe(new RunInfo(runId, run.file.name(), run.file.description(), run.file.file(),
+                        run.modelsByRole(), run.options, run.budget, run.settings(), started).description(runDir));
+                progress.start();
+                OptimizationResult result;
+                try {
+                    result = run.stopOnFatalFailure(recorded::optimize);
+                } catch (RuntimeException e) {
+                    recorded.failed(e); // a fatal failure found once the search returned
+                    throw e;
+                } finally {
+                    progress.finish();
+                }
+                RecordedRun written = store.recorded(runId).orElseThrow(() -> new IllegalStateException(
+                        "run " + runId + " was recorded but cannot be read back from " + store.path()));
+                RunOutputs.Written files = RunOutputs.write(runDir, written);
+                ResultSummary.print(cli.out(), result, files, errors.count());
+                if (result.stopReason() == StopReason.INTERRUPTED) {
+                    cli.err().println("Stopped. Continue with: gradsum optimize " + run.file.label() + " --resume " + runId
+                            + (storeOptions.store == null ? "" : " --store " + storeOptions.store));
+                }
+                return result.stopReason() == StopReason.BUDGET ? ExitCode.BUDGET : ExitCode.OK;
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import dev.gradsum.llm.Usage;
 import dev.gradsum.store.RunStatus;
 import dev.gradsum.store.RunSummary;
 import dev.gradsum.store.SqliteStore;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -19,11 +20,13 @@ final class ResumeHint {
     }
 
     /**
-     * @param resume the command that continues the run of a given id
+     * @param continuable the store's runs of the same configuration that could go on ({@link dev.gradsum.GradSum#continuableRuns()})
+     * @param resume      the command that continues the run of a given id
      * @return the note to print, if some earlier run is worth continuing
      */
-    static Optional<String> of(SqliteStore store, String config, Budget budget, Function<String, String> resume) {
-        for (RunSummary run : store.continuable(config)) {
+    static Optional<String> of(SqliteStore store, List<RunSummary> continuable, Budget budget,
+                               Function<String, String> resume) {
+        for (RunSummary run : continuable) {
             String command = resume.apply(run.id());
             switch (run.status()) {
                 case STOPPED:

@@ -253,6 +253,6 @@ class UserMistakesTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly(store + ": cannot create folder " + blocker
-                + " (a file of that name is in the way); use --store to point elsewhere");
+                + " (a file of that name is in the way); open a store at another path (--store PATH, or store: in the task file)");
     }
 }

@@ -66,9 +66,9 @@ final class Migrations {
         return db.transaction(c -> {
             int found = version(c);
             if (found > latest()) {
-                throw new ConfigurationException(db.path() + ": store schema version " + found
+                throw new ConfigurationException(SqliteStore.SETTING, db.path() + ": store schema version " + found
                         + " is newer than this gradsum supports (" + latest()
-                        + "); upgrade gradsum or use --store to point elsewhere");
+                        + "); upgrade gradsum or open a store at another path", null);
             }
             for (int v = found + 1; v <= latest(); v++) {
                 for (String sql : statements(read(scripts.get(v - 1)))) {

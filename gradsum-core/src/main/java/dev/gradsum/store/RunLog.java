@@ -58,8 +58,9 @@ final class RunLog {
                         return 1;
                     }
                     if (!rs.getString(1).equals(hash)) {
-                        throw new ConfigurationException("run " + runId + " was started with a different configuration;"
-                                + " resume it with the same task file, or start a new run");
+                        throw new ConfigurationException(SqliteStore.RESUME_SETTING, "run " + runId
+                                + " was started with a different configuration (task, rows, search settings or models);"
+                                + " resume it with the configuration it was started with, or start a new run", null);
                     }
                     RunStatus status = RunStatus.parse(rs.getString(2));
                     Optional<RunOwner> owner = RunOwner.parse(rs.getString(3));

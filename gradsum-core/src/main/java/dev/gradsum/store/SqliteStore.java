@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,6 +42,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SqliteStore implements CallCache, AutoCloseable {
     /** Where the CLI keeps the store unless told otherwise. */
     public static final Path DEFAULT_PATH = Path.of(".gradsum", "gradsum.db");
+    /** The setting a store failure names ({@link dev.gradsum.GradSumException#setting()}): the store's path. */
+    public static final String SETTING = "store";
+    /** The setting a refused resume names: the run to resume, whose configuration must be repeated. */
+    public static final String RESUME_SETTING = "resume";
 
     private final StoreConnection db;
     private final RunLog runs;
@@ -81,8 +86,8 @@ public final class SqliteStore implements CallCache, AutoCloseable {
                     : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                     : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
                     : "not allowed there";
-            throw new ConfigurationException(path + ": cannot create folder " + parent + " (" + why
-                    + "); use --store to point elsewhere", e);
+            throw new ConfigurationException(SETTING, path + ": cannot create folder " + parent + " (" + why
+                    + "); open a store at another path", e);
         }
         return StoreConnection.open(path);
     }
@@ -189,6 +194,21 @@ public final class SqliteStore implements CallCache, AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(new RunRecorder(this, db, runs, runId, 1, clock));
+    }
+
+    /**
+     * Starts a new run of {@code task} under a fresh id ({@link RunIds}) that neither this store nor
+     * {@code alsoTaken} has; when another process takes the same id between the choice and the insert,
+     * the next free id is taken instead.
+     */
+    public RunRecorder startNew(String task, String configJson, Instant started, Predicate<String> alsoTaken) {
+        while (true) {
+            String id = RunIds.next(task, started, known -> alsoTaken.test(known) || run(known).isPresent());
+            Optional<RunRecorder> recorder = startNew(id, task, configJson, started);
+            if (recorder.isPresent()) {
+                return recorder.get();
+            }
+        }
     }
 
     /**

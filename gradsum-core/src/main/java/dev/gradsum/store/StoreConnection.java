@@ -49,8 +49,8 @@ final class StoreConnection implements AutoCloseable {
         } catch (SQLException e) {
             GradSumException failure = failure(path, e);
             throw failure instanceof ConfigurationException ? failure
-                    : new ConfigurationException(path + ": cannot open the store (" + firstLine(e)
-                            + "); use --store to point elsewhere", e);
+                    : new ConfigurationException(SqliteStore.SETTING, path + ": cannot open the store (" + firstLine(e)
+                            + "); open a store at another path", e);
         }
     }
 
@@ -111,11 +111,12 @@ final class StoreConnection implements AutoCloseable {
     private static GradSumException failure(Path path, SQLException e) {
         String m = firstLine(e);
         if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
-            return new GradSumException(path + ": the store stayed locked by another process for "
-                    + BUSY_TIMEOUT_MILLIS / 1000 + " s; try again or use --store to point elsewhere", e);
+            return new GradSumException(SqliteStore.SETTING, path + ": the store stayed locked by another process for "
+                    + BUSY_TIMEOUT_MILLIS / 1000 + " s; try again or open a store at another path", e);
         }
         if (m.contains("SQLITE_NOTADB") || m.contains("not a database")) {
-            return new ConfigurationException(path + ": not a gradsum store (" + m + "); use --store to point elsewhere", e);
+            return new ConfigurationException(SqliteStore.SETTING, path + ": not a gradsum store (" + m
+                    + "); open a store at another path", e);
         }
         return new GradSumException(path + ": store error: " + m, e);
     }

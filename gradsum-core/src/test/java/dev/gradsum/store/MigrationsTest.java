@@ -70,7 +70,8 @@ class MigrationsTest {
         assertThatThrownBy(() -> SqliteStore.open(db))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage(db + ": store schema version " + newer + " is newer than this gradsum supports ("
-                        + Migrations.CURRENT.latest() + "); upgrade gradsum or use --store to point elsewhere");
+                        + Migrations.CURRENT.latest() + "); upgrade gradsum or open a store at another path")
+                .satisfies(e -> assertThat(((ConfigurationException) e).setting()).contains(SqliteStore.SETTING));
     }
 
     @Test
@@ -81,7 +82,7 @@ class MigrationsTest {
         assertThatThrownBy(() -> SqliteStore.open(notDb))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith(notDb + ": not a gradsum store")
-                .hasMessageEndingWith("use --store to point elsewhere")
+                .hasMessageEndingWith("open a store at another path")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 

@@ -20,26 +20,27 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * A child process for {@link ResumeTest}: one optimize run of the simulated world against the store.
- * Every model answer is logged (a hash of the request) before it is returned; with {@code haltAfter}
- * the process halts like a SIGKILL (no finally, no shutdown hook) once that many answers were given.
- * Args: db, runId, haltAfter (-1: never), requestLog, resultFile, budgetCalls (-1: none), concurrency.
+ * A child process for {@link ResumeTest}: one optimize run of the simulated world recorded in the store,
+ * as a library user writes it: {@code GradSum.builder().store(store)}, then resume the run the store
+ * offers to continue, else start one. Every model answer is logged (a hash of the request) before it is
+ * returned; with {@code haltAfter} the process halts like a SIGKILL (no finally, no shutdown hook) once
+ * that many answers were given.
+ * Args: db, haltAfter (-1: never), requestLog, resultFile, budgetCalls (-1: none), concurrency.
  */
 public final class ResumeChild {
-    static final String CONFIG = "{\"world\":\"simulated\",\"seed\":7}";
 
     public static void main(String[] args) throws Exception {
         Path db = Path.of(args[0]);
-        String runId = args[1];
-        int haltAfter = Integer.parseInt(args[2]);
-        Path requestLog = Path.of(args[3]);
-        Path resultFile = Path.of(args[4]);
-        long budgetCalls = Long.parseLong(args[5]);
-        int concurrency = Integer.parseInt(args[6]);
+        int haltAfter = Integer.parseInt(args[1]);
+        Path requestLog = Path.of(args[2]);
+        Path resultFile = Path.of(args[3]);
+        long budgetCalls = Long.parseLong(args[4]);
+        int concurrency = Integer.parseInt(args[5]);
         SimulatedWorld world = SimulatedWorld.create();
         try (SqliteStore store = SqliteStore.open(db)) {
             Set<String> answered = new HashSet<>();
@@ -48,16 +49,15 @@ public final class ResumeChild {
                 models.role(role, new Logged(world.models().model(role), requestLog, answered, haltAfter,
                         () -> store.stats().entries()));
             }
-            RunRecorder run = store.start(runId, world.task().name(), CONFIG);
-            OptimizationResult r = GradSum.builder()
+            GradSum gradSum = GradSum.builder()
                     .task(world.task()).models(models.build()).dataset(world.dataset())
                     .splitSizes(12, 12, 12).beamSize(2).iterations(3).candidatesPerPrompt(2).minibatchSize(12)
                     .seed(7).maxConcurrency(concurrency)
                     .budget(budgetCalls < 0 ? Budget.unlimited() : new Budget(null, budgetCalls, null))
-                    .cache(run.cache()).listener(run).callListener(run)
-                    .spentBefore(store.spentByRole(runId))
-                    .build().optimize();
-            run.finished(r);
+                    .store(store)
+                    .build();
+            List<RunSummary> unfinished = gradSum.continuableRuns();
+            OptimizationResult r = unfinished.isEmpty() ? gradSum.optimize() : gradSum.resume(unfinished.get(0).id());
             Files.writeString(resultFile, String.join("\n", r.best().id(), r.bestPrompt().text().replace("\n", "\\n"),
                     String.valueOf(r.test()), r.stopReason().name(), String.valueOf(r.iterations().size())));
         }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Resume = rerun the same configuration under the same run id against the store: a process killed
- * mid-run (halted like SIGKILL) and resumed ends with the result an uninterrupted run has, and no
- * request that was answered before the kill is sent again.
+ * Resume, as the library offers it ({@code GradSum.builder().store(...)}, {@code continuableRuns()},
+ * {@code resume(id)}): a process killed mid-run (halted like SIGKILL) and resumed ends with the result an
+ * uninterrupted run has, and no request that was answered before the kill is sent again.
  */
 class ResumeTest {
     @TempDir
@@ -33,8 +33,9 @@ class ResumeTest {
         assertThat(child(db, referenceRequests.size() / 2, beforeLog, dir.resolve("never.txt"), -1, 4)).isEqualTo(137);
         Set<String> beforeKill = new HashSet<>(Files.readAllLines(beforeLog));
         try (SqliteStore store = SqliteStore.open(db)) {
-            assertThat(store.run("run-1").orElseThrow().summary().status()).isEqualTo(RunStatus.INTERRUPTED);
-            assertThat(store.spent("run-1").calls()).isGreaterThanOrEqualTo(beforeKill.size());
+            RunSummary killed = onlyRun(store);
+            assertThat(killed.status()).isEqualTo(RunStatus.INTERRUPTED);
+            assertThat(store.spent(killed.id()).calls()).isGreaterThanOrEqualTo(beforeKill.size());
         }
 
         Path resumed = dir.resolve("resumed.txt");
@@ -49,7 +50,7 @@ class ResumeTest {
         all.addAll(afterResume);
         assertThat(all).isEqualTo(referenceRequests);
         try (SqliteStore store = SqliteStore.open(db)) {
-            RunDetails run = store.run("run-1").orElseThrow();
+            RunDetails run = store.run(onlyRun(store).id()).orElseThrow();
             assertThat(run.summary().status()).isEqualTo(RunStatus.FINISHED);
             assertThat(run.attempts()).isEqualTo(2);
         }
@@ -73,10 +74,17 @@ class ResumeTest {
         assertThat(Files.readString(resumed).lines().toList().get(3)).isEqualTo("BUDGET");
     }
 
+    /** The store's one run: the resume continued the killed run instead of starting another. */
+    private static RunSummary onlyRun(SqliteStore store) {
+        List<RunSummary> runs = store.listRuns();
+        assertThat(runs).hasSize(1);
+        return runs.get(0);
+    }
+
     private static int child(Path db, int haltAfter, Path log, Path result, long budgetCalls, int concurrency)
             throws IOException, InterruptedException {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ResumeChild.class.getName(), db.toString(), "run-1",
+                "-cp", System.getProperty("java.class.path"), ResumeChild.class.getName(), db.toString(),
                 String.valueOf(haltAfter), log.toString(), result.toString(), String.valueOf(budgetCalls),
                 String.valueOf(concurrency))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.resolveSibling("child.out").toFile()))

@@ -109,7 +109,8 @@ class RunLogTest {
 
             assertThatThrownBy(() -> store.start("r1", "math", "{\"seed\":2}", T0))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("run r1 was started with a different configuration; resume it with the same task file, or start a new run");
+                    .hasMessage("run r1 was started with a different configuration (task, rows, search settings or models);"
+                            + " resume it with the configuration it was started with, or start a new run");
         }
     }
 

@@ -1,7 +1,5 @@
-package dev.gradsum.cli;
+package dev.gradsum.store;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,26 +7,22 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /** Run ids that sort by start time and name the task: {@code 20261125-023000-gsm8k-mini}. */
-final class RunIds {
+public final class RunIds {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private RunIds() {
     }
 
-    /** A fresh id whose folder does not exist yet under {@code root}. */
-    static String next(Path root, String taskName, Instant now) {
-        return next(root, taskName, now, id -> false);
-    }
-
     /**
-     * A fresh id whose folder does not exist yet under {@code root} and that {@code known} (the store's
-     * runs) does not have: two runs started in the same second are two runs, whatever their folders.
+     * The id of a run of {@code taskName} started at {@code now} that {@code taken} does not have (the
+     * store's runs, a folder of that name…): two runs started in the same second are two runs, the
+     * second gets {@code -2}, and so on.
      */
-    static String next(Path root, String taskName, Instant now, Predicate<String> known) {
+    public static String next(String taskName, Instant now, Predicate<String> taken) {
         String slug = taskName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         String base = STAMP.format(now) + (slug.isEmpty() ? "" : "-" + slug);
         String id = base;
-        for (int n = 2; Files.exists(root.resolve(id)) || known.test(id); n++) {
+        for (int n = 2; taken.test(id); n++) {
             id = base + "-" + n;
         }
         return id;

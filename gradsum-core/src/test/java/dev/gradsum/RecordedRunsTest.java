@@ -1,0 +1,119 @@
+package dev.gradsum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gradsum.llm.CallCache;
+import dev.gradsum.search.Iteration;
+import dev.gradsum.search.SearchListener;
+import dev.gradsum.search.StopReason;
+import dev.gradsum.simulation.SimulatedWorld;
+import dev.gradsum.store.RecordedRun;
+import dev.gradsum.store.RunStatus;
+import dev.gradsum.store.RunSummary;
+import dev.gradsum.store.SqliteStore;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Recording and resume are library features: {@code GradSum.builder().store(...)} records each run, lists
+ * it, reads it back, and continues a stopped one where it stopped, with no command-line class involved.
+ */
+class RecordedRunsTest {
+    @TempDir
+    Path dir;
+
+    private static GradSum.Builder orders(SimulatedWorld world) {
+        return GradSum.builder().task(world.task()).models(world.models()).dataset(world.dataset())
+                .splitSizes(12, 12, 12).beamSize(2).iterations(3).candidatesPerPrompt(2).minibatchSize(12).seed(7);
+    }
+
+    @Test
+    void optimize_with_a_store_records_a_run_that_is_listed_and_reads_back_as_returned() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("g.db"))) {
+            OptimizationResult r = orders(SimulatedWorld.create()).store(store).build().optimize();
+
+            List<RunSummary> runs = store.listRuns();
+            assertThat(runs).hasSize(1);
+            assertThat(runs.get(0).status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(runs.get(0).task()).isEqualTo("simulated-orders");
+            RecordedRun back = store.recorded(runs.get(0).id()).orElseThrow();
+            assertThat(back.result().bestPrompt()).isEqualTo(r.bestPrompt());
+            assertThat(back.result().test()).isEqualTo(r.test());
+            assertThat(back.description().models()).hasSize(5);
+            assertThat(back.description().search().iterations()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void a_stopped_run_resumes_where_it_stopped_paying_only_for_what_it_had_not_asked() {
+        OptimizationResult uninterrupted;
+        try (SqliteStore reference = SqliteStore.open(dir.resolve("ref.db"))) {
+            uninterrupted = orders(SimulatedWorld.create()).store(reference).build().optimize();
+        }
+        try (SqliteStore store = SqliteStore.open(dir.resolve("g.db"))) {
+            GradSum stopping = orders(SimulatedWorld.create()).store(store).listener(new SearchListener() {
+                @Override
+                public void iterationFinished(Iteration iteration) {
+                    Thread.currentThread().interrupt(); // as Ctrl-C does, after the first iteration
+                }
+            }).build();
+            OptimizationRun first = stopping.startRun();
+            OptimizationResult stopped = first.optimize();
+            assertThat(stopped.stopReason()).isEqualTo(StopReason.INTERRUPTED);
+            assertThat(store.run(first.id()).orElseThrow().summary().status()).isEqualTo(RunStatus.STOPPED);
+
+            GradSum gradSum = orders(SimulatedWorld.create()).store(store).build();
+            assertThat(gradSum.continuableRuns()).extracting(RunSummary::id).containsExactly(first.id());
+            OptimizationRun again = gradSum.resumeRun(first.id());
+            assertThat(again.attempt()).isEqualTo(2);
+            OptimizationResult resumed = again.optimize();
+
+            assertThat(resumed.bestPrompt()).isEqualTo(uninterrupted.bestPrompt());
+            assertThat(resumed.test()).isEqualTo(uninterrupted.test());
+            assertThat(resumed.stopReason()).isEqualTo(uninterrupted.stopReason());
+            assertThat(store.run(first.id()).orElseThrow().summary().status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(store.spent(first.id()).calls()).as("paid calls over both attempts")
+                    .isEqualTo(uninterrupted.total().calls());
+            assertThat(resumed.total().cachedCalls()).as("the first attempt's answers replayed for free")
+                    .isGreaterThanOrEqualTo(stopped.total().calls());
+        }
+    }
+
+    @Test
+    void a_resume_with_other_search_settings_is_refused_naming_the_run() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("g.db"))) {
+            OptimizationRun run = orders(SimulatedWorld.create()).iterations(1).store(store).build().startRun();
+            run.optimize();
+
+            GradSum other = orders(SimulatedWorld.create()).iterations(2).store(store).build();
+            assertThatThrownBy(() -> other.resumeRun(run.id()))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("run " + run.id() + " was started with a different configuration")
+                    .satisfies(e -> assertThat(((ConfigurationException) e).setting()).contains(SqliteStore.RESUME_SETTING));
+            assertThatThrownBy(() -> other.resumeRun("no-such-run"))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("no-such-run is not in the store");
+        }
+    }
+
+    @Test
+    void a_run_is_recorded_only_with_a_store_and_runs_once() {
+        GradSum plain = orders(SimulatedWorld.create()).iterations(0).build();
+        assertThatThrownBy(plain::startRun).isInstanceOf(ConfigurationException.class).hasMessageContaining("no store");
+        try (SqliteStore store = SqliteStore.open(dir.resolve("g.db"))) {
+            OptimizationRun run = orders(SimulatedWorld.create()).iterations(0).store(store).build().startRun();
+            run.optimize();
+            assertThatThrownBy(run::optimize).isInstanceOf(IllegalStateException.class).hasMessageContaining("already ran");
+        }
+    }
+
+    @Test
+    void a_store_and_a_cache_together_are_refused() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("g.db"))) {
+            assertThatThrownBy(() -> orders(SimulatedWorld.create()).store(store).cache(CallCache.inMemory()).build())
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("store(...) and cache(...)");
+        }
+    }
+}
