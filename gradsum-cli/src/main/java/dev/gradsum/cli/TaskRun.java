@@ -12,7 +12,6 @@ import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.llm.Budget;
-import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallPath;
 import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.llm.Pricing;
@@ -83,8 +82,7 @@ final class TaskRun {
                 .modelsTimeOut(true) // ChatModels builds every model with its HTTP timeout
                 .sleeper(cli.sleeper())
                 .pricing(pricing)
-                .budget(budget)
-                .cache(CallCache.inMemory());
+                .budget(budget);
         // One concurrency limit per server, not per LangChain4j provider: a local Ollama and OpenAI both
         // report OPEN_AI, yet each has its own capacity (max_concurrency of its model section).
         for (Role role : Role.values()) {
