@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToLongFunction;
 
 /**
  * How many model calls, and about how many tokens, one {@link BeamSearch} run makes per {@link Role},
@@ -32,8 +33,9 @@ import java.util.Objects;
  *       training calls after the first iteration repeat and come from the cache: counted as calls, not
  *       as tokens.</li>
  *   <li><b>high</b> is the most: every iteration runs, every training answer fails, every beam prompt
- *       gets K candidates that each need their one repair, and the beam grows to min(beam size,
- *       b·(1 + K)) new prompts.</li>
+ *       gets K new candidates that each need their one repair, and the beam grows to min(beam size,
+ *       b·(1 + K)) prompts. (A parent kept in the beam whose minibatch repeats gets its answers from
+ *       the cache and repeats its earlier candidates, which are dropped: fewer calls.)</li>
  * </ul>
  * Both assume the models answer in the asked format and do not fail (an unusable answer asked again,
  * a failed call or a budget stop is outside the range). Tokens are text length / 4, with the answer
@@ -168,13 +170,14 @@ public final class CallEstimate {
             answer = maxAnswerTokens == null ? ANSWER_TOKENS : Math.min(ANSWER_TOKENS, maxAnswerTokens);
             genIn = (promptChars + averageInputChars()) / 4;
             long expected = averageExpectedChars() / 4;
-            judgeIn = (length(MetaPrompts.EVALUATOR) + fixed) / 4 + genIn + answer + expected;
-            gradIn = (length(MetaPrompts.GRADIENT_GENERATOR) + fixed + promptChars) / 4 + genIn + answer + expected
-                    + JUDGE_TOKENS;
-            summaryIn = (length(MetaPrompts.GRADIENT_SUMMARIZER) + description.length() + promptChars) / 4;
-            editIn = (length(o.summarize() ? MetaPrompts.PROMPT_EDITOR : MetaPrompts.PROMPT_EDITOR_RAW_GRADIENTS)
-                    + description.length() + promptChars) / 4;
-            repairIn = (length(MetaPrompts.PROMPT_EDITOR_REPAIR) + description.length() + 2L * promptChars) / 4;
+            judgeIn = (metaPromptLength(MetaPrompts.EVALUATOR) + fixed) / 4 + genIn + answer + expected;
+            gradIn = (metaPromptLength(MetaPrompts.GRADIENT_GENERATOR) + fixed + promptChars) / 4 + genIn + answer
+                    + expected + JUDGE_TOKENS;
+            summaryIn = (metaPromptLength(MetaPrompts.GRADIENT_SUMMARIZER) + description.length() + promptChars) / 4;
+            String editor = o.summarize() ? MetaPrompts.PROMPT_EDITOR : MetaPrompts.PROMPT_EDITOR_RAW_GRADIENTS;
+            editIn = (metaPromptLength(editor) + description.length() + promptChars) / 4;
+            repairIn = (metaPromptLength(MetaPrompts.PROMPT_EDITOR_REPAIR) + description.length() + 2L * promptChars)
+                    / 4;
             candidateOut = promptChars / 4 + 50;
         }
 
@@ -228,36 +231,27 @@ public final class CallEstimate {
             }
         }
 
-        private long length(String metaPrompt) {
+        private long metaPromptLength(String metaPrompt) {
             return meta.get(metaPrompt).text().length();
         }
 
+        /** Characters of the placeholders' values, averaged over the training rows. */
         private long averageInputChars() {
-            List<Example> rows = split.train();
-            if (rows.isEmpty()) {
-                return 0;
-            }
-            long sum = 0;
-            for (Example e : rows) {
-                for (String p : task.prompt().placeholders()) {
-                    String value = e.get(p);
-                    sum += value == null ? 0 : value.length();
-                }
-            }
-            return sum / rows.size();
+            return averageChars(e -> task.prompt().placeholders().stream().mapToLong(p -> length(e.get(p))).sum());
         }
 
+        /** Characters of the expected answer (none without an expected field), averaged over the training rows. */
         private long averageExpectedChars() {
+            return averageChars(e -> length(GradientGenerator.expected(task, e)));
+        }
+
+        private long averageChars(ToLongFunction<Example> chars) {
             List<Example> rows = split.train();
-            if (rows.isEmpty()) {
-                return 0;
-            }
-            long sum = 0;
-            for (Example e : rows) {
-                String value = GradientGenerator.expected(task, e);
-                sum += value == null ? 0 : value.length();
-            }
-            return sum / rows.size();
+            return rows.isEmpty() ? 0 : rows.stream().mapToLong(chars).sum() / rows.size();
+        }
+
+        private static long length(String value) {
+            return value == null ? 0 : value.length();
         }
     }
 }
