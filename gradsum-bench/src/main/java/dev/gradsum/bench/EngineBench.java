@@ -80,7 +80,7 @@ public final class EngineBench {
         try (StubServer stub = new StubServer(latencyMs, 128, asSimulated)) {
             Path taskFile = StubTaskFiles.write(dir, world, stub.baseUrl(), 30, 30, 32);
             TaskFile file = TaskFileReader.read(taskFile, taskFile.toString());
-            ModelRoles roles = ChatModels.roles(file, ApiKeys.resolve(file.models(), file.label(), Map.of()),
+            ModelRoles roles = ChatModels.roles(file.models(), ApiKeys.resolve(file.models(), file.label(), Map.of()),
                     new FatalFailures());
             out.printf(Locale.ROOT, "# gradsum engine benchmark%n%nStub: OpenAI chat-completions on %s, latency L = %d ms, "
                     + "128 server threads; client: LangChain4j OpenAI via gradsum's task file and call path. "

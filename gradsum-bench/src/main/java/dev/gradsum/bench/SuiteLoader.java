@@ -59,7 +59,7 @@ public final class SuiteLoader {
                 continue;
             }
             TaskSetup setup = TaskSetup.prepare(relocated);
-            ModelRoles models = ChatModels.roles(relocated,
+            ModelRoles models = ChatModels.roles(relocated.models(),
                     ApiKeys.resolve(relocated.models(), relocated.label(), env), new FatalFailures());
             tasks.add(new BenchTask(read.name(), read.name(), relocated.data().pathAsWritten() + " ("
                     + setup.dataset().size() + " rows)", setup.task(), setup.split(), models, pricing(relocated),

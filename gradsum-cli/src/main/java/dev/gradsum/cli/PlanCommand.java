@@ -5,6 +5,7 @@ import dev.gradsum.cli.plan.RoleEstimate;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.llm.Pricing;
 import dev.gradsum.modules.MetaPrompts;
+import dev.gradsum.search.CallEstimate;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.task.Split;
 import java.io.PrintStream;
@@ -82,8 +83,8 @@ final class PlanCommand implements Callable<Integer> {
         out.println();
         printWrapped(out, "", "Per iteration, for each of b beam prompts (b = 1 in iteration 1, then up to " + o.beamSize()
                 + "): m generations, up to m judge calls (LLM judge only), up to m gradient calls, 1 summary, "
-                + "1 edit + up to K repairs; then (b + b·K) × v validation generations and judge calls. "
-                + "Final test: 2 × t generations (and judge calls).");
+                + "1 edit + up to K repairs; then the new prompts (1 + K in iteration 1, later up to b·K) × v "
+                + "validation generations and judge calls. Final test: up to 2 × t generations (and judge calls).");
         printWrapped(out, "", "Assumptions: " + CallPlan.ASSUMPTIONS);
     }
 
@@ -146,7 +147,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** {@code 12.3k–45.6k}: token counts are estimates, three figures say enough. */
-    private static String tokens(RoleEstimate.Range r) {
+    private static String tokens(CallEstimate.Range r) {
         return r.low() == r.high() ? tokens(r.high()) : tokens(r.low()) + "–" + tokens(r.high());
     }
 
@@ -155,7 +156,7 @@ final class PlanCommand implements Callable<Integer> {
                 : n >= 1000 ? String.format(Locale.ROOT, "%.1fk", n / 1e3) : String.valueOf(n);
     }
 
-    private static String range(RoleEstimate.Range r) {
+    private static String range(CallEstimate.Range r) {
         return r.low() == r.high() ? String.format(Locale.ROOT, "%,d", r.high())
                 : String.format(Locale.ROOT, "%,d–%,d", r.low(), r.high());
     }

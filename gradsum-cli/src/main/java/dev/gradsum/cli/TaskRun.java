@@ -1,7 +1,6 @@
 package dev.gradsum.cli;
 
 import dev.gradsum.GradSum;
-import dev.gradsum.cli.plan.CallPlan;
 import dev.gradsum.cli.provider.ApiKeys;
 import dev.gradsum.cli.provider.ChatModels;
 import dev.gradsum.cli.provider.FatalFailures;
@@ -67,8 +66,8 @@ final class TaskRun {
     /** Reads the keys (a missing variable fails here, by name) and checks every server accepts connections. */
     TaskRun connect(Map<String, String> env) {
         ApiKeys keys = ApiKeys.resolve(file.models(), file.label(), env);
-        Reachability.check(file);
-        roles = ChatModels.roles(file, keys, fatal);
+        Reachability.check(file.models());
+        roles = ChatModels.roles(file.models(), keys, fatal);
         return this;
     }
 
@@ -86,7 +85,7 @@ final class TaskRun {
         // One concurrency limit per server, not per LangChain4j provider: a local Ollama and OpenAI both
         // report OPEN_AI, yet each has its own capacity (max_concurrency of its model section).
         for (Role role : Role.values()) {
-            ModelSpec spec = CallPlan.modelFor(file, role);
+            ModelSpec spec = file.model(role);
             String group = limitGroup(spec);
             b.limitGroup(roles.model(role), group);
             if (spec.maxConcurrency() != null) {
@@ -139,7 +138,7 @@ final class TaskRun {
     Map<Role, RunInfo.Model> modelsByRole() {
         Map<Role, RunInfo.Model> m = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
-            ModelSpec spec = CallPlan.modelFor(file, r);
+            ModelSpec spec = file.model(r);
             m.put(r, new RunInfo.Model(spec.provider().key(), spec.model()));
         }
         return m;

@@ -5,10 +5,12 @@ import dev.langchain4j.model.chat.ChatModel;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Which LangChain4j {@link ChatModel} plays each {@link Role}. Unset roles fall back: judge → target;
- * gradient, summarizer, editor → optimizer → target. Only the target is required. Immutable.
+ * gradient, summarizer, editor → optimizer → target ({@link #resolve}, the one owner of that rule).
+ * Only the target is required. Immutable.
  */
 public final class ModelRoles {
     private final Map<Role, ChatModel> models;
@@ -24,6 +26,28 @@ public final class ModelRoles {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * What plays {@code role} after the fallbacks, for any per-role setting (a model, a task file's
+     * model section, ...): the role's own value; else, for gradient, summarizer and editor, the
+     * optimizer's; else the target's.
+     *
+     * @param own       the value set for a role, {@code null} when unset
+     * @param optimizer the optimizer's value, or {@code null} when none is set
+     * @return the value, or {@code null} when neither the role, the optimizer (where it applies) nor the target has one
+     */
+    public static <T> T resolve(Role role, Function<Role, T> own, T optimizer) {
+        Objects.requireNonNull(role, "role");
+        T value = own.apply(role);
+        if (value != null) {
+            return value;
+        }
+        boolean optimizing = role == Role.GRADIENT || role == Role.SUMMARIZER || role == Role.EDITOR;
+        if (optimizing && optimizer != null) {
+            return optimizer;
+        }
+        return own.apply(Role.TARGET);
     }
 
     /** The model for {@code role}, after fallbacks. */
@@ -78,12 +102,9 @@ public final class ModelRoles {
                 throw new ConfigurationException("models.target: no model for the target role;"
                         + " set one (judge, gradient, summarizer and editor fall back to it)");
             }
-            ChatModel optimizing = optimizer != null ? optimizer : target;
             Map<Role, ChatModel> all = new EnumMap<>(Role.class);
-            all.put(Role.TARGET, target);
-            all.put(Role.JUDGE, explicit.getOrDefault(Role.JUDGE, target));
-            for (Role r : new Role[] {Role.GRADIENT, Role.SUMMARIZER, Role.EDITOR}) {
-                all.put(r, explicit.getOrDefault(r, optimizing));
+            for (Role r : Role.values()) {
+                all.put(r, resolve(r, explicit::get, optimizer));
             }
             return new ModelRoles(all);
         }

@@ -2,7 +2,8 @@ package dev.gradsum.llm;
 
 /**
  * The five model roles of GRAD-SUM. Each module calls the model of its role; unset roles fall back
- * (judge → target; gradient, summarizer, editor → optimizer → target), see {@link ModelRoles}.
+ * (judge → target; gradient, summarizer, editor → optimizer → target), see
+ * {@link ModelRoles#resolve}.
  */
 public enum Role {
     /** Answers the task with the prompt filled in (paper: generation). */

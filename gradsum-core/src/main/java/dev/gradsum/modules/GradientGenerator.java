@@ -81,7 +81,7 @@ public final class GradientGenerator {
     }
 
     /** The expected answer of the row: from the judge criteria's field, else the metric's, else none. */
-    static String expected(Task task, Example example) {
+    public static String expected(Task task, Example example) {
         String field = task.criteria() != null && task.criteria().expectedField() != null
                 ? task.criteria().expectedField()
                 : task.metric() != null ? task.metric().expectedField() : null;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gradsum.ConfigurationException;
 import dev.gradsum.testing.ScriptedChatModel;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ModelRolesTest {
@@ -35,6 +36,17 @@ class ModelRolesTest {
         ModelRoles roles = ModelRoles.builder().target(target).build();
         assertThat(roles.model(Role.GRADIENT)).isSameAs(target);
         assertThat(roles.model(Role.EDITOR)).isSameAs(target);
+    }
+
+    @Test
+    void resolve_applies_the_same_fallbacks_to_any_per_role_setting() {
+        Map<Role, String> own = Map.of(Role.TARGET, "t", Role.SUMMARIZER, "s");
+
+        assertThat(ModelRoles.resolve(Role.SUMMARIZER, own::get, "o")).isEqualTo("s");
+        assertThat(ModelRoles.resolve(Role.EDITOR, own::get, "o")).isEqualTo("o");
+        assertThat(ModelRoles.resolve(Role.GRADIENT, own::get, null)).isEqualTo("t");
+        assertThat(ModelRoles.resolve(Role.JUDGE, own::get, "o")).as("the judge never takes the optimizer").isEqualTo("t");
+        assertThat(ModelRoles.resolve(Role.JUDGE, Map.<Role, String>of()::get, "o")).isNull();
     }
 
     @Test

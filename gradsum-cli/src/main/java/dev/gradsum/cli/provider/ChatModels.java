@@ -1,7 +1,5 @@
 package dev.gradsum.cli.provider;
 
-import dev.gradsum.cli.plan.CallPlan;
-import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.llm.Role;
 import dev.gradsum.simulation.SimulatedWorld;
@@ -25,13 +23,13 @@ public final class ChatModels {
     }
 
     /**
-     * One model per role of {@code task}. A role answered by the {@code simulated} provider, named or
-     * reached by fallback (judge → target; gradient, summarizer, editor → optimizer → target), gets the
+     * One model per role of a task file's model sections ({@code models}, by role key). A role answered
+     * by the {@code simulated} provider, named or reached by fallback ({@link ModelSpec#forRole}), gets the
      * simulated world's model for that very role, so its judge judges and its summarizer summarizes.
      */
-    public static ModelRoles roles(TaskFile task, ApiKeys keys, FatalFailures fatal) {
+    public static ModelRoles roles(Map<String, ModelSpec> models, ApiKeys keys, FatalFailures fatal) {
         ModelRoles.Builder roles = ModelRoles.builder();
-        for (Map.Entry<String, ModelSpec> e : task.models().entrySet()) {
+        for (Map.Entry<String, ModelSpec> e : models.entrySet()) {
             ModelSpec spec = e.getValue();
             String role = e.getKey();
             if (spec.provider() == Provider.SIMULATED) {
@@ -46,7 +44,7 @@ public final class ChatModels {
         }
         ModelRoles simulated = null;
         for (Role role : Role.values()) {
-            if (CallPlan.modelFor(task, role).provider() == Provider.SIMULATED) {
+            if (ModelSpec.forRole(models, role).provider() == Provider.SIMULATED) {
                 simulated = simulated != null ? simulated : SimulatedWorld.create().models();
                 roles.role(role, simulated.model(role));
             }

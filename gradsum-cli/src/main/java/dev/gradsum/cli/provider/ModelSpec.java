@@ -1,6 +1,9 @@
 package dev.gradsum.cli.provider;
 
+import dev.gradsum.llm.ModelRoles;
+import dev.gradsum.llm.Role;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * One {@code models.<role>} entry of a task file: which provider and model plays the role, and how to
@@ -16,6 +19,16 @@ import java.time.Duration;
  */
 public record ModelSpec(String role, Provider provider, String model, String apiKeyEnv, String baseUrl,
                         Double temperature, Integer maxTokens, Duration timeout, Integer maxConcurrency) {
+
+    /**
+     * The section that plays {@code role} after the library's fallbacks ({@link ModelRoles#resolve}:
+     * judge → target; gradient, summarizer, editor → optimizer → target).
+     *
+     * @param models a task file's model sections by role key (target, judge, optimizer, ...)
+     */
+    public static ModelSpec forRole(Map<String, ModelSpec> models, Role role) {
+        return ModelRoles.resolve(role, r -> models.get(r.key()), models.get("optimizer"));
+    }
 
     /** The base URL actually used: the given one or the provider's default (may be {@code null}). */
     public String effectiveBaseUrl() {

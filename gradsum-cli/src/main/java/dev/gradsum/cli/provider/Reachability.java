@@ -1,6 +1,5 @@
 package dev.gradsum.cli.provider;
 
-import dev.gradsum.cli.taskfile.TaskFile;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -9,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,10 +22,13 @@ public final class Reachability {
     private Reachability() {
     }
 
-    /** @throws ServerUnreachableException naming the first model whose server cannot be reached */
-    public static void check(TaskFile task) {
+    /**
+     * @param models a task file's model sections by role key
+     * @throws ServerUnreachableException naming the first model whose server cannot be reached
+     */
+    public static void check(Map<String, ModelSpec> models) {
         Set<String> checked = new HashSet<>();
-        for (ModelSpec spec : task.models().values()) {
+        for (ModelSpec spec : models.values()) {
             if (!spec.provider().remote()) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package dev.gradsum.cli.taskfile;
 
 import dev.gradsum.cli.provider.ModelSpec;
+import dev.gradsum.llm.Role;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -77,6 +78,11 @@ public record TaskFile(Path file, String label, String name, String description,
     public Path folder() {
         Path parent = file.toAbsolutePath().getParent();
         return parent == null ? Path.of(".").toAbsolutePath() : parent;
+    }
+
+    /** The model section that plays {@code role}, after the fallbacks ({@link ModelSpec#forRole}). */
+    public ModelSpec model(Role role) {
+        return ModelSpec.forRole(models, role);
     }
 
     /** Whether answers are rated by the LLM judge (criteria given and no programmatic metric). */

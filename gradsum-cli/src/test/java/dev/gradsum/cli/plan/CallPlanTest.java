@@ -7,6 +7,7 @@ import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.llm.Pricing;
 import dev.gradsum.llm.Role;
 import dev.gradsum.modules.MetaPrompts;
+import dev.gradsum.search.CallEstimate;
 import dev.gradsum.search.SearchOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,19 +48,21 @@ class CallPlanTest {
     }
 
     @Test
-    void calls_follow_the_per_iteration_formula_with_the_beam_growing_from_the_initial_prompt() throws IOException {
-        // beam 1 then 2; m = v = t = 4; K = 2
-        CallPlan plan = CallPlan.of(setup("{criteria: Is it correct, expected: a}"), OPTIONS, MetaPrompts.defaults());
+    void the_plan_reports_the_library_estimate_per_role_with_the_model_that_plays_it() throws IOException {
+        TaskSetup setup = setup("{criteria: Is it correct, expected: a}");
+        CallPlan plan = CallPlan.of(setup, OPTIONS, MetaPrompts.defaults());
+        CallEstimate estimate = CallEstimate.of(setup.task(), setup.split(), OPTIONS, MetaPrompts.defaults(), null);
         Map<Role, RoleEstimate> r = byRole(plan);
 
-        // high: target (1·4 + 3·4) + (2·4 + 6·4) + 2·4 test
-        assertThat(r.get(Role.TARGET).calls()).isEqualTo(new RoleEstimate.Range(44, 56));
-        assertThat(r.get(Role.JUDGE).calls()).isEqualTo(new RoleEstimate.Range(44, 56));
-        assertThat(r.get(Role.GRADIENT).calls()).isEqualTo(new RoleEstimate.Range(6, 12));
-        assertThat(r.get(Role.SUMMARIZER).calls()).isEqualTo(new RoleEstimate.Range(3, 3));
-        // edits 1 + 2, plus up to K repairs per edit (2 + 4) when high
-        assertThat(r.get(Role.EDITOR).calls()).isEqualTo(new RoleEstimate.Range(3, 9));
-        assertThat(plan.totalCalls()).isEqualTo(new RoleEstimate.Range(100, 136));
+        for (Role role : Role.values()) {
+            assertThat(r.get(role).calls()).isEqualTo(estimate.calls(role));
+            assertThat(r.get(role).inputTokens()).isEqualTo(estimate.inputTokens(role));
+            assertThat(r.get(role).outputTokens()).isEqualTo(estimate.outputTokens(role));
+        }
+        assertThat(plan.totalCalls()).isEqualTo(new CallEstimate.Range(32, 120));
+        assertThat(r.get(Role.TARGET).model()).isEqualTo("gpt-4o-mini");
+        assertThat(r.get(Role.JUDGE).model()).as("the judge falls back to the target").isEqualTo("gpt-4o-mini");
+        assertThat(r.get(Role.GRADIENT).model()).isEqualTo("gpt-4o");
     }
 
     @Test
