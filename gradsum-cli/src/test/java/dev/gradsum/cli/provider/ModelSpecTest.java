@@ -2,13 +2,14 @@ package dev.gradsum.cli.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradsum.llm.CallPath;
 import dev.gradsum.llm.Role;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ModelSpecTest {
     private static ModelSpec spec(String role, String model) {
-        return new ModelSpec(role, Provider.OPENAI, model, null, null, null, null, ModelSpec.DEFAULT_TIMEOUT, null);
+        return new ModelSpec(role, Provider.OPENAI, model, null, null, null, null, CallPath.DEFAULT_TIMEOUT, null);
     }
 
     @Test
