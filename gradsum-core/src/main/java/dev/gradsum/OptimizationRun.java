@@ -1,5 +1,6 @@
 package dev.gradsum;
 
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.llm.Role;
 import dev.gradsum.store.RunDescription;
 import dev.gradsum.store.RunRecorder;

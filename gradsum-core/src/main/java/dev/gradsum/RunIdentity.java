@@ -1,5 +1,6 @@
 package dev.gradsum;
 
+import dev.gradsum.exception.ConfigurationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,8 +8,8 @@ import dev.gradsum.internal.Hashing;
 import dev.gradsum.llm.Role;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.task.Criteria;
-import dev.gradsum.task.Example;
-import dev.gradsum.task.Split;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.Split;
 import dev.gradsum.task.Task;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;

@@ -1,9 +1,10 @@
 package dev.gradsum;
 
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.search.SearchOptions;
-import dev.gradsum.task.Dataset;
-import dev.gradsum.task.Example;
-import dev.gradsum.task.Split;
+import dev.gradsum.data.Dataset;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.Split;
 import dev.gradsum.task.Task;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.gradsum;
 
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.search.OptimizationResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,10 +12,10 @@ import dev.gradsum.llm.RetryPolicy;
 import dev.gradsum.llm.Role;
 import dev.gradsum.metric.Score;
 import dev.gradsum.modules.Evaluation;
-import dev.gradsum.task.Dataset;
-import dev.gradsum.task.Example;
-import dev.gradsum.task.PromptTemplate;
-import dev.gradsum.task.Split;
+import dev.gradsum.data.Dataset;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.data.Split;
 import dev.gradsum.task.Task;
 import dev.gradsum.testing.ScriptedChatModel;
 import java.util.ArrayList;

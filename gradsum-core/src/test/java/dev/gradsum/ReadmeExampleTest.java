@@ -1,12 +1,13 @@
 package dev.gradsum;
 
+import dev.gradsum.search.OptimizationResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.metric.Metric;
 import dev.gradsum.simulation.SimulatedWorld;
 import dev.gradsum.task.Criteria;
-import dev.gradsum.task.Dataset;
+import dev.gradsum.data.Dataset;
 import dev.gradsum.task.Task;
 import dev.langchain4j.model.chat.ChatModel;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.gradsum;
 
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.search.OptimizationResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

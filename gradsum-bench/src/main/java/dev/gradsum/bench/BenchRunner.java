@@ -3,7 +3,7 @@ package dev.gradsum.bench;
 import dev.gradsum.bench.peers.PeerContext;
 import dev.gradsum.llm.Budget;
 import dev.gradsum.modules.Evaluation;
-import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.data.PromptTemplate;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;

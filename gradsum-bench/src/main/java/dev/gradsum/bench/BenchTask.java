@@ -2,7 +2,7 @@ package dev.gradsum.bench;
 
 import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.llm.Pricing;
-import dev.gradsum.task.Split;
+import dev.gradsum.data.Split;
 import dev.gradsum.task.Task;
 import java.time.Duration;
 import java.util.Objects;

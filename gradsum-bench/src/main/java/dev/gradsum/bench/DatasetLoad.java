@@ -1,7 +1,7 @@
 package dev.gradsum.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gradsum.task.Dataset;
+import dev.gradsum.data.Dataset;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

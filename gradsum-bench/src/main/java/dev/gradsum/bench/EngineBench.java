@@ -1,7 +1,7 @@
 package dev.gradsum.bench;
 
 import dev.gradsum.GradSum;
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.cli.plan.CallPlan;
 import dev.gradsum.cli.plan.RoleEstimate;
 import dev.gradsum.cli.provider.ApiKeys;
@@ -18,7 +18,7 @@ import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.llm.Pricing;
 import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Usage;
-import dev.gradsum.modules.MetaPrompts;
+import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.search.SearchListener;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.search.Stage;

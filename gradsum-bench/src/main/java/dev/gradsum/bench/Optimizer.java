@@ -1,7 +1,7 @@
 package dev.gradsum.bench;
 
 import dev.gradsum.llm.Usage;
-import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.data.PromptTemplate;
 
 /**
  * One column of the benchmark table: a prompt optimizer run on a task's train and validation rows

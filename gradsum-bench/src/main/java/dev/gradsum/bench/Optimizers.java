@@ -1,7 +1,7 @@
 package dev.gradsum.bench;
 
 import dev.gradsum.GradSum;
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.bench.peers.PeerContext;
 import dev.gradsum.bench.peers.PeerOutcome;
 import dev.gradsum.bench.peers.ProTeGi;
@@ -9,7 +9,7 @@ import dev.gradsum.bench.peers.ProTeGiOptions;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.search.SearchOptions;
-import dev.gradsum.task.Split;
+import dev.gradsum.data.Split;
 import java.util.List;
 import java.util.Locale;
 

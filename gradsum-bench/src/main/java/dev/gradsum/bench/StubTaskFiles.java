@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.gradsum.llm.Role;
 import dev.gradsum.simulation.SimulatedWorld;
-import dev.gradsum.task.Example;
+import dev.gradsum.data.Example;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.gradsum.bench;
 
 import dev.gradsum.llm.CallPath;
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.cli.provider.ApiKeys;
 import dev.gradsum.cli.provider.ChatModels;
 import dev.gradsum.cli.provider.FatalFailures;
@@ -12,7 +12,7 @@ import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.llm.Pricing;
 import dev.gradsum.simulation.SimulatedWorld;
-import dev.gradsum.task.Split;
+import dev.gradsum.data.Split;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

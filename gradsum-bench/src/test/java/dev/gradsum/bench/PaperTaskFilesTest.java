@@ -3,7 +3,7 @@ package dev.gradsum.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.gradsum.task.Example;
+import dev.gradsum.data.Example;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.gradsum.cli;
 
 import dev.gradsum.GradSum;
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.cli.report.RunInfo;
 import dev.gradsum.cli.report.RunOutputs;
 import dev.gradsum.cli.report.TestEvaluationsRecorder;

@@ -1,14 +1,14 @@
 package dev.gradsum.cli;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.GradSum;
 import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.store.SqliteStore;
-import dev.gradsum.task.Example;
-import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.gradsum.cli;
 
-import dev.gradsum.ConfigurationException;
-import dev.gradsum.GradSumException;
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.exception.GradSumException;
 import dev.gradsum.store.SqliteStore;
 import dev.gradsum.cli.provider.ServerUnreachableException;
 import dev.gradsum.internal.Causes;

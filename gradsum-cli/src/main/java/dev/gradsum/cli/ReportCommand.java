@@ -1,6 +1,6 @@
 package dev.gradsum.cli;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.cli.report.RunOutputs;
 import dev.gradsum.store.RecordedRun;
 import dev.gradsum.store.SqliteStore;

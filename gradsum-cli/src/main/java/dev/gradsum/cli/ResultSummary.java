@@ -1,6 +1,6 @@
 package dev.gradsum.cli;
 
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.cli.report.RunOutputs;
 import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.llm.Usage;

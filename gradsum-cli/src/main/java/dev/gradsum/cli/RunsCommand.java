@@ -1,6 +1,6 @@
 package dev.gradsum.cli;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.store.RunDetails;

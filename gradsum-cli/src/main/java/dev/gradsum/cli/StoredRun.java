@@ -2,7 +2,7 @@ package dev.gradsum.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.OptimizationRun;
 import dev.gradsum.store.RunDetails;
 import java.io.IOException;

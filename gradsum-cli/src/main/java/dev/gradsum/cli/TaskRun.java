@@ -16,7 +16,7 @@ import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.llm.Pricing;
 import dev.gradsum.llm.Role;
 import dev.gradsum.search.SearchOptions;
-import dev.gradsum.task.Split;
+import dev.gradsum.data.Split;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -128,7 +128,7 @@ final class TaskRun {
     }
 
     /** A model failure that ended the run; its message is the one line the user sees. */
-    static final class RunFailedException extends dev.gradsum.GradSumException {
+    static final class RunFailedException extends dev.gradsum.exception.GradSumException {
         RunFailedException(String message) {
             super(message);
         }

@@ -1,6 +1,6 @@
 package dev.gradsum.llm;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 
 /**
  * Spending limits of one run; {@code null} means no limit. A call that would cross a limit is not

@@ -1,6 +1,6 @@
 package dev.gradsum.llm;
 
-import dev.gradsum.GradSumException;
+import dev.gradsum.exception.GradSumException;
 
 /** A call was not made because it would cross a {@link Budget} limit. The search stops cleanly on it. */
 public class BudgetExceededException extends GradSumException {

@@ -1,6 +1,6 @@
 package dev.gradsum.llm;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.internal.DaemonThreads;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.gradsum.llm;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.gradsum.llm;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,7 @@
 package dev.gradsum.metric;
 
-import dev.gradsum.task.Example;
+import dev.gradsum.modules.LlmJudge;
+import dev.gradsum.data.Example;
 
 /**
  * Rates one answer of the target model for one example (paper: evaluation). Programmatic metrics are

@@ -1,7 +1,7 @@
 package dev.gradsum.metric;
 
-import dev.gradsum.ConfigurationException;
-import dev.gradsum.task.Example;
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.data.Example;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;

@@ -1,6 +1,6 @@
 package dev.gradsum.modules;
 
-import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.data.PromptTemplate;
 import java.util.List;
 
 /**

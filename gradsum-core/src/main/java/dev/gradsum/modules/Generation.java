@@ -1,6 +1,6 @@
 package dev.gradsum.modules;
 
-import dev.gradsum.task.Example;
+import dev.gradsum.data.Example;
 
 /**
  * The target model's answer to one example.

@@ -1,6 +1,6 @@
 package dev.gradsum.modules;
 
-import dev.gradsum.GradSumException;
+import dev.gradsum.exception.GradSumException;
 import dev.gradsum.internal.Causes;
 import dev.gradsum.internal.Fanout;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.gradsum.search;
 
 import dev.gradsum.llm.Role;
 import dev.gradsum.modules.GradientGenerator;
-import dev.gradsum.modules.MetaPrompts;
-import dev.gradsum.task.Example;
-import dev.gradsum.task.Split;
+import dev.gradsum.prompts.MetaPrompts;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.Split;
 import dev.gradsum.task.Task;
 import java.util.EnumMap;
 import java.util.List;

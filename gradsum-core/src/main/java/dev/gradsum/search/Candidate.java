@@ -1,6 +1,6 @@
 package dev.gradsum.search;
 
-import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.data.PromptTemplate;
 
 /**
  * A prompt the search has considered.

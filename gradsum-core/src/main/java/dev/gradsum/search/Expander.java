@@ -6,7 +6,7 @@ import dev.gradsum.modules.Edit;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.Generation;
 import dev.gradsum.modules.Gradient;
-import dev.gradsum.task.Example;
+import dev.gradsum.data.Example;
 import dev.gradsum.task.Task;
 import java.util.ArrayList;
 import java.util.List;

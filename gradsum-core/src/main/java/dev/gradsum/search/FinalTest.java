@@ -2,7 +2,7 @@ package dev.gradsum.search;
 
 import dev.gradsum.internal.Fanout;
 import dev.gradsum.modules.Evaluation;
-import dev.gradsum.task.Example;
+import dev.gradsum.data.Example;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.gradsum.search;
 
-import dev.gradsum.task.Example;
+import dev.gradsum.data.Example;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

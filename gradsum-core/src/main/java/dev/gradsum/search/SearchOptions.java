@@ -1,6 +1,6 @@
 package dev.gradsum.search;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 
 /**
  * Knobs of the beam search, immutable. Paper values where the paper states them (beam 3, 10 iterations,

@@ -3,7 +3,7 @@ package dev.gradsum.search;
 import java.util.List;
 
 /**
- * What {@link BeamSearch#run} found; {@code dev.gradsum.OptimizationResult} adds usage and time.
+ * What {@link BeamSearch#run} found; {@code dev.gradsum.search.OptimizationResult} adds usage and time.
  *
  * @param initial    {@code c0}
  * @param best       the best candidate of the last finished iteration ({@code c0} when none finished)

@@ -2,8 +2,8 @@ package dev.gradsum.simulation;
 
 import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.task.Criteria;
-import dev.gradsum.task.Dataset;
-import dev.gradsum.task.Example;
+import dev.gradsum.data.Dataset;
+import dev.gradsum.data.Example;
 import dev.gradsum.task.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

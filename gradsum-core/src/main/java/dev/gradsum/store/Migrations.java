@@ -1,6 +1,6 @@
 package dev.gradsum.store;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

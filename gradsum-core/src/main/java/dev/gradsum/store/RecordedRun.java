@@ -1,6 +1,6 @@
 package dev.gradsum.store;
 
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.modules.Evaluation;
 import java.time.Instant;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.gradsum.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gradsum.ConfigurationException;
-import dev.gradsum.GradSumException;
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.exception.GradSumException;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.llm.Budget;
 import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Usage;

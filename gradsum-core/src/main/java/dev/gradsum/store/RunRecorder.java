@@ -2,7 +2,7 @@ package dev.gradsum.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallListener;
 import dev.gradsum.llm.LlmReply;

@@ -1,6 +1,6 @@
 package dev.gradsum.store;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.llm.Budget;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallRecord;
@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SqliteStore implements CallCache, AutoCloseable {
     /** Where the CLI keeps the store unless told otherwise. */
     public static final Path DEFAULT_PATH = Path.of(".gradsum", "gradsum.db");
-    /** The setting a store failure names ({@link dev.gradsum.GradSumException#setting()}): the store's path. */
+    /** The setting a store failure names ({@link dev.gradsum.exception.GradSumException#setting()}): the store's path. */
     public static final String SETTING = "store";
     /** The setting a refused resume names: the run to resume, whose configuration must be repeated. */
     public static final String RESUME_SETTING = "resume";

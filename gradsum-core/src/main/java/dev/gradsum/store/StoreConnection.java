@@ -1,7 +1,7 @@
 package dev.gradsum.store;
 
-import dev.gradsum.ConfigurationException;
-import dev.gradsum.GradSumException;
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.exception.GradSumException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

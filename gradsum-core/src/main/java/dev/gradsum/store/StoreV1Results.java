@@ -2,7 +2,7 @@ package dev.gradsum.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gradsum.GradSumException;
+import dev.gradsum.exception.GradSumException;
 import dev.gradsum.llm.Budget;
 import dev.gradsum.llm.Role;
 import dev.gradsum.search.TestScore;

@@ -1,6 +1,6 @@
 package dev.gradsum.task;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 
 /**
  * Evaluation criteria in plain language for the LLM judge. The text may contain

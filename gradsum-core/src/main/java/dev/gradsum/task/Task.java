@@ -1,6 +1,7 @@
 package dev.gradsum.task;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.metric.Metric;
 import java.util.Objects;
 

@@ -3,7 +3,7 @@ package dev.gradsum.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.testing.ScriptedChatModel;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,9 @@ import static dev.gradsum.metric.MetricTestRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.gradsum.task.Dataset;
-import dev.gradsum.task.Example;
-import dev.gradsum.task.SharedDatasets;
+import dev.gradsum.data.Dataset;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.SharedDatasets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.gradsum.metric;
 import static dev.gradsum.metric.MetricTestRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gradsum.task.Example;
+import dev.gradsum.data.Example;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

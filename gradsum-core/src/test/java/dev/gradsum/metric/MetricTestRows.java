@@ -1,6 +1,6 @@
 package dev.gradsum.metric;
 
-import dev.gradsum.task.Example;
+import dev.gradsum.data.Example;
 import java.util.Map;
 
 /** Builds one-row examples for metric tests. */

@@ -1,5 +1,6 @@
 package dev.gradsum.modules;
 
+import dev.gradsum.prompts.MetaPrompts;
 import static dev.gradsum.modules.MetaPromptAssertions.assertFilledWithAllTags;
 import static dev.gradsum.modules.MetaPromptAssertions.llm;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,7 @@ import dev.gradsum.llm.Role;
 import dev.gradsum.metric.Metric;
 import dev.gradsum.metric.Score;
 import dev.gradsum.task.Criteria;
-import dev.gradsum.task.Example;
+import dev.gradsum.data.Example;
 import dev.gradsum.task.Task;
 import dev.gradsum.testing.ScriptedChatModel;
 import dev.langchain4j.exception.AuthenticationException;

@@ -1,5 +1,6 @@
 package dev.gradsum.modules;
 
+import dev.gradsum.prompts.MetaPrompts;
 import static dev.gradsum.modules.MetaPromptAssertions.assertFilledWithAllTags;
 import static dev.gradsum.modules.MetaPromptAssertions.llm;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package dev.gradsum.modules;
 
+import dev.gradsum.prompts.MetaPrompts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.llm.CallPath;

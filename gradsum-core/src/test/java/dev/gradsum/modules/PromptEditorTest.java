@@ -1,5 +1,6 @@
 package dev.gradsum.modules;
 
+import dev.gradsum.prompts.MetaPrompts;
 import static dev.gradsum.modules.MetaPromptAssertions.assertFilledWithAllTags;
 import static dev.gradsum.modules.MetaPromptAssertions.llm;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.llm.Role;
 import dev.gradsum.task.Criteria;
-import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.task.Task;
 import dev.gradsum.testing.ScriptedChatModel;
 import java.util.List;

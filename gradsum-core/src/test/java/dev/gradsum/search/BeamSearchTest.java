@@ -7,12 +7,11 @@ import static dev.gradsum.search.LoopFixture.split;
 import static dev.gradsum.search.LoopFixture.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gradsum.OptimizationResult;
 import dev.gradsum.llm.Budget;
 import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.modules.Evaluation;
-import dev.gradsum.task.Example;
-import dev.gradsum.task.Split;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.Split;
 import dev.gradsum.testing.ScriptedChatModel;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,6 @@ package dev.gradsum.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.GradSum;
-import dev.gradsum.OptimizationResult;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.llm.Pricing;
@@ -11,7 +10,7 @@ import dev.gradsum.llm.RetryPolicy;
 import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.metric.Metric;
-import dev.gradsum.modules.MetaPrompts;
+import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.simulation.SimulatedWorld;
 import dev.gradsum.task.Task;
 import dev.gradsum.testing.ScriptedChatModel;

@@ -2,7 +2,7 @@ package dev.gradsum.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.data.PromptTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.gradsum.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.GradSum;
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.search.OptimizationResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

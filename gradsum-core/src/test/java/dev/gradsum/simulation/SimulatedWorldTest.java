@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.llm.CallPath;
 import dev.gradsum.llm.Role;
-import dev.gradsum.metric.LlmJudge;
+import dev.gradsum.modules.LlmJudge;
 import dev.gradsum.metric.Score;
-import dev.gradsum.modules.MetaPrompts;
-import dev.gradsum.task.Dataset;
-import dev.gradsum.task.Example;
+import dev.gradsum.prompts.MetaPrompts;
+import dev.gradsum.data.Dataset;
+import dev.gradsum.data.Example;
 import dev.gradsum.task.Task;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.gradsum.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package dev.gradsum.store;
 
 import dev.gradsum.GradSum;
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.llm.Budget;
 import dev.gradsum.llm.ModelRoles;
 import dev.gradsum.llm.Role;

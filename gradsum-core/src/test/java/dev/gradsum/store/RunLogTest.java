@@ -3,7 +3,7 @@ package dev.gradsum.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.llm.CallRecord;
 import dev.gradsum.llm.LlmReply;
 import dev.gradsum.llm.LlmRequest;

@@ -2,7 +2,7 @@ package dev.gradsum.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.metric.Score;
@@ -14,8 +14,8 @@ import dev.gradsum.search.Iteration;
 import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.search.Stage;
 import dev.gradsum.search.StopReason;
-import dev.gradsum.task.Example;
-import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.metric.Metric;
 import dev.gradsum.metric.Score;
-import dev.gradsum.task.Example;
+import dev.gradsum.data.Example;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package dev.gradsum.bench.peers;
 
-import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.data.PromptTemplate;
 
 /**
  * What a peer method's search found.

@@ -2,8 +2,8 @@ package dev.gradsum.bench.peers;
 
 import dev.gradsum.internal.Causes;
 import dev.gradsum.llm.BudgetExceededException;
-import dev.gradsum.task.PromptTemplate;
-import dev.gradsum.task.Split;
+import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.data.Split;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.gradsum.cli.provider;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package dev.gradsum.cli.report;
 
 import static dev.gradsum.cli.report.HtmlEscape.of;
 
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.modules.Gradient;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.search.Iteration;

@@ -3,7 +3,7 @@ package dev.gradsum.cli.report;
 import static dev.gradsum.cli.report.HtmlEscape.of;
 import static dev.gradsum.cli.report.LineageSection.score;
 
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Usage;
 import dev.gradsum.modules.Evaluation;

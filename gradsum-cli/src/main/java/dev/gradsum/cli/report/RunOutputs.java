@@ -1,7 +1,7 @@
 package dev.gradsum.cli.report;
 
-import dev.gradsum.ConfigurationException;
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.store.RecordedRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

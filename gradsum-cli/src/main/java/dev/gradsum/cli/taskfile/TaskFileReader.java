@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.cli.provider.ModelSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.gradsum.cli.taskfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.gradsum.cli.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gradsum.task.Split;
+import dev.gradsum.data.Split;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.gradsum.task.Dataset;
-import dev.gradsum.task.Example;
-import dev.gradsum.task.PromptTemplate;
-import dev.gradsum.task.Split;
+import dev.gradsum.data.Dataset;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.data.Split;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.llm.Pricing;
 import dev.gradsum.llm.Role;
-import dev.gradsum.modules.MetaPrompts;
+import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.search.CallEstimate;
 import dev.gradsum.search.SearchOptions;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import dev.gradsum.search.Candidate;
 import dev.gradsum.search.Iteration;
 import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.search.Stage;
-import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.data.PromptTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gradsum.ConfigurationException;
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.Candidate;
-import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.data.PromptTemplate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

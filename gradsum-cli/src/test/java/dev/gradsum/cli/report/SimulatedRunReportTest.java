@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.GradSum;
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.llm.Role;
 import dev.gradsum.simulation.SimulatedWorld;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.gradsum.cli.report;
 
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.llm.Budget;
 import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Usage;
@@ -14,8 +14,8 @@ import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.search.StopReason;
 import dev.gradsum.search.TestScore;
-import dev.gradsum.task.Example;
-import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.gradsum.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gradsum.OptimizationResult;
+import dev.gradsum.search.OptimizationResult;
 import org.junit.jupiter.api.Test;
 
 class TestEvaluationsRecorderTest {

@@ -3,7 +3,7 @@ package dev.gradsum.cli.taskfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.cli.provider.ModelSpec;
 import dev.gradsum.cli.provider.Provider;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.gradsum.task;
+package dev.gradsum.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;

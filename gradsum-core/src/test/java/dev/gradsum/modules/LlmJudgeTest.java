@@ -1,15 +1,16 @@
-package dev.gradsum.metric;
+package dev.gradsum.modules;
 
 import static dev.gradsum.modules.MetaPromptAssertions.assertFilledWithAllTags;
 import static dev.gradsum.modules.MetaPromptAssertions.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.llm.Role;
-import dev.gradsum.modules.MetaPrompts;
+import dev.gradsum.metric.Score;
+import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.task.Criteria;
-import dev.gradsum.task.Example;
+import dev.gradsum.data.Example;
 import dev.gradsum.testing.ScriptedChatModel;
 import dev.langchain4j.exception.AuthenticationException;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
-package dev.gradsum.task;
+package dev.gradsum.data;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

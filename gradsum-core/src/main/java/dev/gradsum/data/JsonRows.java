@@ -1,4 +1,4 @@
-package dev.gradsum.task;
+package dev.gradsum.data;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,10 +1,10 @@
-package dev.gradsum.task;
+package dev.gradsum.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
-package dev.gradsum.task;
+package dev.gradsum.data;
 
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

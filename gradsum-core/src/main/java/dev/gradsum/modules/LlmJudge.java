@@ -1,16 +1,17 @@
-package dev.gradsum.metric;
+package dev.gradsum.modules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.llm.Llm;
+import dev.gradsum.metric.Metric;
+import dev.gradsum.metric.Score;
 import dev.gradsum.llm.LlmException;
 import dev.gradsum.llm.LlmRequest;
 import dev.gradsum.llm.Role;
-import dev.gradsum.modules.JsonExtraction;
-import dev.gradsum.modules.MetaPrompts;
+import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.task.Criteria;
-import dev.gradsum.task.Example;
+import dev.gradsum.data.Example;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,10 +1,10 @@
-package dev.gradsum.task;
+package dev.gradsum.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.gradsum.ConfigurationException;
+import dev.gradsum.exception.ConfigurationException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.gradsum;
+package dev.gradsum.exception;
 
 /**
  * A mistake in what the user gave gradsum: a bad option, a malformed data file, a placeholder that is

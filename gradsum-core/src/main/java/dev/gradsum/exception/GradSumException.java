@@ -1,4 +1,4 @@
-package dev.gradsum;
+package dev.gradsum.exception;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.gradsum.task;
+package dev.gradsum.data;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.gradsum.task;
+package dev.gradsum.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

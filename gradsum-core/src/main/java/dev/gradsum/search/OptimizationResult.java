@@ -1,4 +1,4 @@
-package dev.gradsum;
+package dev.gradsum.search;
 
 import dev.gradsum.llm.Role;
 import dev.gradsum.llm.Usage;
@@ -7,7 +7,7 @@ import dev.gradsum.search.Iteration;
 import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.search.StopReason;
 import dev.gradsum.search.TestScore;
-import dev.gradsum.task.PromptTemplate;
+import dev.gradsum.data.PromptTemplate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
