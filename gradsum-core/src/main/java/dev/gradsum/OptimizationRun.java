@@ -1,7 +1,7 @@
 package dev.gradsum;
 
 import dev.gradsum.search.OptimizationResult;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Role;
 import dev.gradsum.store.RunDescription;
 import dev.gradsum.store.RunRecorder;
 import dev.gradsum.store.SearchSettings;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gradsum.internal.Hashing;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Role;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.task.Criteria;
 import dev.gradsum.data.Example;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gradsum.llm.CallCache;
-import dev.gradsum.llm.ModelRoles;
-import dev.gradsum.llm.Pricing;
-import dev.gradsum.llm.RetryPolicy;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.ModelRoles;
+import dev.gradsum.model.Pricing;
+import dev.gradsum.model.RetryPolicy;
+import dev.gradsum.model.Role;
 import dev.gradsum.metric.Score;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.data.Dataset;

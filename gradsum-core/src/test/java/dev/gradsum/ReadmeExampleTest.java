@@ -3,7 +3,7 @@ package dev.gradsum;
 import dev.gradsum.search.OptimizationResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gradsum.llm.ModelRoles;
+import dev.gradsum.model.ModelRoles;
 import dev.gradsum.metric.Metric;
 import dev.gradsum.simulation.SimulatedWorld;
 import dev.gradsum.task.Criteria;
@@ -17,7 +17,7 @@ class ReadmeExampleTest {
     @Test
     void the_readme_library_example_runs_and_improves_the_prompt() {
         SimulatedWorld world = SimulatedWorld.create();
-        ChatModel small = world.models().model(dev.gradsum.llm.Role.TARGET);
+        ChatModel small = world.models().model(dev.gradsum.model.Role.TARGET);
         Dataset dataset = world.dataset();
 
         // --- as in the README, with the simulated world's models standing in for real ones ---
@@ -47,6 +47,6 @@ class ReadmeExampleTest {
         assertThat(result.bestPrompt().placeholders()).containsExactly("order");
         assertThat(result.total().calls()).isPositive();
         assertThat(Metric.numeric("answer").expectedField()).isEqualTo("answer");
-        assertThat(ModelRoles.of(small).model(dev.gradsum.llm.Role.EDITOR)).isSameAs(small);
+        assertThat(ModelRoles.of(small).model(dev.gradsum.model.Role.EDITOR)).isSameAs(small);
     }
 }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.search.Iteration;
-import dev.gradsum.search.SearchListener;
+import dev.gradsum.engine.SearchListener;
 import dev.gradsum.search.StopReason;
 import dev.gradsum.simulation.SimulatedWorld;
 import dev.gradsum.store.RecordedRun;

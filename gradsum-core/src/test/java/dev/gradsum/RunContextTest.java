@@ -1,9 +1,9 @@
 package dev.gradsum;
 
 import dev.gradsum.llm.CallCache;
-import dev.gradsum.llm.ModelRoles;
-import dev.gradsum.llm.Pricing;
-import dev.gradsum.llm.RetryPolicy;
+import dev.gradsum.model.ModelRoles;
+import dev.gradsum.model.Pricing;
+import dev.gradsum.model.RetryPolicy;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.data.Split;

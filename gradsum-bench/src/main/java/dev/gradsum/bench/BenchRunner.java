@@ -1,7 +1,7 @@
 package dev.gradsum.bench;
 
 import dev.gradsum.bench.peers.PeerContext;
-import dev.gradsum.llm.Budget;
+import dev.gradsum.model.Budget;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.data.PromptTemplate;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package dev.gradsum.bench;
 
-import dev.gradsum.llm.Budget;
+import dev.gradsum.model.Budget;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.gradsum.bench;
 
-import dev.gradsum.llm.ModelRoles;
-import dev.gradsum.llm.Pricing;
+import dev.gradsum.model.ModelRoles;
+import dev.gradsum.model.Pricing;
 import dev.gradsum.data.Split;
 import dev.gradsum.task.Task;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.gradsum.bench;
 
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Usage;
 
 /**
  * One optimizer on one task: the test score of the prompt it returned, and what its search spent.

@@ -7,7 +7,7 @@ import dev.gradsum.bench.peers.PeerOutcome;
 import dev.gradsum.bench.peers.ProTeGi;
 import dev.gradsum.bench.peers.ProTeGiOptions;
 import dev.gradsum.llm.CallCache;
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Usage;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.data.Split;
 import java.util.List;

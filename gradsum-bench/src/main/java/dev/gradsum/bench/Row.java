@@ -1,6 +1,6 @@
 package dev.gradsum.bench;
 
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Usage;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package dev.gradsum.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Role;
 import dev.gradsum.simulation.SimulatedWorld;
 import dev.gradsum.data.Example;
 import java.io.BufferedWriter;

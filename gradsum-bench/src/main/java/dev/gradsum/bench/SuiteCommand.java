@@ -1,6 +1,6 @@
 package dev.gradsum.bench;
 
-import dev.gradsum.llm.Budget;
+import dev.gradsum.model.Budget;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

@@ -4,7 +4,7 @@ import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.GradSum;
 import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.cli.taskfile.TaskSetup;
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Usage;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.store.SqliteStore;
 import dev.gradsum.data.Example;
@@ -130,7 +130,7 @@ final class EvalCommand implements Callable<Integer> {
         Usage total = Usage.ZERO;
 
         @Override
-        public synchronized void onCall(dev.gradsum.llm.Role role, dev.gradsum.llm.LlmReply reply, Usage now) {
+        public synchronized void onCall(dev.gradsum.model.Role role, dev.gradsum.llm.LlmReply reply, Usage now) {
             if (now.calls() + now.cachedCalls() >= total.calls() + total.cachedCalls()) {
                 total = now;
             }

@@ -2,7 +2,7 @@ package dev.gradsum.cli;
 
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.search.Candidate;
-import dev.gradsum.search.SearchListener;
+import dev.gradsum.engine.SearchListener;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 

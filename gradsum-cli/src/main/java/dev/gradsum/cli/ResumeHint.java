@@ -1,7 +1,7 @@
 package dev.gradsum.cli;
 
-import dev.gradsum.llm.Budget;
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Budget;
+import dev.gradsum.model.Usage;
 import dev.gradsum.store.RunStatus;
 import dev.gradsum.store.RunSummary;
 import dev.gradsum.store.SqliteStore;

@@ -3,7 +3,7 @@ package dev.gradsum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.cli.report.RunOutputs;
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Usage;
 import dev.gradsum.search.StopReason;
 import dev.gradsum.store.RunStatus;
 import dev.gradsum.store.SqliteStore;

@@ -1,5 +1,6 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.model.RetryPolicy;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;

@@ -1,5 +1,7 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.model.Budget;
+import dev.gradsum.model.Usage;
 import java.util.Locale;
 
 /**

@@ -1,5 +1,8 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
+
 /** Told of every finished call on the {@link Llm} path; must be fast and thread-safe. */
 @FunctionalInterface
 public interface CallListener {

@@ -1,5 +1,10 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.model.Budget;
+import dev.gradsum.model.Pricing;
+import dev.gradsum.model.RetryPolicy;
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.internal.DaemonThreads;
 import dev.langchain4j.model.chat.ChatModel;

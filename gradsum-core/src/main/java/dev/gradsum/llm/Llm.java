@@ -1,5 +1,7 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;

@@ -1,5 +1,7 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.model.RetryPolicy;
+
 /**
  * Step 5, wrapped around steps 3 and 4: each attempt holds a permit of the provider's limiter;
  * a failed attempt that is worth retrying releases it, waits (Retry-After or exponential backoff

@@ -1,5 +1,7 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 /**
  * The single path every model call of gradsum takes (design §3). Public: {@link dev.gradsum.llm.Llm}
- * (one model in one {@link dev.gradsum.llm.Role}), {@link dev.gradsum.llm.CallPath} (what the Llms
- * of one run share), {@link dev.gradsum.llm.ModelRoles}, {@link dev.gradsum.llm.Pricing},
- * {@link dev.gradsum.llm.Budget}, {@link dev.gradsum.llm.Usage}, the request/reply records, the
+ * (one model in one {@link dev.gradsum.model.Role}), {@link dev.gradsum.llm.CallPath} (what the Llms
+ * of one run share), {@link dev.gradsum.model.ModelRoles}, {@link dev.gradsum.model.Pricing},
+ * {@link dev.gradsum.model.Budget}, {@link dev.gradsum.model.Usage}, the request/reply records, the
  * {@link dev.gradsum.llm.CallCache} and {@link dev.gradsum.llm.CallListener} seams, and the exceptions.
  *
  * <p>The stages are package-private classes, each tested alone and composed in {@code Llm}:

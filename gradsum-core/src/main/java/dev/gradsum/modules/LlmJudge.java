@@ -8,7 +8,7 @@ import dev.gradsum.metric.Metric;
 import dev.gradsum.metric.Score;
 import dev.gradsum.llm.LlmException;
 import dev.gradsum.llm.LlmRequest;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Role;
 import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.task.Criteria;
 import dev.gradsum.data.Example;

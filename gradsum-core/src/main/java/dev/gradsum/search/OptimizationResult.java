@@ -1,12 +1,7 @@
 package dev.gradsum.search;
 
-import dev.gradsum.llm.Role;
-import dev.gradsum.llm.Usage;
-import dev.gradsum.search.Candidate;
-import dev.gradsum.search.Iteration;
-import dev.gradsum.search.ScoredCandidate;
-import dev.gradsum.search.StopReason;
-import dev.gradsum.search.TestScore;
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import dev.gradsum.data.PromptTemplate;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.gradsum.simulation;
 
-import dev.gradsum.llm.ModelRoles;
+import dev.gradsum.model.ModelRoles;
 import dev.gradsum.task.Criteria;
 import dev.gradsum.data.Dataset;
 import dev.gradsum.data.Example;

@@ -1,7 +1,7 @@
 package dev.gradsum.store;
 
-import dev.gradsum.llm.Budget;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Budget;
+import dev.gradsum.model.Role;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

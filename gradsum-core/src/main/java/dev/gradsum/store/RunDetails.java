@@ -1,6 +1,6 @@
 package dev.gradsum.store;
 
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Usage;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package dev.gradsum.store;
 
 import dev.gradsum.exception.ConfigurationException;
-import dev.gradsum.llm.Budget;
+import dev.gradsum.model.Budget;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallRecord;
 import dev.gradsum.llm.LlmReply;
-import dev.gradsum.llm.Role;
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import dev.gradsum.search.StopReason;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.gradsum.store;
 
 import dev.gradsum.llm.CallRecord;
-import dev.gradsum.llm.Role;
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,7 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.testing.ScriptedChatModel;

@@ -1,5 +1,9 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.model.Budget;
+import dev.gradsum.model.Pricing;
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,5 +1,6 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.model.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.model.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

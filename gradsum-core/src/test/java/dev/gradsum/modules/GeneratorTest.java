@@ -4,11 +4,11 @@ import static dev.gradsum.modules.MetaPromptAssertions.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradsum.llm.Budget;
+import dev.gradsum.model.Budget;
 import dev.gradsum.llm.BudgetExceededException;
 import dev.gradsum.llm.CallPath;
-import dev.gradsum.llm.RetryPolicy;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.RetryPolicy;
+import dev.gradsum.model.Role;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.testing.ScriptedChatModel;

@@ -5,7 +5,7 @@ import static dev.gradsum.modules.MetaPromptAssertions.assertFilledWithAllTags;
 import static dev.gradsum.modules.MetaPromptAssertions.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Role;
 import dev.gradsum.metric.Metric;
 import dev.gradsum.metric.Score;
 import dev.gradsum.task.Criteria;

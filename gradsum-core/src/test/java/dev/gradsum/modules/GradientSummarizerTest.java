@@ -5,7 +5,7 @@ import static dev.gradsum.modules.MetaPromptAssertions.assertFilledWithAllTags;
 import static dev.gradsum.modules.MetaPromptAssertions.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Role;
 import dev.gradsum.task.Criteria;
 import dev.gradsum.task.Task;
 import dev.gradsum.testing.ScriptedChatModel;

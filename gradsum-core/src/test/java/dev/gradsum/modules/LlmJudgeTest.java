@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gradsum.exception.ConfigurationException;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Role;
 import dev.gradsum.metric.Score;
 import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.task.Criteria;

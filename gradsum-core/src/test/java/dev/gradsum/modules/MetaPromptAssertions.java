@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.llm.CallPath;
 import dev.gradsum.llm.Llm;
-import dev.gradsum.llm.RetryPolicy;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.RetryPolicy;
+import dev.gradsum.model.Role;
 import dev.gradsum.testing.ScriptedChatModel;
 import java.io.IOException;
 import java.io.InputStream;

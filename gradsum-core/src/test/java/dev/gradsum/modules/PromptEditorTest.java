@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Role;
 import dev.gradsum.task.Criteria;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.task.Task;

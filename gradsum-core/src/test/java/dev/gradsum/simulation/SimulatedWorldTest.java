@@ -3,7 +3,7 @@ package dev.gradsum.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.llm.CallPath;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Role;
 import dev.gradsum.modules.LlmJudge;
 import dev.gradsum.metric.Score;
 import dev.gradsum.prompts.MetaPrompts;

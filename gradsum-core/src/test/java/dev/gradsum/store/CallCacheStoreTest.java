@@ -6,7 +6,7 @@ import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallRecord;
 import dev.gradsum.llm.LlmReply;
 import dev.gradsum.llm.LlmRequest;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Role;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,9 +2,9 @@ package dev.gradsum.store;
 
 import dev.gradsum.GradSum;
 import dev.gradsum.search.OptimizationResult;
-import dev.gradsum.llm.Budget;
-import dev.gradsum.llm.ModelRoles;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Budget;
+import dev.gradsum.model.ModelRoles;
+import dev.gradsum.model.Role;
 import dev.gradsum.simulation.SimulatedWorld;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.ChatModel;

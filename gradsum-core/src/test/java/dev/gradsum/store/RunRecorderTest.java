@@ -3,8 +3,8 @@ package dev.gradsum.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.search.OptimizationResult;
-import dev.gradsum.llm.Role;
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import dev.gradsum.metric.Score;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.Generation;
@@ -12,7 +12,7 @@ import dev.gradsum.modules.Gradient;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.search.Iteration;
 import dev.gradsum.search.ScoredCandidate;
-import dev.gradsum.search.Stage;
+import dev.gradsum.engine.Stage;
 import dev.gradsum.search.StopReason;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
@@ -102,7 +102,7 @@ class RunRecorderTest {
             RunDescription description = new RunDescription("Add numbers.", "/tasks/math.yaml", "/runs/r1",
                     Map.of(Role.TARGET, new RunDescription.Model("openai", "gpt-4o-mini"),
                             Role.EDITOR, new RunDescription.Model("anthropic", "claude")),
-                    new SearchSettings(2, 3, 2, 4, 2, true, 1000, 7L), new dev.gradsum.llm.Budget(1.5, null, 900L),
+                    new SearchSettings(2, 3, 2, 4, 2, true, 1000, 7L), new dev.gradsum.model.Budget(1.5, null, 900L),
                     new java.util.LinkedHashMap<>(Map.of("split", "train 4")));
             rec.describe(description);
             rec.candidateCreated(C0);

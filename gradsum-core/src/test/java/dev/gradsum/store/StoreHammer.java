@@ -1,8 +1,8 @@
 package dev.gradsum.store;
 
 import dev.gradsum.llm.LlmReply;
-import dev.gradsum.llm.Role;
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import dev.gradsum.search.StopReason;
 import java.nio.file.Path;
 

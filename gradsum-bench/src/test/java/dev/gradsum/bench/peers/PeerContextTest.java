@@ -1,8 +1,8 @@
 package dev.gradsum.bench.peers;
 
-import dev.gradsum.llm.Budget;
-import dev.gradsum.llm.ModelRoles;
-import dev.gradsum.llm.Pricing;
+import dev.gradsum.model.Budget;
+import dev.gradsum.model.ModelRoles;
+import dev.gradsum.model.Pricing;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.task.Task;

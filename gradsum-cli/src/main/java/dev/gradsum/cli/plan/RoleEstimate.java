@@ -1,12 +1,12 @@
 package dev.gradsum.cli.plan;
 
 import dev.gradsum.cli.provider.Provider;
-import dev.gradsum.llm.Pricing;
-import dev.gradsum.llm.Role;
-import dev.gradsum.search.CallEstimate.Range;
+import dev.gradsum.model.Pricing;
+import dev.gradsum.model.Role;
+import dev.gradsum.engine.CallEstimate.Range;
 
 /**
- * The calls and tokens one role will use ({@link dev.gradsum.search.CallEstimate}'s low–high ranges)
+ * The calls and tokens one role will use ({@link dev.gradsum.engine.CallEstimate}'s low–high ranges)
  * with the provider and model that play it, for pricing and printing.
  */
 public record RoleEstimate(Role role, String provider, String model, Range calls, Range inputTokens,

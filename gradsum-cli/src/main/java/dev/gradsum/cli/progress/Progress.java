@@ -2,11 +2,11 @@ package dev.gradsum.cli.progress;
 
 import dev.gradsum.llm.CallListener;
 import dev.gradsum.llm.LlmReply;
-import dev.gradsum.llm.Role;
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import dev.gradsum.search.Iteration;
-import dev.gradsum.search.SearchListener;
-import dev.gradsum.search.Stage;
+import dev.gradsum.engine.SearchListener;
+import dev.gradsum.engine.Stage;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

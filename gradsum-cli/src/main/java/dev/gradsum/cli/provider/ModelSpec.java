@@ -1,7 +1,7 @@
 package dev.gradsum.cli.provider;
 
-import dev.gradsum.llm.ModelRoles;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.ModelRoles;
+import dev.gradsum.model.Role;
 import java.time.Duration;
 import java.util.Map;
 

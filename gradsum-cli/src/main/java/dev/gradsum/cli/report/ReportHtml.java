@@ -4,8 +4,8 @@ import static dev.gradsum.cli.report.HtmlEscape.of;
 import static dev.gradsum.cli.report.LineageSection.score;
 
 import dev.gradsum.search.OptimizationResult;
-import dev.gradsum.llm.Role;
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.search.TestScore;
 import java.io.IOException;

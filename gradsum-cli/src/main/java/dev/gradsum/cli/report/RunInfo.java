@@ -1,7 +1,7 @@
 package dev.gradsum.cli.report;
 
-import dev.gradsum.llm.Budget;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Budget;
+import dev.gradsum.model.Role;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.store.RecordedRun;
 import dev.gradsum.store.RunDescription;

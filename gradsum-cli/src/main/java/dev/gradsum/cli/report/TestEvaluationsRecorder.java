@@ -3,7 +3,7 @@ package dev.gradsum.cli.report;
 import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.search.Candidate;
-import dev.gradsum.search.SearchListener;
+import dev.gradsum.engine.SearchListener;
 import dev.gradsum.store.RecordedRun;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.gradsum.cli.report;
 
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Usage;
 import java.util.Locale;
 
 /**

@@ -1,7 +1,7 @@
 package dev.gradsum.cli.taskfile;
 
 import dev.gradsum.cli.provider.ModelSpec;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Role;
 import java.nio.file.Path;
 import java.util.Map;
 

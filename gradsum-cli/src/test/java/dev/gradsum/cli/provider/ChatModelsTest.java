@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.cli.taskfile.TaskFileReader;
-import dev.gradsum.llm.ModelRoles;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.ModelRoles;
+import dev.gradsum.model.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.gradsum.cli.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.llm.CallPath;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Role;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

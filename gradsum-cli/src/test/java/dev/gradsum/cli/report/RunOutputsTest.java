@@ -140,7 +140,7 @@ class RunOutputsTest {
     void a_simulated_run_is_labelled_as_a_simulation() throws Exception {
         RunInfo real = run.info(null);
         RunInfo simulated = new RunInfo(real.runId(), real.taskName(), real.taskDescription(), null,
-                java.util.Map.of(dev.gradsum.llm.Role.TARGET, new RunInfo.Model("simulated", "world-v1")),
+                java.util.Map.of(dev.gradsum.model.Role.TARGET, new RunInfo.Model("simulated", "world-v1")),
                 real.search(), null, null, real.started());
 
         RunOutputs.write(dir, simulated, run.result());

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.GradSum;
 import dev.gradsum.search.OptimizationResult;
-import dev.gradsum.llm.Role;
+import dev.gradsum.model.Role;
 import dev.gradsum.simulation.SimulatedWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;

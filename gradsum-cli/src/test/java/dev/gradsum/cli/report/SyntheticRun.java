@@ -1,9 +1,9 @@
 package dev.gradsum.cli.report;
 
 import dev.gradsum.search.OptimizationResult;
-import dev.gradsum.llm.Budget;
-import dev.gradsum.llm.Role;
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Budget;
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import dev.gradsum.metric.Score;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.Generation;

@@ -2,7 +2,7 @@ package dev.gradsum.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gradsum.llm.Usage;
+import dev.gradsum.model.Usage;
 import org.junit.jupiter.api.Test;
 
 class UsageTextTest {

@@ -1,6 +1,0 @@
-package dev.gradsum.search;
-
-/** The stages of one iteration, in order, plus the final test. */
-public enum Stage {
-    GENERATE, EVALUATE, GRADIENTS, SUMMARIZE, EDIT, VALIDATE, TEST
-}
