@@ -18,7 +18,7 @@ import dev.gradsum.engine.BeamSearch;
 import dev.gradsum.engine.SearchListener;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.engine.SearchOutcome;
-import dev.gradsum.store.RunRecorder;
+import dev.gradsum.record.RunRecording;
 import dev.gradsum.store.RunSummary;
 import dev.gradsum.store.SqliteStore;
 import dev.gradsum.data.Dataset;
@@ -98,7 +98,7 @@ public final class GradSum {
      */
     public OptimizationRun startRun(Instant started, Predicate<String> idTaken) {
         SqliteStore store = requireStore("startRun");
-        RunRecorder recorder = store.startNew(settings.task().name(), runConfiguration(), started, idTaken);
+        RunRecording recorder = store.startNew(settings.task().name(), runConfiguration(), started, idTaken);
         return new OptimizationRun(settings, store, recorder);
     }
 
@@ -116,7 +116,7 @@ public final class GradSum {
         if (store.run(Objects.requireNonNull(runId, "runId")).isEmpty()) {
             throw new ConfigurationException("run " + runId + " is not in the store " + store.path());
         }
-        RunRecorder recorder = store.start(runId, settings.task().name(), runConfiguration());
+        RunRecording recorder = store.start(runId, settings.task().name(), runConfiguration());
         return new OptimizationRun(settings, store, recorder);
     }
 
@@ -205,7 +205,7 @@ public final class GradSum {
          * These settings for one attempt of a recorded run: its calls answered from and kept in the store,
          * each paid call counted for the run, the run told of every event, its earlier spending counted.
          */
-        Settings recordedBy(RunRecorder recorder, Map<Role, Usage> spentBefore) {
+        Settings recordedBy(RunRecording recorder, Map<Role, Usage> spentBefore) {
             CallPath.Settings wired = calls.toBuilder()
                     .cache(reuseAnswers ? recorder.cache() : recorder.writeOnlyCache())
                     .listener(recorder)

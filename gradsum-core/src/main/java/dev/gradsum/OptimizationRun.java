@@ -2,9 +2,9 @@ package dev.gradsum;
 
 import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.model.Role;
-import dev.gradsum.store.RunDescription;
-import dev.gradsum.store.RunRecorder;
-import dev.gradsum.store.SearchSettings;
+import dev.gradsum.record.RunDescription;
+import dev.gradsum.record.RunRecording;
+import dev.gradsum.record.SearchSettings;
 import dev.gradsum.store.SqliteStore;
 import dev.langchain4j.model.chat.ChatModel;
 import java.util.EnumMap;
@@ -23,11 +23,11 @@ import java.util.Map;
 public final class OptimizationRun {
     private final GradSum.Settings settings;
     private final SqliteStore store;
-    private final RunRecorder recorder;
+    private final RunRecording recorder;
     private boolean described;
     private boolean ran;
 
-    OptimizationRun(GradSum.Settings settings, SqliteStore store, RunRecorder recorder) {
+    OptimizationRun(GradSum.Settings settings, SqliteStore store, RunRecording recorder) {
         this.settings = settings;
         this.store = store;
         this.recorder = recorder;

@@ -1,5 +1,7 @@
 package dev.gradsum.store;
 
+import dev.gradsum.record.RunDescription;
+import dev.gradsum.record.RunRecording;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.search.OptimizationResult;
@@ -37,7 +39,7 @@ import java.util.Map;
  * {@code interrupted}. What it writes is the run's one record: {@link SqliteStore#recorded(String)} reads
  * it back. Made by {@link SqliteStore#start}. Thread-safe.
  */
-public final class RunRecorder implements SearchListener, CallListener {
+final class RunRecorder implements RunRecording {
     private final SqliteStore store;
     private final StoreConnection db;
     private final RunLog log;
@@ -56,21 +58,25 @@ public final class RunRecorder implements SearchListener, CallListener {
         this.clock = clock;
     }
 
+    @Override
     public String runId() {
         return runId;
     }
 
     /** 1 for a new run, one more for each resume. */
+    @Override
     public int attempt() {
         return attempt;
     }
 
     /** The store's call cache, counting every paid call of this run as its reply is stored. */
+    @Override
     public CallCache cache() {
         return new RunCallCache(store, db, runId, clock);
     }
 
     /** As {@link #cache()} but never answering ({@code --no-cache}): fresh replies are still kept and counted. */
+    @Override
     public CallCache writeOnlyCache() {
         return CallCache.writeOnly(cache());
     }
@@ -79,6 +85,7 @@ public final class RunRecorder implements SearchListener, CallListener {
      * Records what the run was asked to do (task, models, search settings, budget, settings); a resume
      * records it again, replacing what the earlier attempt recorded.
      */
+    @Override
     public void describe(RunDescription description) {
         db.transaction(c -> {
             RunDescriptionRows.write(c, runId, description);
@@ -253,6 +260,7 @@ public final class RunRecorder implements SearchListener, CallListener {
      * the result's initial and best candidate, elapsed time, final test and usage, so
      * {@link SqliteStore#recorded(String)} can read the whole run back.
      */
+    @Override
     public void finished(OptimizationResult result) {
         Double best = scoreOf(result);
         log.finish(runId, RunStatus.of(result.stopReason()), result.stopReason(),
@@ -260,11 +268,13 @@ public final class RunRecorder implements SearchListener, CallListener {
     }
 
     /** The user stopped the run before the search could return (e.g. a shutdown hook): what is stored stays. */
+    @Override
     public void stopped() {
         log.finish(runId, RunStatus.STOPPED, StopReason.INTERRUPTED, bestScore(), null, null, null, clock.instant());
     }
 
     /** The run ended on an error; {@code --resume} retries it, answering what was paid for from the cache. */
+    @Override
     public void failed(Throwable error) {
         String message = String.valueOf(error.getMessage()).lines().findFirst().orElse("");
         log.finish(runId, RunStatus.FAILED, null, bestScore(), null, null,

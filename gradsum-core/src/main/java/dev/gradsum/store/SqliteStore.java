@@ -1,5 +1,9 @@
 package dev.gradsum.store;
 
+import dev.gradsum.record.CacheStats;
+import dev.gradsum.record.RecordedRun;
+import dev.gradsum.record.RunRecording;
+import dev.gradsum.record.RunIds;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.model.Budget;
 import dev.gradsum.llm.CallCache;
@@ -170,7 +174,7 @@ public final class SqliteStore implements CallCache, AutoCloseable {
     // ---- runs -------------------------------------------------------------------------------
 
     /** Starts run {@code runId} now, or resumes it (a new attempt) when the store already has it. */
-    public RunRecorder start(String runId, String task, String configJson) {
+    public RunRecording start(String runId, String task, String configJson) {
         return start(runId, task, configJson, clock.instant());
     }
 
@@ -180,7 +184,7 @@ public final class SqliteStore implements CallCache, AutoCloseable {
      *
      * @throws ConfigurationException when the run exists with another configuration or is running now
      */
-    public RunRecorder start(String runId, String task, String configJson, Instant started) {
+    public RunRecording start(String runId, String task, String configJson, Instant started) {
         int attempt = runs.start(runId, task, configJson, started, clock.instant());
         return new RunRecorder(this, db, runs, runId, attempt, clock);
     }
@@ -189,7 +193,7 @@ public final class SqliteStore implements CallCache, AutoCloseable {
      * Starts a new run {@code runId}, or returns empty when the store already has a run of that id (for
      * instance one another process started a moment ago): a new run never continues another.
      */
-    public Optional<RunRecorder> startNew(String runId, String task, String configJson, Instant started) {
+    public Optional<RunRecording> startNew(String runId, String task, String configJson, Instant started) {
         if (!runs.create(runId, task, configJson, started, clock.instant())) {
             return Optional.empty();
         }
@@ -201,10 +205,10 @@ public final class SqliteStore implements CallCache, AutoCloseable {
      * {@code alsoTaken} has; when another process takes the same id between the choice and the insert,
      * the next free id is taken instead.
      */
-    public RunRecorder startNew(String task, String configJson, Instant started, Predicate<String> alsoTaken) {
+    public RunRecording startNew(String task, String configJson, Instant started, Predicate<String> alsoTaken) {
         while (true) {
             String id = RunIds.next(task, started, known -> alsoTaken.test(known) || run(known).isPresent());
-            Optional<RunRecorder> recorder = startNew(id, task, configJson, started);
+            Optional<RunRecording> recorder = startNew(id, task, configJson, started);
             if (recorder.isPresent()) {
                 return recorder.get();
             }
@@ -212,7 +216,7 @@ public final class SqliteStore implements CallCache, AutoCloseable {
     }
 
     /**
-     * Writes how a run ended (usually through its {@link RunRecorder}).
+     * Writes how a run ended (usually through its {@link RunRecording}).
      *
      * @param usage the call path's final usage per role, earlier attempts included, or {@code null} to keep what was counted
      */

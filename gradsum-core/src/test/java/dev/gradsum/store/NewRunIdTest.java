@@ -1,5 +1,6 @@
 package dev.gradsum.store;
 
+import dev.gradsum.record.RunRecording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class NewRunIdTest {
             for (int round = 0; round < 20; round++) {
                 String id = "run-" + round;
                 CountDownLatch go = new CountDownLatch(1);
-                List<Future<Optional<RunRecorder>>> racers = new ArrayList<>();
+                List<Future<Optional<RunRecording>>> racers = new ArrayList<>();
                 for (SqliteStore s : List.of(a, b)) {
                     racers.add(pool.submit(() -> {
                         go.await();
@@ -47,7 +48,7 @@ class NewRunIdTest {
                 }
                 go.countDown();
                 int winners = 0;
-                for (Future<Optional<RunRecorder>> f : racers) {
+                for (Future<Optional<RunRecording>> f : racers) {
                     winners += f.get().isPresent() ? 1 : 0;
                 }
                 assertThat(winners).as("round %d", round).isEqualTo(1);

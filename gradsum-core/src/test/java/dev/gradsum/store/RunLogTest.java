@@ -1,5 +1,6 @@
 package dev.gradsum.store;
 
+import dev.gradsum.record.RunRecording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class RunLogTest {
     @Test
     void a_started_run_is_listed_running_with_its_task_and_start_time() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
-            RunRecorder rec = store.start("r1", "math", CONFIG, T0);
+            RunRecording rec = store.start("r1", "math", CONFIG, T0);
 
             assertThat(rec.attempt()).isEqualTo(1);
             assertThat(store.listRuns()).containsExactly(new RunSummary("r1", "math", T0, RunStatus.RUNNING, null, 0));
@@ -117,13 +118,13 @@ class RunLogTest {
     @Test
     void a_resume_is_a_new_attempt_that_keeps_what_earlier_attempts_spent() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
-            RunRecorder first = store.start("r1", "math", CONFIG, T0);
+            RunRecording first = store.start("r1", "math", CONFIG, T0);
             first.cache().put("k1", paidCall(Role.TARGET, 0.25));
             first.cache().put("k2", paidCall(Role.JUDGE, 0.5));
             first.stopped();
             assertThat(store.run("r1").orElseThrow().summary().status()).isEqualTo(RunStatus.STOPPED);
 
-            RunRecorder second = store.start("r1", "math", CONFIG, T0.plusSeconds(99));
+            RunRecording second = store.start("r1", "math", CONFIG, T0.plusSeconds(99));
             assertThat(second.attempt()).isEqualTo(2);
             assertThat(store.spentByRole("r1")).isEqualTo(Map.of(
                     Role.TARGET, new Usage(1, 0, 0, 0, 7, 3, 0.25),
@@ -145,7 +146,7 @@ class RunLogTest {
     @Test
     void a_paid_call_is_counted_with_its_reply_even_when_the_cache_never_answers() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
-            RunRecorder rec = store.start("r1", "math", CONFIG, T0);
+            RunRecording rec = store.start("r1", "math", CONFIG, T0);
             rec.writeOnlyCache().put("k1", paidCall(Role.EDITOR, 0.5));
 
             assertThat(rec.writeOnlyCache().get("k1")).isEmpty();

@@ -1,5 +1,9 @@
 package dev.gradsum.store;
 
+import dev.gradsum.record.RunRecording;
+import dev.gradsum.record.RecordedRun;
+import dev.gradsum.record.RunDescription;
+import dev.gradsum.record.SearchSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.search.OptimizationResult;
@@ -40,7 +44,7 @@ class RunRecorderTest {
     void everything_the_search_learns_is_stored_as_it_happens() throws Exception {
         Path db = dir.resolve("s.db");
         try (SqliteStore store = SqliteStore.open(db)) {
-            RunRecorder rec = store.start("r1", "math", "{}");
+            RunRecording rec = store.start("r1", "math", "{}");
             rec.candidateCreated(C0);
             rec.stageStarted(1, Stage.EVALUATE, 4);
             rec.evaluated(1, C0, "train", List.of(evaluation("5", Score.fail("expected 4, got 5"))));
@@ -76,7 +80,7 @@ class RunRecorderTest {
     @Test
     void a_finished_search_stores_status_stop_reason_best_score_usage_and_result() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
-            RunRecorder rec = store.start("r1", "math", "{}");
+            RunRecording rec = store.start("r1", "math", "{}");
             Iteration it = new Iteration(1, Map.of(), Map.of(), Map.of(),
                     List.of(new ScoredCandidate(C1, 0.75, 4, 0), new ScoredCandidate(C0, 0.5, 4, 0)),
                     List.of("c1", "c0"), List.of(), true);
@@ -98,7 +102,7 @@ class RunRecorderTest {
     @Test
     void a_finished_run_reads_back_from_the_tables_as_it_was_recorded() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
-            RunRecorder rec = store.start("r1", "math", "{}", java.time.Instant.parse("2026-11-25T03:15:00.123Z"));
+            RunRecording rec = store.start("r1", "math", "{}", java.time.Instant.parse("2026-11-25T03:15:00.123Z"));
             RunDescription description = new RunDescription("Add numbers.", "/tasks/math.yaml", "/runs/r1",
                     Map.of(Role.TARGET, new RunDescription.Model("openai", "gpt-4o-mini"),
                             Role.EDITOR, new RunDescription.Model("anthropic", "claude")),
@@ -146,7 +150,7 @@ class RunRecorderTest {
     @Test
     void a_run_whose_search_never_returned_has_no_recorded_result() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
-            RunRecorder rec = store.start("r1", "math", "{}");
+            RunRecording rec = store.start("r1", "math", "{}");
             rec.candidateCreated(C0);
             rec.failed(new IllegalStateException("refused"));
 
@@ -159,7 +163,7 @@ class RunRecorderTest {
     @Test
     void an_interrupted_search_leaves_its_run_stopped_and_resumable() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
-            RunRecorder rec = store.start("r1", "math", "{}");
+            RunRecording rec = store.start("r1", "math", "{}");
             OptimizationResult result = new OptimizationResult(C0, C0, null, List.of(), List.of(C0),
                     StopReason.INTERRUPTED, Map.of(), Usage.ZERO, Duration.ZERO);
 

@@ -1,5 +1,6 @@
 package dev.gradsum.store;
 
+import dev.gradsum.record.RunRecording;
 import dev.gradsum.llm.LlmReply;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
@@ -20,7 +21,7 @@ public final class StoreHammer {
 
     static void hammer(Path db, String name, int n) {
         try (SqliteStore store = SqliteStore.open(db)) {
-            RunRecorder run = store.start(name, "hammer", "{\"writer\":\"" + name + "\"}");
+            RunRecording run = store.start(name, "hammer", "{\"writer\":\"" + name + "\"}");
             for (int i = 1; i <= n; i++) {
                 run.cache().put(name + "-" + i, CallCacheStoreTest.record(name + " reply " + i, 0.5));
                 LlmReply hit = run.cache().get(name + "-" + (i / 2 + 1)).orElseThrow();

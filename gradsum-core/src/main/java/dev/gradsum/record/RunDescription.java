@@ -1,4 +1,4 @@
-package dev.gradsum.store;
+package dev.gradsum.record;
 
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.Role;

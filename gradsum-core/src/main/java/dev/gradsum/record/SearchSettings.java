@@ -1,4 +1,4 @@
-package dev.gradsum.store;
+package dev.gradsum.record;
 
 import dev.gradsum.search.SearchOptions;
 

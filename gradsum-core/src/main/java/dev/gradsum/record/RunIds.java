@@ -1,4 +1,4 @@
-package dev.gradsum.store;
+package dev.gradsum.record;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

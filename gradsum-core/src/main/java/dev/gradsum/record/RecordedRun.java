@@ -1,5 +1,6 @@
-package dev.gradsum.store;
+package dev.gradsum.record;
 
+import dev.gradsum.store.SqliteStore;
 import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.modules.Evaluation;
 import java.time.Instant;
