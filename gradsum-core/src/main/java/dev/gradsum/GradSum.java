@@ -18,7 +18,7 @@ import dev.gradsum.engine.BeamSearch;
 import dev.gradsum.engine.SearchListener;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.engine.SearchOutcome;
-import dev.gradsum.record.RunRecording;
+import dev.gradsum.recording.RunRecording;
 import dev.gradsum.store.RunSummary;
 import dev.gradsum.store.SqliteStore;
 import dev.gradsum.data.Dataset;

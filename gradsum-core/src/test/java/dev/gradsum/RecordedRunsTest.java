@@ -10,7 +10,7 @@ import dev.gradsum.search.Iteration;
 import dev.gradsum.engine.SearchListener;
 import dev.gradsum.search.StopReason;
 import dev.gradsum.simulation.SimulatedWorld;
-import dev.gradsum.record.RecordedRun;
+import dev.gradsum.recording.RecordedRun;
 import dev.gradsum.store.RunStatus;
 import dev.gradsum.store.RunSummary;
 import dev.gradsum.store.SqliteStore;

@@ -1,6 +1,6 @@
 package dev.gradsum.cli;
 
-import dev.gradsum.record.CacheStats;
+import dev.gradsum.recording.CacheStats;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

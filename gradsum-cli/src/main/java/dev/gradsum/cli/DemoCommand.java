@@ -10,7 +10,7 @@ import dev.gradsum.model.Role;
 import dev.gradsum.cli.progress.Progress;
 import dev.gradsum.llm.CallPath;
 import dev.gradsum.search.SearchOptions;
-import dev.gradsum.record.RunIds;
+import dev.gradsum.recording.RunIds;
 import dev.gradsum.simulation.SimulatedWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;

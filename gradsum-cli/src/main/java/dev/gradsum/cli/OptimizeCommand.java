@@ -11,7 +11,7 @@ import dev.gradsum.cli.report.RunOutputs;
 import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.search.StopReason;
-import dev.gradsum.record.RecordedRun;
+import dev.gradsum.recording.RecordedRun;
 import dev.gradsum.store.RunDetails;
 import dev.gradsum.store.SqliteStore;
 import java.nio.file.Files;

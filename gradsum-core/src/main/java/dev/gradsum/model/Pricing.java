@@ -47,7 +47,7 @@ public final class Pricing {
 
     /** The bundled list prices of common models. */
     public static Pricing defaults() {
-        InputStream in = Pricing.class.getClassLoader().getResourceAsStream(DEFAULTS);
+        InputStream in = Pricing.class.getResourceAsStream("/" + DEFAULTS); // works in a named module too
         if (in == null) {
             throw new IllegalStateException("missing resource " + DEFAULTS);
         }

@@ -98,7 +98,7 @@ final class Migrations {
 
     private String read(String script) {
         String resource = directory + script;
-        try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = Migrations.class.getResourceAsStream("/" + resource)) { // works in a named module too
             if (in == null) {
                 throw new IllegalStateException("migration script missing from the classpath: " + resource);
             }

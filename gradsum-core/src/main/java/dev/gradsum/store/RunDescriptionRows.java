@@ -1,7 +1,7 @@
 package dev.gradsum.store;
 
-import dev.gradsum.record.RunDescription;
-import dev.gradsum.record.SearchSettings;
+import dev.gradsum.recording.RunDescription;
+import dev.gradsum.recording.SearchSettings;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.Role;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.gradsum.store;
 
-import dev.gradsum.record.RecordedRun;
+import dev.gradsum.recording.RecordedRun;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.exception.ConfigurationException;

@@ -1,7 +1,7 @@
 package dev.gradsum.store;
 
-import dev.gradsum.record.RecordedRun;
-import dev.gradsum.record.RunDescription;
+import dev.gradsum.recording.RecordedRun;
+import dev.gradsum.recording.RunDescription;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,7 @@
 package dev.gradsum.store;
 
-import dev.gradsum.record.RunDescription;
-import dev.gradsum.record.RunRecording;
+import dev.gradsum.recording.RunDescription;
+import dev.gradsum.recording.RunRecording;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.search.OptimizationResult;

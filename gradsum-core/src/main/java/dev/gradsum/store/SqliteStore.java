@@ -1,9 +1,9 @@
 package dev.gradsum.store;
 
-import dev.gradsum.record.CacheStats;
-import dev.gradsum.record.RecordedRun;
-import dev.gradsum.record.RunRecording;
-import dev.gradsum.record.RunIds;
+import dev.gradsum.recording.CacheStats;
+import dev.gradsum.recording.RecordedRun;
+import dev.gradsum.recording.RunRecording;
+import dev.gradsum.recording.RunIds;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.model.Budget;
 import dev.gradsum.llm.CallCache;

@@ -4,7 +4,6 @@ import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.exception.GradSumException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
@@ -44,7 +43,8 @@ final class StoreConnection implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
+            // straight from the driver, not through DriverManager's service lookup (which misses it in a module layer)
+            Connection c = config.createConnection("jdbc:sqlite:" + path);
             return new StoreConnection(path, c);
         } catch (SQLException e) {
             GradSumException failure = failure(path, e);

@@ -1,6 +1,6 @@
 package dev.gradsum.store;
 
-import dev.gradsum.record.CacheStats;
+import dev.gradsum.recording.CacheStats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.llm.CallCache;

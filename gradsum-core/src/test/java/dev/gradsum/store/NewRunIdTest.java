@@ -1,6 +1,6 @@
 package dev.gradsum.store;
 
-import dev.gradsum.record.RunRecording;
+import dev.gradsum.recording.RunRecording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

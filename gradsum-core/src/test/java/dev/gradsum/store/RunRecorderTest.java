@@ -1,9 +1,9 @@
 package dev.gradsum.store;
 
-import dev.gradsum.record.RunRecording;
-import dev.gradsum.record.RecordedRun;
-import dev.gradsum.record.RunDescription;
-import dev.gradsum.record.SearchSettings;
+import dev.gradsum.recording.RunRecording;
+import dev.gradsum.recording.RecordedRun;
+import dev.gradsum.recording.RunDescription;
+import dev.gradsum.recording.SearchSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.search.OptimizationResult;

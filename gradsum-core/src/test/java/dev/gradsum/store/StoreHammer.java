@@ -1,6 +1,6 @@
 package dev.gradsum.store;
 
-import dev.gradsum.record.RunRecording;
+import dev.gradsum.recording.RunRecording;
 import dev.gradsum.llm.LlmReply;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;

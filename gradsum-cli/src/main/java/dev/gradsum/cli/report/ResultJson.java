@@ -15,7 +15,7 @@ import dev.gradsum.search.Candidate;
 import dev.gradsum.search.Iteration;
 import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.search.TestScore;
-import dev.gradsum.record.SearchSettings;
+import dev.gradsum.recording.SearchSettings;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.gradsum.cli.report;
 
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.search.OptimizationResult;
-import dev.gradsum.record.RecordedRun;
+import dev.gradsum.recording.RecordedRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,7 +1,7 @@
 package dev.gradsum.cli.report;
 
 import dev.gradsum.modules.Evaluation;
-import dev.gradsum.record.RecordedRun;
+import dev.gradsum.recording.RecordedRun;
 import java.util.List;
 
 /**

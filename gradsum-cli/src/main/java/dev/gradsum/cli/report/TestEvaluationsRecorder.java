@@ -4,7 +4,7 @@ import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.engine.SearchListener;
-import dev.gradsum.record.RecordedRun;
+import dev.gradsum.recording.RecordedRun;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package dev.gradsum.record;
+package dev.gradsum.recording;
 
 import dev.gradsum.store.SqliteStore;
 import dev.gradsum.search.OptimizationResult;

@@ -1,4 +1,4 @@
-package dev.gradsum.record;
+package dev.gradsum.recording;
 
 /**
  * What {@code gradsum cache stats} prints.

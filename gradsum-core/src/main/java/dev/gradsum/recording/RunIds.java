@@ -1,4 +1,4 @@
-package dev.gradsum.record;
+package dev.gradsum.recording;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
