@@ -17,6 +17,7 @@ import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.engine.BeamSearch;
 import dev.gradsum.engine.SearchListener;
 import dev.gradsum.search.SearchOptions;
+import dev.gradsum.engine.Scores;
 import dev.gradsum.engine.SearchOutcome;
 import dev.gradsum.recording.RunRecording;
 import dev.gradsum.store.RunSummary;
@@ -160,10 +161,53 @@ public final class GradSum {
         return settings.store();
     }
 
-    /** Generates and rates {@code prompt} on {@code rows} (for {@code gradsum eval}). */
-    public List<Evaluation> evaluate(PromptTemplate prompt, List<Example> rows) {
+    /**
+     * Generates and rates {@code prompt} on {@code rows}, each row once (answers come from the cache when
+     * they are there), as {@code gradsum eval} does.
+     */
+    public Evaluated evaluate(PromptTemplate prompt, List<Example> rows) {
         try (RunContext run = RunContext.open(settings)) {
-            return run.modules.evaluator().evaluate(run.modules.generator().generate(prompt, rows));
+            List<Evaluation> rated = run.modules.evaluator().evaluate(run.modules.generator().generate(prompt, rows));
+            return new Evaluated(rated, run.callPath.usage(), run.callPath.total());
+        }
+    }
+
+    /**
+     * What {@link #evaluate} measured.
+     *
+     * @param rows  every row's answer and rating, in the order given
+     * @param usage model usage per role
+     * @param total usage over all roles
+     */
+    public record Evaluated(List<Evaluation> rows, Map<Role, Usage> usage, Usage total) {
+        public Evaluated {
+            rows = List.copyOf(rows);
+            usage = Map.copyOf(usage);
+        }
+
+        /** The mean score over the rows that could be rated, or {@code null} when none could. */
+        public Double score() {
+            return Scores.mean(rows);
+        }
+
+        /** Rows that could not be rated (their call failed, or the verdict was unusable); left out of {@link #score()}. */
+        public int errors() {
+            return Scores.errors(rows);
+        }
+
+        /** Rows rated. */
+        public int rated() {
+            return rows.size() - errors();
+        }
+
+        /** Rated rows that passed. */
+        public int passed() {
+            return (int) rows.stream().filter(e -> !e.score().error() && e.score().passed()).count();
+        }
+
+        /** Rows whose target call failed for good. */
+        public int failedGenerations() {
+            return (int) rows.stream().filter(e -> e.generation().failed()).count();
         }
     }
 

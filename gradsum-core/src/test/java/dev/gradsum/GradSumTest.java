@@ -149,10 +149,36 @@ class GradSumTest {
         ScriptedChatModel target = new ScriptedChatModel("t", c -> c.user().replace("Say ", ""));
         GradSum g = ready().models(ModelRoles.of(target)).build();
 
-        List<Evaluation> rated = g.evaluate(PromptTemplate.of("Say {word}"), rows(2));
+        GradSum.Evaluated evaluated = g.evaluate(PromptTemplate.of("Say {word}"), rows(2));
+        List<Evaluation> rated = evaluated.rows();
 
         assertThat(rated).extracting(e -> e.generation().output()).containsExactly("w1", "w2");
         assertThat(rated).allMatch(e -> e.score().passed());
+        assertThat(evaluated.score()).isEqualTo(1.0);
+        assertThat(evaluated.rated()).isEqualTo(2);
+        assertThat(evaluated.passed()).isEqualTo(2);
+        assertThat(evaluated.errors()).isZero();
+        assertThat(evaluated.total().calls()).as("the target's calls, paid").isEqualTo(2);
+        assertThat(evaluated.usage()).containsOnlyKeys(dev.gradsum.model.Role.TARGET);
+    }
+
+    @Test
+    void evaluate_counts_a_failed_row_apart_and_scores_only_the_rated_ones() {
+        ScriptedChatModel target = new ScriptedChatModel("t", c -> {
+            if (c.user().contains("w2")) {
+                throw new IllegalStateException("refused");
+            }
+            return c.user().replace("Say ", "");
+        });
+        GradSum g = ready().models(ModelRoles.of(target)).retryPolicy(dev.gradsum.model.RetryPolicy.none()).build();
+
+        GradSum.Evaluated evaluated = g.evaluate(PromptTemplate.of("Say {word}"), rows(3));
+
+        assertThat(evaluated.rated()).isEqualTo(2);
+        assertThat(evaluated.errors()).isEqualTo(1);
+        assertThat(evaluated.failedGenerations()).isEqualTo(1);
+        assertThat(evaluated.score()).isEqualTo(1.0);
+        assertThat(evaluated.total().failures()).isEqualTo(1);
     }
 
     @Test

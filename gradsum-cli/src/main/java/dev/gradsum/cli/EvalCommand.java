@@ -78,39 +78,22 @@ final class EvalCommand implements Callable<Integer> {
                     + " split has no rows; give it some in data.split or pick another with --split");
         }
         run.connect(cli.env());
-        UsageTotal usage = new UsageTotal();
         try (SqliteStore store = SqliteStore.open(storeOptions.path(run.file))) {
-            GradSum gradSum = run.builder(cli).cache(noCache ? store.writeOnly() : store).callListener(usage).build();
+            GradSum gradSum = run.builder(cli).cache(noCache ? store.writeOnly() : store).build();
             PromptTemplate scored = prompt;
-            List<Evaluation> evaluations = run.stopOnFatalFailure(() -> gradSum.evaluate(scored, rows));
-            print(evaluations, source, usage.total);
+            print(run.stopOnFatalFailure(() -> gradSum.evaluate(scored, rows)), source);
         }
         return ExitCode.OK;
     }
 
-    private void print(List<Evaluation> evaluations, String source, Usage usage) {
-        int rated = 0;
-        int passed = 0;
-        int errors = 0;
-        int failedCalls = 0;
-        double sum = 0;
-        for (Evaluation e : evaluations) {
-            if (e.generation().failed()) {
-                failedCalls++;
-            }
-            if (e.score().error()) {
-                errors++;
-                continue;
-            }
-            rated++;
-            sum += e.score().value();
-            passed += e.score().passed() ? 1 : 0;
-        }
-        String score = rated == 0 ? "-" : String.format(Locale.ROOT, "%.3f", sum / rated);
-        cli.out().println("Score " + score + " on the " + split + " split: " + passed + " of " + rated
-                + " rated rows passed" + (errors > 0 ? "; " + errors + " evaluation error(s) left out" : "")
-                + (failedCalls > 0 ? "; " + failedCalls + " generation(s) failed" : "") + ".");
+    private void print(GradSum.Evaluated e, String source) {
+        Double mean = e.score();
+        String score = mean == null ? "-" : String.format(Locale.ROOT, "%.3f", mean);
+        cli.out().println("Score " + score + " on the " + split + " split: " + e.passed() + " of " + e.rated()
+                + " rated rows passed" + (e.errors() > 0 ? "; " + e.errors() + " evaluation error(s) left out" : "")
+                + (e.failedGenerations() > 0 ? "; " + e.failedGenerations() + " generation(s) failed" : "") + ".");
         cli.out().println("Prompt: " + source);
+        Usage usage = e.total();
         cli.out().println(String.format(Locale.ROOT, "Usage: %s, %d retries, %d tokens, $%.4f.",
                 UsageText.requests(usage), usage.retries(), usage.totalTokens(), usage.costUsd()));
     }
@@ -122,18 +105,6 @@ final class EvalCommand implements Callable<Integer> {
             throw new ConfigurationException("--prompt: file not found: " + file);
         } catch (IOException e) {
             throw new ConfigurationException("--prompt: cannot read " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** Remembers the run's usage as calls finish. */
-    private static final class UsageTotal implements dev.gradsum.llm.CallListener {
-        Usage total = Usage.ZERO;
-
-        @Override
-        public synchronized void onCall(dev.gradsum.model.Role role, dev.gradsum.llm.LlmReply reply, Usage now) {
-            if (now.calls() + now.cachedCalls() >= total.calls() + total.cachedCalls()) {
-                total = now;
-            }
         }
     }
 }

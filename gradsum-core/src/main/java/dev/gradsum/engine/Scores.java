@@ -5,13 +5,16 @@ import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.modules.Evaluation;
 import java.util.List;
 
-/** Means over rated rows: evaluation errors are excluded and counted, never a silent 0 or 1. */
-final class Scores {
+/**
+ * Means over rated rows: evaluation errors are excluded and counted, never a silent 0 or 1. The one rule
+ * for a score, used by the search and by {@code GradSum.evaluate}.
+ */
+public final class Scores {
     private Scores() {
     }
 
     /** The mean over rows without an evaluation error, or {@code null} when there are none. */
-    static Double mean(List<Evaluation> evaluations) {
+    public static Double mean(List<Evaluation> evaluations) {
         double sum = 0;
         int rated = 0;
         for (Evaluation e : evaluations) {
@@ -23,7 +26,7 @@ final class Scores {
         return rated == 0 ? null : sum / rated;
     }
 
-    static int errors(List<Evaluation> evaluations) {
+    public static int errors(List<Evaluation> evaluations) {
         return (int) evaluations.stream().filter(e -> e.score().error()).count();
     }
 

@@ -1,11 +1,10 @@
 package dev.gradsum.metric;
 
-import dev.gradsum.modules.LlmJudge;
 import dev.gradsum.data.Example;
 
 /**
  * Rates one answer of the target model for one example (paper: evaluation). Programmatic metrics are
- * cheap and exact; the LLM judge ({@link LlmJudge}) rates against criteria in plain language.
+ * cheap and exact; the LLM judge (the task's criteria, rated by the evaluation module) rates against criteria in plain language.
  * Implementations are thread-safe.
  *
  * <p>The programmatic metrics compare the output with the expected answer held in a field of the

@@ -1,11 +1,10 @@
 package dev.gradsum.model;
 
-import dev.gradsum.llm.BudgetExceededException;
 import dev.gradsum.exception.ConfigurationException;
 
 /**
  * Spending limits of one run; {@code null} means no limit. A call that would cross a limit is not
- * made: {@link BudgetExceededException} is thrown and the search stops at a safe point.
+ * made: {@code BudgetExceededException} is thrown and the search stops at a safe point.
  */
 public record Budget(Double usd, Long calls, Long tokens) {
     public static Budget unlimited() {

@@ -1,6 +1,5 @@
 package dev.gradsum.recording;
 
-import dev.gradsum.store.SqliteStore;
 import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.modules.Evaluation;
 import java.time.Instant;
@@ -10,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * A run whose search returned, read back from the store's tables: everything its run folder
- * ({@code result.json}, {@code report.html}) shows. {@link SqliteStore#recorded(String)} makes it.
+ * ({@code result.json}, {@code report.html}) shows. {@code SqliteStore.recorded(id)} makes it.
  *
  * @param runId       the run's id
  * @param task        the task's name
