@@ -1,6 +1,7 @@
 package dev.gradsum;
 
 import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.exception.GradSumException;
 import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.model.Budget;
 import dev.gradsum.llm.CallCache;
@@ -76,7 +77,9 @@ public final class GradSum {
      * call failed gets no children (noted in {@link dev.gradsum.search.Iteration#dropped()}). A budget
      * limit ends the run early with the best prompt so far ({@code BUDGET}; the test is left out when
      * the budget cannot pay for it); interrupting the calling thread ends it with {@code INTERRUPTED},
-     * without the test, and the interrupt is consumed so the caller can still write its outputs. With a
+     * without the test, and the interrupt is consumed so the caller can still write its outputs. A call
+     * failure that every call will get (a refused key, an unknown model, a server that cannot be reached)
+     * stops the run at once: {@link GradSumException} with that failure's one line. With a
      * {@link Builder#store store}, the run is recorded there as a new run ({@link #startRun()}).
      */
     public OptimizationResult optimize() {
@@ -146,8 +149,8 @@ public final class GradSum {
     static OptimizationResult run(Settings settings) {
         long start = System.nanoTime();
         try (RunContext run = RunContext.open(settings)) {
-            SearchOutcome o = new BeamSearch(settings.task(), run.modules, settings.options(), run.executor,
-                    settings.listeners()).run(settings.split());
+            SearchOutcome o = run.stopOnFatalFailure(() -> new BeamSearch(settings.task(), run.modules,
+                    settings.options(), run.executor, settings.listeners()).run(settings.split()));
             return new OptimizationResult(o.initial(), o.best(), o.test(), o.iterations(), o.candidates(),
                     o.stopReason(), run.callPath.usage(), run.callPath.total(),
                     Duration.ofNanos(System.nanoTime() - start));
@@ -167,7 +170,8 @@ public final class GradSum {
      */
     public Evaluated evaluate(PromptTemplate prompt, List<Example> rows) {
         try (RunContext run = RunContext.open(settings)) {
-            List<Evaluation> rated = run.modules.evaluator().evaluate(run.modules.generator().generate(prompt, rows));
+            List<Evaluation> rated = run.stopOnFatalFailure(
+                    () -> run.modules.evaluator().evaluate(run.modules.generator().generate(prompt, rows)));
             return new Evaluated(rated, run.callPath.usage(), run.callPath.total());
         }
     }

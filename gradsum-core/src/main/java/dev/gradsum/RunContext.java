@@ -1,7 +1,9 @@
 package dev.gradsum;
 
 import dev.gradsum.internal.DaemonThreads;
+import dev.gradsum.exception.GradSumException;
 import dev.gradsum.llm.CallPath;
+import dev.gradsum.llm.LlmException;
 import dev.gradsum.llm.Llm;
 import dev.gradsum.model.ModelRoles;
 import dev.gradsum.model.Role;
@@ -41,6 +43,7 @@ final class RunContext implements AutoCloseable {
 
     static RunContext open(GradSum.Settings settings) {
         CallPath callPath = CallPath.open(settings.calls());
+        callPath.stopOnFatalFailure(Thread.currentThread());
         ExecutorService executor = Executors.newCachedThreadPool(new DaemonThreads(SEARCH_THREADS));
         ModelRoles models = settings.models();
         MetaPrompts metaPrompts = settings.metaPrompts();
@@ -57,6 +60,35 @@ final class RunContext implements AutoCloseable {
                 new GradientSummarizer(callPath.llm(Role.SUMMARIZER, models.model(Role.SUMMARIZER)), metaPrompts),
                 new PromptEditor(callPath.llm(Role.EDITOR, models.model(Role.EDITOR)), metaPrompts));
         return new RunContext(callPath, executor, modules);
+    }
+
+    /**
+     * Runs {@code work} (the search, or an evaluation) on this thread. When a call failed with a failure
+     * every call will get (a refused key, an unknown model, a server that cannot be reached), the work was
+     * interrupted at that failure, and it ends with that failure's one line instead of its result.
+     *
+     * @throws GradSumException the first such failure
+     */
+    <T> T stopOnFatalFailure(java.util.function.Supplier<T> work) {
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            throw callPath.fatalFailure().map(f -> stopped(f, e)).orElseThrow(() -> e);
+        }
+        callPath.fatalFailure().ifPresent(f -> {
+            throw stopped(f, null);
+        });
+        return result;
+    }
+
+    private static GradSumException stopped(LlmException fatal, RuntimeException interrupted) {
+        Thread.interrupted(); // the interrupt was ours, to stop the work: consumed
+        GradSumException e = new GradSumException(fatal.getMessage(), fatal);
+        if (interrupted != null && interrupted != fatal) {
+            e.addSuppressed(interrupted);
+        }
+        return e;
     }
 
     @Override

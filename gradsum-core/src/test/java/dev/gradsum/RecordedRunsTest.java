@@ -112,6 +112,28 @@ class RecordedRunsTest {
     }
 
     @Test
+    void a_failure_every_call_will_get_stops_the_run_at_once_and_is_recorded_as_failed() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        dev.gradsum.testing.ScriptedChatModel refusing = new dev.gradsum.testing.ScriptedChatModel("m", c -> {
+            calls.incrementAndGet();
+            throw new dev.langchain4j.exception.AuthenticationException("Incorrect API key provided");
+        });
+        SimulatedWorld world = SimulatedWorld.create();
+        try (SqliteStore store = SqliteStore.open(dir.resolve("g.db"))) {
+            GradSum gradSum = GradSum.builder().task(world.task()).models(dev.gradsum.model.ModelRoles.of(refusing))
+                    .dataset(world.dataset()).splitSizes(12, 12, 12).maxConcurrency(1).store(store).build();
+
+            assertThatThrownBy(gradSum::optimize)
+                    .isInstanceOf(dev.gradsum.exception.GradSumException.class)
+                    .hasMessageContaining("authentication failed");
+            assertThat(calls.get()).as("calls sent: the first refusal stops every other").isEqualTo(1);
+            assertThat(Thread.currentThread().isInterrupted()).as("the stop's interrupt is consumed").isFalse();
+            RunSummary run = store.listRuns().get(0);
+            assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        }
+    }
+
+    @Test
     void a_store_and_a_cache_together_are_refused() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("g.db"))) {
             assertThatThrownBy(() -> orders(SimulatedWorld.create()).store(store).cache(CallCache.inMemory()).build())

@@ -6,7 +6,6 @@ import dev.gradsum.cli.plan.CallPlan;
 import dev.gradsum.cli.plan.RoleEstimate;
 import dev.gradsum.cli.provider.ApiKeys;
 import dev.gradsum.cli.provider.ChatModels;
-import dev.gradsum.cli.provider.FatalFailures;
 import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.cli.taskfile.TaskSetup;
@@ -80,8 +79,7 @@ public final class EngineBench {
         try (StubServer stub = new StubServer(latencyMs, 128, asSimulated)) {
             Path taskFile = StubTaskFiles.write(dir, world, stub.baseUrl(), 30, 30, 32);
             TaskFile file = TaskFileReader.read(taskFile, taskFile.toString());
-            ModelRoles roles = ChatModels.roles(file.models(), ApiKeys.resolve(file.models(), file.label(), Map.of()),
-                    new FatalFailures());
+            ModelRoles roles = ChatModels.roles(file.models(), ApiKeys.resolve(file.models(), file.label(), Map.of()));
             out.printf(Locale.ROOT, "# gradsum engine benchmark%n%nStub: OpenAI chat-completions on %s, latency L = %d ms, "
                     + "128 server threads; client: LangChain4j OpenAI via gradsum's task file and call path. "
                     + "Java %s, %d CPUs.%n%n", "127.0.0.1", latencyMs, System.getProperty("java.version"),

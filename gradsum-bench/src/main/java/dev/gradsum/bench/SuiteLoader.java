@@ -4,7 +4,6 @@ import dev.gradsum.llm.CallPath;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.cli.provider.ApiKeys;
 import dev.gradsum.cli.provider.ChatModels;
-import dev.gradsum.cli.provider.FatalFailures;
 import dev.gradsum.cli.provider.ModelSpec;
 import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.cli.taskfile.TaskFileReader;
@@ -60,7 +59,7 @@ public final class SuiteLoader {
             }
             TaskSetup setup = TaskSetup.prepare(relocated);
             ModelRoles models = ChatModels.roles(relocated.models(),
-                    ApiKeys.resolve(relocated.models(), relocated.label(), env), new FatalFailures());
+                    ApiKeys.resolve(relocated.models(), relocated.label(), env));
             tasks.add(new BenchTask(read.name(), read.name(), relocated.data().pathAsWritten() + " ("
                     + setup.dataset().size() + " rows)", setup.task(), setup.split(), models, pricing(relocated),
                     concurrency(relocated), timeout(relocated), false));

@@ -81,7 +81,7 @@ final class EvalCommand implements Callable<Integer> {
         try (SqliteStore store = SqliteStore.open(storeOptions.path(run.file))) {
             GradSum gradSum = run.builder(cli).cache(noCache ? store.writeOnly() : store).build();
             PromptTemplate scored = prompt;
-            print(run.stopOnFatalFailure(() -> gradSum.evaluate(scored, rows)), source);
+            print(gradSum.evaluate(scored, rows), source);
         }
         return ExitCode.OK;
     }

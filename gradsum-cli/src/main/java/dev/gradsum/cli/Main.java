@@ -3,7 +3,7 @@ package dev.gradsum.cli;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.exception.GradSumException;
 import dev.gradsum.store.SqliteStore;
-import dev.gradsum.cli.provider.ServerUnreachableException;
+import dev.gradsum.llm.ServerUnreachableException;
 import dev.gradsum.internal.Causes;
 import java.io.PrintWriter;
 import java.util.Map;

@@ -91,10 +91,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 progress.start();
                 OptimizationResult result;
                 try {
-                    result = run.stopOnFatalFailure(recorded::optimize);
-                } catch (RuntimeException e) {
-                    recorded.failed(e); // a fatal failure found once the search returned
-                    throw e;
+                    result = recorded.optimize();
                 } finally {
                     progress.finish();
                 }

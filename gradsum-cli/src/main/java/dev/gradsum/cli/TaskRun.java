@@ -3,7 +3,6 @@ package dev.gradsum.cli;
 import dev.gradsum.GradSum;
 import dev.gradsum.cli.provider.ApiKeys;
 import dev.gradsum.cli.provider.ChatModels;
-import dev.gradsum.cli.provider.FatalFailures;
 import dev.gradsum.cli.provider.ModelSpec;
 import dev.gradsum.cli.provider.Reachability;
 import dev.gradsum.cli.report.RunInfo;
@@ -34,7 +33,6 @@ final class TaskRun {
     final int concurrency;
     final Pricing pricing;
     final Budget budget;
-    final FatalFailures fatal = new FatalFailures();
     private ModelRoles roles;
 
     private TaskRun(TaskFile file, TaskSetup setup, SearchOptions options, int concurrency) {
@@ -67,7 +65,7 @@ final class TaskRun {
     TaskRun connect(Map<String, String> env) {
         ApiKeys keys = ApiKeys.resolve(file.models(), file.label(), env);
         Reachability.check(file.models());
-        roles = ChatModels.roles(file.models(), keys, fatal);
+        roles = ChatModels.roles(file.models(), keys);
         return this;
     }
 
@@ -99,39 +97,6 @@ final class TaskRun {
     static String limitGroup(ModelSpec spec) {
         String url = spec.effectiveBaseUrl();
         return url == null ? spec.provider().key() : spec.provider().key() + "@" + url;
-    }
-
-    /**
-     * Runs {@code work} on this thread, stopping it at the first failure that would hit every call
-     * (refused key, unknown model, server gone); that failure then ends the command with exit code 1.
-     */
-    <T> T stopOnFatalFailure(java.util.function.Supplier<T> work) {
-        fatal.interruptOnFailure(Thread.currentThread());
-        T result;
-        try {
-            result = work.get();
-        } catch (RuntimeException e) {
-            // the work may end by the interruption itself (eval has no safe point to stop at)
-            RuntimeException failure = fatal.first().<RuntimeException>map(RunFailedException::new).orElse(e);
-            if (failure != e) {
-                failure.addSuppressed(e);
-            }
-            throw failure;
-        } finally {
-            fatal.interruptOnFailure(null);
-            Thread.interrupted();
-        }
-        fatal.first().ifPresent(message -> {
-            throw new RunFailedException(message);
-        });
-        return result;
-    }
-
-    /** A model failure that ended the run; its message is the one line the user sees. */
-    static final class RunFailedException extends dev.gradsum.exception.GradSumException {
-        RunFailedException(String message) {
-            super(message);
-        }
     }
 
     /** Provider and model of each role after fallbacks, for reports (never keys or URLs). */

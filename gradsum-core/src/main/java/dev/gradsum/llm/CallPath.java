@@ -16,8 +16,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The pieces shared by every {@link Llm} of one run: call cache, per-provider concurrency limits,
@@ -45,6 +47,8 @@ public final class CallPath implements AutoCloseable {
     final BudgetGuard budget;
     final CallListener listener;
     final InFlightCalls inFlight = new InFlightCalls();
+    private final AtomicReference<LlmException> fatal = new AtomicReference<>();
+    private volatile Thread runThread;
 
     private CallPath(Settings s) {
         this.settings = s;
@@ -77,6 +81,38 @@ public final class CallPath implements AutoCloseable {
     /** The concurrency limit {@code model}'s calls count against: its limit group, else its provider name. */
     String limitKey(ChatModel model, String provider) {
         return settings.limitGroups().getOrDefault(model, provider);
+    }
+
+    /**
+     * The thread running the work these calls serve: it is interrupted at the first failure that will be
+     * every call's failure ({@link Failure#fatal}), so the run stops at once rather than finishing with
+     * every answer failed.
+     */
+    public void stopOnFatalFailure(Thread thread) {
+        this.runThread = thread;
+    }
+
+    /** The first call failure that will be every call's failure, if one happened. */
+    public Optional<LlmException> fatalFailure() {
+        return Optional.ofNullable(fatal.get());
+    }
+
+    /** Throws the failure every call will get, if one happened, instead of sending another call. */
+    void throwIfFatal() {
+        LlmException f = fatal.get();
+        if (f != null) {
+            throw f;
+        }
+    }
+
+    /** Called by an {@link Llm} whose call failed for good with a failure every call will get. */
+    void fatal(LlmException failure) {
+        if (fatal.compareAndSet(null, failure)) {
+            Thread t = runThread;
+            if (t != null) {
+                t.interrupt();
+            }
+        }
     }
 
     /** Usage so far per role (roles with no calls are absent). */

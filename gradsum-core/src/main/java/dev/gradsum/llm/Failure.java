@@ -1,7 +1,9 @@
 package dev.gradsum.llm;
 
 import dev.gradsum.internal.Causes;
+import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RetriableException;
 import java.io.IOException;
@@ -97,6 +99,41 @@ public final class Failure {
         return connectFailure instanceof ConnectException || connectFailure instanceof HttpConnectTimeoutException
                 || connectFailure instanceof UnknownHostException || connectFailure instanceof UnresolvedAddressException
                 || connectFailure instanceof IOException && connectFailure.getCause() instanceof UnresolvedAddressException;
+    }
+
+    /**
+     * Whether {@code error}, a call's failure, will be every call's failure, so that carrying on is
+     * pointless: a refused key or unknown model (an HTTP status of {@link #fatalStatus}, LangChain4j's
+     * {@link AuthenticationException} or {@link ModelNotFoundException}), or a server that cannot be
+     * reached ({@link ServerUnreachableException}, or a connect failure of {@link #unreachable}).
+     */
+    public static boolean fatal(Throwable error) {
+        for (Throwable t : Causes.chain(error)) {
+            if (t instanceof HttpStatusException h) {
+                return h.report().isPresent() || fatalStatus(h.statusCode(), h.getMessage());
+            }
+            if (t instanceof HttpException h) {
+                return fatalStatus(h.statusCode(), h.getMessage());
+            }
+            if (t instanceof AuthenticationException || t instanceof ModelNotFoundException
+                    || t instanceof ServerUnreachableException || unreachable(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The one line a fatal failure carries for the user ({@link HttpStatusException#report}, an unreachable server), if any. */
+    static Optional<String> report(Throwable error) {
+        for (Throwable t : Causes.chain(error)) {
+            if (t instanceof HttpStatusException h && h.report().isPresent()) {
+                return h.report();
+            }
+            if (t instanceof ServerUnreachableException u) {
+                return Optional.ofNullable(u.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Boolean decide(Throwable t) {

@@ -67,10 +67,19 @@ public final class Llm {
             Thread.currentThread().interrupt();
             throw new LlmException(who() + ": interrupted while waiting for the call", e);
         } catch (Retrier.GaveUp e) {
+            if (path.fatalFailure().filter(f -> f == e.getCause()).isPresent()) {
+                throw (LlmException) e.getCause(); // not sent: the run is stopping on that failure
+            }
             path.account.add(role, UsageAccount.ONE_FAILURE);
-            String tries = e.attempts() > 1 ? " (gave up after " + e.attempts() + " attempts)" : "";
-            throw new LlmException(who() + ": " + FailureText.describe(e.getCause()) + tries, e.getCause());
+            throw failure(e.getCause(), e.attempts());
         }
+    }
+
+    /** The one-line failure of a call that failed for good after {@code attempts} attempts. */
+    private LlmException failure(Throwable cause, int attempts) {
+        String tries = attempts > 1 ? " (gave up after " + attempts + " attempts)" : "";
+        return new LlmException(Failure.report(cause).orElseGet(() -> who() + ": " + FailureText.describe(cause) + tries),
+                cause);
     }
 
     /** The first of identical concurrent requests: makes the call and hands its outcome to the waiters. */
@@ -108,7 +117,17 @@ public final class Llm {
         LlmReply reply;
         try {
             ChatResponse response = path.retrier.call(limitKey,
-                    () -> path.timedChat.chat(model, chatRequest),
+                    () -> {
+                        path.throwIfFatal(); // after a failure every call will get, nothing more is sent
+                        try {
+                            return path.timedChat.chat(model, chatRequest);
+                        } catch (RuntimeException e) {
+                            if (Failure.fatal(e)) {
+                                path.fatal(failure(e, 1)); // before the slot is free, so no other call goes out
+                            }
+                            throw e;
+                        }
+                    },
                     () -> path.account.add(role, UsageAccount.ONE_RETRY));
             reply = replyOf(response);
             double cost = path.pricing.cost(modelName, reply.inputTokens(), reply.outputTokens());

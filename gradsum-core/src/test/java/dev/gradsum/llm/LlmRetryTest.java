@@ -98,10 +98,23 @@ class LlmRetryTest {
 
     @Test
     void a_failed_call_is_not_cached() {
-        FlakyModel model = FlakyModel.of(new AuthenticationException("bad key"), "ok");
+        FlakyModel model = FlakyModel.of(new IllegalStateException("malformed reply"), "ok");
         Llm llm = path.llm(Role.TARGET, model);
         assertThatThrownBy(() -> llm.chat(LlmRequest.user("hi"))).isInstanceOf(LlmException.class);
         assertThat(llm.chat(LlmRequest.user("hi")).cached()).isFalse();
         assertThat(model.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void after_a_failure_every_call_will_get_the_path_sends_nothing_more_and_keeps_that_failure() {
+        FlakyModel model = FlakyModel.of(new AuthenticationException("bad key"), "ok");
+        Llm llm = path.llm(Role.TARGET, model);
+        assertThatThrownBy(() -> llm.chat(LlmRequest.user("hi"))).isInstanceOf(LlmException.class);
+        assertThat(path.fatalFailure()).get().extracting(Throwable::getMessage)
+                .isEqualTo("target model gpt-4o-mini (OPEN_AI): authentication failed; check the API key variable");
+
+        assertThatThrownBy(() -> llm.chat(LlmRequest.user("another"))).isSameAs(path.fatalFailure().get());
+        assertThat(model.attempts()).as("requests sent").isEqualTo(1);
+        assertThat(path.total().failures()).as("the refused call only").isEqualTo(1);
     }
 }

@@ -27,7 +27,7 @@ public final class ChatModels {
      * by the {@code simulated} provider, named or reached by fallback ({@link ModelSpec#forRole}), gets the
      * simulated world's model for that very role, so its judge judges and its summarizer summarizes.
      */
-    public static ModelRoles roles(Map<String, ModelSpec> models, ApiKeys keys, FatalFailures fatal) {
+    public static ModelRoles roles(Map<String, ModelSpec> models, ApiKeys keys) {
         ModelRoles.Builder roles = ModelRoles.builder();
         for (Map.Entry<String, ModelSpec> e : models.entrySet()) {
             ModelSpec spec = e.getValue();
@@ -35,7 +35,7 @@ public final class ChatModels {
             if (spec.provider() == Provider.SIMULATED) {
                 continue;
             }
-            ChatModel model = build(spec, keys.forRole(role), fatal);
+            ChatModel model = build(spec, keys.forRole(role));
             if (role.equals("optimizer")) {
                 roles.optimizer(model);
             } else {
@@ -65,10 +65,10 @@ public final class ChatModels {
         };
     }
 
-    static ChatModel build(ModelSpec spec, String apiKey, FatalFailures fatal) {
+    static ChatModel build(ModelSpec spec, String apiKey) {
         String keyHint = spec.apiKeyEnv() == null ? "whether the server needs an API key (api_key_env)"
                 : "the API key in $" + spec.apiKeyEnv();
-        StatusHttpClientBuilder http = new StatusHttpClientBuilder(spec.label(), displayUrl(spec), keyHint, fatal);
+        StatusHttpClientBuilder http = new StatusHttpClientBuilder(spec.label(), displayUrl(spec), keyHint);
         return switch (spec.provider()) {
             case OPENAI, OPENAI_COMPATIBLE, OLLAMA, VLLM -> {
                 OpenAiChatModel.OpenAiChatModelBuilder b = OpenAiChatModel.builder()

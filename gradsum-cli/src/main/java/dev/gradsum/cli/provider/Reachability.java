@@ -1,5 +1,6 @@
 package dev.gradsum.cli.provider;
 
+import dev.gradsum.llm.ServerUnreachableException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -41,19 +42,19 @@ public final class Reachability {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(uri.getHost(), port), CONNECT_TIMEOUT_MS);
             } catch (ConnectException e) {
-                throw unreachable(spec, url, "connection refused");
+                throw unreachable(spec, url, "connection refused", e);
             } catch (UnknownHostException e) {
-                throw unreachable(spec, url, "unknown host");
+                throw unreachable(spec, url, "unknown host", e);
             } catch (SocketTimeoutException e) {
-                throw unreachable(spec, url, "connection timed out");
+                throw unreachable(spec, url, "connection timed out", e);
             } catch (IOException e) {
-                throw unreachable(spec, url, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                throw unreachable(spec, url, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
             }
         }
     }
 
-    private static ServerUnreachableException unreachable(ModelSpec spec, String url, String why) {
+    private static ServerUnreachableException unreachable(ModelSpec spec, String url, String why, IOException cause) {
         return new ServerUnreachableException(spec.label() + ": cannot connect to " + url + " (" + why
-                + "); is the server running?");
+                + "); is the server running?", cause);
     }
 }

@@ -2,6 +2,7 @@ package dev.gradsum.cli.provider;
 
 import dev.gradsum.llm.Failure;
 import dev.gradsum.llm.HttpStatusException;
+import dev.gradsum.llm.ServerUnreachableException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpRequest;
@@ -41,18 +42,16 @@ final class StatusHttpClient implements HttpClient {
     private final String baseUrl;
     private final Clock clock;
     private final String keyHint;
-    private final FatalFailures fatal;
 
     /** @param keyHint where the key comes from, for a refused key ({@code the API key in $OPENAI_API_KEY}) */
     StatusHttpClient(java.net.http.HttpClient http, Duration readTimeout, String label, String baseUrl, Clock clock,
-                     String keyHint, FatalFailures fatal) {
+                     String keyHint) {
         this.http = http;
         this.readTimeout = readTimeout;
         this.label = label;
         this.baseUrl = baseUrl;
         this.clock = clock;
         this.keyHint = keyHint;
-        this.fatal = fatal;
     }
 
     @Override
@@ -76,7 +75,7 @@ final class StatusHttpClient implements HttpClient {
         } catch (IOException | UnresolvedAddressException e) {
             if (Failure.unreachable(e)) {
                 throw new ServerUnreachableException(unreachable(e instanceof HttpConnectTimeoutException
-                        ? "connection timed out" : e instanceof ConnectException ? "connection refused" : "unknown host"));
+                        ? "connection timed out" : e instanceof ConnectException ? "connection refused" : "unknown host"), e);
             }
             if (e instanceof HttpTimeoutException) {
                 throw new TimeoutException(label + ": no answer within " + readTimeout.toMillis() / 1000.0 + " s");
@@ -95,11 +94,10 @@ final class StatusHttpClient implements HttpClient {
                 retryAfter = RetryAfter.fromGoogleRetryInfo(response.body());
             }
             String text = errorText(response.body(), request.headers());
-            if (Failure.fatalStatus(status, response.body())) {
-                fatal.report(label + ": HTTP " + status + " from " + baseUrl + ": " + text + "; "
-                        + (status == 404 ? "check the model name and base_url" : "check " + keyHint));
-            }
-            throw new HttpStatusException(status, text, retryAfter);
+            String report = !Failure.fatalStatus(status, response.body()) ? null
+                    : label + ": HTTP " + status + " from " + baseUrl + ": " + text + "; "
+                            + (status == 404 ? "check the model name and base_url" : "check " + keyHint);
+            throw new HttpStatusException(status, text, retryAfter, report);
         }
         return SuccessfulHttpResponse.builder()
                 .statusCode(status)
@@ -114,9 +112,7 @@ final class StatusHttpClient implements HttpClient {
     }
 
     private String unreachable(String why) {
-        String message = label + ": cannot connect to " + baseUrl + " (" + why + "); is the server running?";
-        fatal.report(message);
-        return message;
+        return label + ": cannot connect to " + baseUrl + " (" + why + "); is the server running?";
     }
 
     /** The server's error text on one line, shortened, with any credential we sent masked out. */

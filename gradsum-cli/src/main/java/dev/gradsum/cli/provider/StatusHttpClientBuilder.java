@@ -14,15 +14,13 @@ final class StatusHttpClientBuilder implements HttpClientBuilder {
     private final String label;
     private final String baseUrl;
     private final String keyHint;
-    private final FatalFailures fatal;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = CallPath.DEFAULT_TIMEOUT;
 
-    StatusHttpClientBuilder(String label, String baseUrl, String keyHint, FatalFailures fatal) {
+    StatusHttpClientBuilder(String label, String baseUrl, String keyHint) {
         this.label = label;
         this.baseUrl = baseUrl;
         this.keyHint = keyHint;
-        this.fatal = fatal;
     }
 
     @Override
@@ -57,6 +55,6 @@ final class StatusHttpClientBuilder implements HttpClientBuilder {
                 .connectTimeout(connectTimeout)
                 .version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .build();
-        return new StatusHttpClient(http, readTimeout, label, baseUrl, Clock.systemUTC(), keyHint, fatal);
+        return new StatusHttpClient(http, readTimeout, label, baseUrl, Clock.systemUTC(), keyHint);
     }
 }

@@ -43,6 +43,6 @@ class ChatModelsTest {
         Path yaml = Files.writeString(dir.resolve("task.yaml"), "description: d\nprompt: \"{q}\"\ndata: {path: d.jsonl}\n"
                 + "evaluation: {metric: exact, expected: answer}\nmodels:\n  " + models + "\n");
         TaskFile file = TaskFileReader.read(yaml, "task.yaml");
-        return ChatModels.roles(file.models(), ApiKeys.resolve(file.models(), "task.yaml", Map.of()), new FatalFailures());
+        return ChatModels.roles(file.models(), ApiKeys.resolve(file.models(), "task.yaml", Map.of()));
     }
 }
