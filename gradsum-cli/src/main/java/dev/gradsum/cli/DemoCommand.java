@@ -1,5 +1,6 @@
 package dev.gradsum.cli;
 
+import dev.gradsum.recording.RunDescription;
 import dev.gradsum.GradSum;
 import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.cli.report.RunInfo;
@@ -75,9 +76,9 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        Map<Role, RunInfo.Model> models = new EnumMap<>(Role.class);
+        Map<Role, RunDescription.Model> models = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
-            models.put(r, new RunInfo.Model("simulated", "simulated-" + r.key()));
+            models.put(r, new RunDescription.Model("simulated", "simulated-" + r.key()));
         }
         RunInfo info = new RunInfo(runId, world.task().name() + " (SIMULATION)", world.task().description(), null,
                 models, options, Budget.unlimited(), Map.of("world", "SIMULATION: no real model was called"), started);

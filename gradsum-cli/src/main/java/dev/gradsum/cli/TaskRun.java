@@ -1,5 +1,6 @@
 package dev.gradsum.cli;
 
+import dev.gradsum.recording.RunDescription;
 import dev.gradsum.GradSum;
 import dev.gradsum.cli.provider.ApiKeys;
 import dev.gradsum.cli.provider.ChatModels;
@@ -100,11 +101,11 @@ final class TaskRun {
     }
 
     /** Provider and model of each role after fallbacks, for reports (never keys or URLs). */
-    Map<Role, RunInfo.Model> modelsByRole() {
-        Map<Role, RunInfo.Model> m = new EnumMap<>(Role.class);
+    Map<Role, RunDescription.Model> modelsByRole() {
+        Map<Role, RunDescription.Model> m = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
             ModelSpec spec = file.model(r);
-            m.put(r, new RunInfo.Model(spec.provider().key(), spec.model()));
+            m.put(r, new RunDescription.Model(spec.provider().key(), spec.model()));
         }
         return m;
     }

@@ -99,8 +99,8 @@ public final class ModelRoles {
         public ModelRoles build() {
             ChatModel target = explicit.get(Role.TARGET);
             if (target == null) {
-                throw new ConfigurationException("models.target: no model for the target role;"
-                        + " set one (judge, gradient, summarizer and editor fall back to it)");
+                throw new ConfigurationException("ModelRoles.builder(): no model for the target role; set one with"
+                        + " target(...) (judge, gradient, summarizer and editor fall back to it)");
             }
             Map<Role, ChatModel> all = new EnumMap<>(Role.class);
             for (Role r : Role.values()) {

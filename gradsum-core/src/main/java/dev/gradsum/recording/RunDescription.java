@@ -30,6 +30,12 @@ public record RunDescription(String taskDescription, String taskFile, String run
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(name, "name");
         }
+
+        /** {@code provider/name}. */
+        @Override
+        public String toString() {
+            return provider + "/" + name;
+        }
     }
 
     public RunDescription {

@@ -1,5 +1,6 @@
 package dev.gradsum.cli.report;
 
+import dev.gradsum.recording.RunDescription;
 import static dev.gradsum.cli.report.HtmlEscape.of;
 import static dev.gradsum.cli.report.LineageSection.score;
 
@@ -189,7 +190,7 @@ final class ReportHtml {
                 .append("<th class=\"num\">output tokens</th><th class=\"num\">cost</th></tr></thead><tbody>");
         for (Role role : Role.values()) {
             Usage u = result.usage().get(role);
-            RunInfo.Model m = info.models().get(role);
+            RunDescription.Model m = info.models().get(role);
             if (u == null && m == null) continue;
             usageRow(s, role.key(), m == null ? "" : m.toString(), u == null ? Usage.ZERO : u, "");
         }

@@ -1,5 +1,6 @@
 package dev.gradsum.cli.report;
 
+import dev.gradsum.recording.RunDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -84,7 +85,7 @@ final class ResultJson {
         ObjectNode config = MAPPER.createObjectNode();
         ObjectNode models = config.putObject("models");
         for (Role role : Role.values()) {
-            RunInfo.Model m = info.models().get(role);
+            RunDescription.Model m = info.models().get(role);
             if (m == null) continue;
             ObjectNode node = models.putObject(role.key());
             node.put("provider", m.provider());

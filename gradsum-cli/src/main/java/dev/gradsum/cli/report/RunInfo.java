@@ -32,22 +32,8 @@ import java.util.Objects;
  * @param started         when the run started
  */
 public record RunInfo(String runId, String taskName, String taskDescription, Path taskFile,
-                      Map<Role, Model> models, SearchSettings search, Budget budget,
+                      Map<Role, RunDescription.Model> models, SearchSettings search, Budget budget,
                       Map<String, String> settings, Instant started) {
-
-    /** Provider and model name of one role, e.g. {@code openai} / {@code gpt-4o-mini}. */
-    public record Model(String provider, String name) {
-        public Model {
-            Objects.requireNonNull(provider, "provider");
-            Objects.requireNonNull(name, "name");
-        }
-
-        /** {@code provider/name}. */
-        @Override
-        public String toString() {
-            return provider + "/" + name;
-        }
-    }
 
     public RunInfo {
         Objects.requireNonNull(runId, "runId");
@@ -56,14 +42,14 @@ public record RunInfo(String runId, String taskName, String taskDescription, Pat
         Objects.requireNonNull(search, "search");
         budget = budget == null ? Budget.unlimited() : budget;
         Objects.requireNonNull(started, "started");
-        EnumMap<Role, Model> byRole = new EnumMap<>(Role.class);
+        EnumMap<Role, RunDescription.Model> byRole = new EnumMap<>(Role.class);
         if (models != null) byRole.putAll(models);
         models = Collections.unmodifiableMap(byRole);
         settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
     /** As the canonical constructor, with the search settings read from {@code options}. */
-    public RunInfo(String runId, String taskName, String taskDescription, Path taskFile, Map<Role, Model> models,
+    public RunInfo(String runId, String taskName, String taskDescription, Path taskFile, Map<Role, RunDescription.Model> models,
                    SearchOptions options, Budget budget, Map<String, String> settings, Instant started) {
         this(runId, taskName, taskDescription, taskFile, models, SearchSettings.of(options), budget, settings, started);
     }
@@ -71,18 +57,14 @@ public record RunInfo(String runId, String taskName, String taskDescription, Pat
     /** The info of a run read back from the store. */
     public static RunInfo of(RecordedRun run) {
         RunDescription d = run.description();
-        Map<Role, Model> models = new EnumMap<>(Role.class);
-        d.models().forEach((role, m) -> models.put(role, new Model(m.provider(), m.name())));
         return new RunInfo(run.runId(), run.task(), d.taskDescription(), d.taskFile() == null ? null : Path.of(d.taskFile()),
-                models, d.search(), d.budget(), d.settings(), run.started());
+                d.models(), d.search(), d.budget(), d.settings(), run.started());
     }
 
     /** What the store records of this info when the run starts; {@code runFolder} is where its outputs go. */
     public RunDescription description(Path runFolder) {
-        Map<Role, RunDescription.Model> byRole = new EnumMap<>(Role.class);
-        models.forEach((role, m) -> byRole.put(role, new RunDescription.Model(m.provider(), m.name())));
         return new RunDescription(taskDescription, taskFile == null ? null : taskFile.toString(),
-                runFolder == null ? null : runFolder.toAbsolutePath().toString(), byRole, search, budget, settings);
+                runFolder == null ? null : runFolder.toAbsolutePath().toString(), models, search, budget, settings);
     }
 
     /** True when any role is played by the simulated world (reports then say so prominently). */

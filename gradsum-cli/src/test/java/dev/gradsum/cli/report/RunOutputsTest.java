@@ -1,5 +1,6 @@
 package dev.gradsum.cli.report;
 
+import dev.gradsum.recording.RunDescription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -140,7 +141,7 @@ class RunOutputsTest {
     void a_simulated_run_is_labelled_as_a_simulation() throws Exception {
         RunInfo real = run.info(null);
         RunInfo simulated = new RunInfo(real.runId(), real.taskName(), real.taskDescription(), null,
-                java.util.Map.of(dev.gradsum.model.Role.TARGET, new RunInfo.Model("simulated", "world-v1")),
+                java.util.Map.of(dev.gradsum.model.Role.TARGET, new RunDescription.Model("simulated", "world-v1")),
                 real.search(), null, null, real.started());
 
         RunOutputs.write(dir, simulated, run.result());

@@ -1,5 +1,6 @@
 package dev.gradsum.cli.report;
 
+import dev.gradsum.recording.RunDescription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,8 +31,8 @@ class SimulatedRunReportTest {
         GradSum gradSum = GradSum.builder().task(world.task()).models(world.models()).dataset(world.dataset())
                 .iterations(2).seed(3).listener(recorder).build();
         OptimizationResult result = gradSum.optimize();
-        Map<Role, RunInfo.Model> models = new EnumMap<>(Role.class);
-        for (Role role : Role.values()) models.put(role, new RunInfo.Model("simulated", "world"));
+        Map<Role, RunDescription.Model> models = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) models.put(role, new RunDescription.Model("simulated", "world"));
         RunInfo info = new RunInfo("sim-1", world.task().name(), world.task().description(), null, models,
                 dev.gradsum.search.SearchOptions.builder().iterations(2).seed(3).build(), null, Map.of(), Instant.now());
 

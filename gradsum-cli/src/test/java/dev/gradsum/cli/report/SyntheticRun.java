@@ -1,5 +1,6 @@
 package dev.gradsum.cli.report;
 
+import dev.gradsum.recording.RunDescription;
 import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.Role;
@@ -76,12 +77,12 @@ final class SyntheticRun {
     }
 
     RunInfo info(Path taskFile) {
-        Map<Role, RunInfo.Model> models = new LinkedHashMap<>();
-        models.put(Role.TARGET, new RunInfo.Model("openai", "gpt-4o-mini"));
-        models.put(Role.JUDGE, new RunInfo.Model("openai", "gpt-4o-mini"));
-        models.put(Role.GRADIENT, new RunInfo.Model("openai", "gpt-4o"));
-        models.put(Role.SUMMARIZER, new RunInfo.Model("openai", "gpt-4o"));
-        models.put(Role.EDITOR, new RunInfo.Model("openai", "gpt-4o"));
+        Map<Role, RunDescription.Model> models = new LinkedHashMap<>();
+        models.put(Role.TARGET, new RunDescription.Model("openai", "gpt-4o-mini"));
+        models.put(Role.JUDGE, new RunDescription.Model("openai", "gpt-4o-mini"));
+        models.put(Role.GRADIENT, new RunDescription.Model("openai", "gpt-4o"));
+        models.put(Role.SUMMARIZER, new RunDescription.Model("openai", "gpt-4o"));
+        models.put(Role.EDITOR, new RunDescription.Model("openai", "gpt-4o"));
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("split", "train 20, validation 20, test 6, seed 7");
         settings.put("metric", "numeric");
