@@ -23,7 +23,7 @@ public interface CallCache {
 
     /** A cache that remembers nothing. */
     static CallCache none() {
-        return NoCallCache.INSTANCE;
+        return WriteOnlyCallCache.NONE;
     }
 
     /**
@@ -31,7 +31,7 @@ public interface CallCache {
      * resume can use it), but no request is answered from it (every call is sent again).
      */
     static CallCache writeOnly(CallCache cache) {
-        return new WriteOnlyCallCache(cache);
+        return new WriteOnlyCallCache(java.util.Objects.requireNonNull(cache, "cache"));
     }
 
     /** A cache in memory, for one process. */

@@ -1,13 +1,15 @@
 package dev.gradsum.llm;
 
-import java.util.Objects;
 import java.util.Optional;
 
-/** {@link CallCache#writeOnly}: stores into {@code target}, never answers from it. */
+/**
+ * A cache that never answers: {@link CallCache#writeOnly} stores into {@code target};
+ * {@link CallCache#none()} is the one with no target, which keeps nothing.
+ *
+ * @param target where fresh replies are stored, or {@code null} to keep none
+ */
 record WriteOnlyCallCache(CallCache target) implements CallCache {
-    WriteOnlyCallCache {
-        Objects.requireNonNull(target, "target");
-    }
+    static final WriteOnlyCallCache NONE = new WriteOnlyCallCache(null);
 
     @Override
     public Optional<LlmReply> get(String key) {
@@ -21,6 +23,8 @@ record WriteOnlyCallCache(CallCache target) implements CallCache {
 
     @Override
     public void put(String key, CallRecord record) {
-        target.put(key, record);
+        if (target != null) {
+            target.put(key, record);
+        }
     }
 }
