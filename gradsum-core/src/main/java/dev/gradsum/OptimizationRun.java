@@ -1,10 +1,10 @@
 package dev.gradsum;
 
-import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.model.Role;
 import dev.gradsum.recording.RunDescription;
 import dev.gradsum.recording.RunRecording;
 import dev.gradsum.recording.SearchSettings;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.store.SqliteStore;
 import dev.langchain4j.model.chat.ChatModel;
 import java.util.EnumMap;

@@ -1,15 +1,15 @@
 package dev.gradsum;
 
-import dev.gradsum.exception.ConfigurationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.Split;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.internal.Hashing;
 import dev.gradsum.model.Role;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.task.Criteria;
-import dev.gradsum.data.Example;
-import dev.gradsum.data.Split;
 import dev.gradsum.task.Task;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;

@@ -1,10 +1,10 @@
 package dev.gradsum;
 
-import dev.gradsum.exception.ConfigurationException;
-import dev.gradsum.search.SearchOptions;
 import dev.gradsum.data.Dataset;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.Split;
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.search.SearchOptions;
 import dev.gradsum.task.Task;
 import java.util.List;
 

@@ -1,21 +1,21 @@
 package dev.gradsum;
 
-import dev.gradsum.exception.ConfigurationException;
-import dev.gradsum.search.OptimizationResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradsum.llm.CallCache;
-import dev.gradsum.model.ModelRoles;
-import dev.gradsum.model.Pricing;
-import dev.gradsum.model.RetryPolicy;
-import dev.gradsum.model.Role;
-import dev.gradsum.metric.Score;
-import dev.gradsum.modules.Evaluation;
 import dev.gradsum.data.Dataset;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.data.Split;
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.llm.CallCache;
+import dev.gradsum.metric.Score;
+import dev.gradsum.model.ModelRoles;
+import dev.gradsum.model.Pricing;
+import dev.gradsum.model.RetryPolicy;
+import dev.gradsum.model.Role;
+import dev.gradsum.modules.Evaluation;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.task.Task;
 import dev.gradsum.testing.ScriptedChatModel;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package dev.gradsum;
 
-import dev.gradsum.search.OptimizationResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gradsum.model.ModelRoles;
+import dev.gradsum.data.Dataset;
 import dev.gradsum.metric.Metric;
+import dev.gradsum.model.ModelRoles;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.simulation.SimulatedWorld;
 import dev.gradsum.task.Criteria;
-import dev.gradsum.data.Dataset;
 import dev.gradsum.task.Task;
 import dev.langchain4j.model.chat.ChatModel;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,16 @@
 package dev.gradsum;
 
-import dev.gradsum.exception.ConfigurationException;
-import dev.gradsum.search.OptimizationResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradsum.llm.CallCache;
-import dev.gradsum.search.Iteration;
 import dev.gradsum.engine.SearchListener;
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.llm.CallCache;
+import dev.gradsum.recording.RecordedRun;
+import dev.gradsum.search.Iteration;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.StopReason;
 import dev.gradsum.simulation.SimulatedWorld;
-import dev.gradsum.recording.RecordedRun;
 import dev.gradsum.store.RunStatus;
 import dev.gradsum.store.RunSummary;
 import dev.gradsum.store.SqliteStore;

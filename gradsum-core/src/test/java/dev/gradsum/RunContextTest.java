@@ -1,12 +1,12 @@
 package dev.gradsum;
 
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.data.Split;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.model.ModelRoles;
 import dev.gradsum.model.Pricing;
 import dev.gradsum.model.RetryPolicy;
-import dev.gradsum.data.Example;
-import dev.gradsum.data.PromptTemplate;
-import dev.gradsum.data.Split;
 import dev.gradsum.task.Task;
 import dev.gradsum.testing.PoolThreads;
 import java.util.ArrayList;

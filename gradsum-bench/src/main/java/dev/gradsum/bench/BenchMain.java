@@ -2,8 +2,8 @@ package dev.gradsum.bench;
 
 import dev.gradsum.exception.ConfigurationException;
 import java.io.PrintStream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code gradsum-bench}: the benchmarks of gradsum (launcher {@code bin/gradsum-bench}).

@@ -1,9 +1,9 @@
 package dev.gradsum.bench;
 
 import dev.gradsum.bench.peers.PeerContext;
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.model.Budget;
 import dev.gradsum.modules.Evaluation;
-import dev.gradsum.data.PromptTemplate;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package dev.gradsum.bench;
 
+import dev.gradsum.data.Split;
 import dev.gradsum.model.ModelRoles;
 import dev.gradsum.model.Pricing;
-import dev.gradsum.data.Split;
 import dev.gradsum.task.Task;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package dev.gradsum.bench;
 
 import dev.gradsum.GradSum;
-import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.cli.plan.CallPlan;
 import dev.gradsum.cli.plan.RoleEstimate;
 import dev.gradsum.cli.provider.ApiKeys;
@@ -9,6 +8,8 @@ import dev.gradsum.cli.provider.ChatModels;
 import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.cli.taskfile.TaskSetup;
+import dev.gradsum.engine.SearchListener;
+import dev.gradsum.engine.Stage;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallPath;
 import dev.gradsum.llm.Llm;
@@ -18,9 +19,8 @@ import dev.gradsum.model.Pricing;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
 import dev.gradsum.prompts.MetaPrompts;
-import dev.gradsum.engine.SearchListener;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.SearchOptions;
-import dev.gradsum.engine.Stage;
 import dev.gradsum.simulation.SimulatedWorld;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;

@@ -1,7 +1,7 @@
 package dev.gradsum.bench;
 
-import dev.gradsum.model.Usage;
 import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.model.Usage;
 
 /**
  * One column of the benchmark table: a prompt optimizer run on a task's train and validation rows

@@ -1,15 +1,15 @@
 package dev.gradsum.bench;
 
 import dev.gradsum.GradSum;
-import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.bench.peers.PeerContext;
 import dev.gradsum.bench.peers.PeerOutcome;
 import dev.gradsum.bench.peers.ProTeGi;
 import dev.gradsum.bench.peers.ProTeGiOptions;
+import dev.gradsum.data.Split;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.model.Usage;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.SearchOptions;
-import dev.gradsum.data.Split;
 import java.util.List;
 import java.util.Locale;
 

@@ -2,9 +2,9 @@ package dev.gradsum.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.gradsum.data.Example;
 import dev.gradsum.model.Role;
 import dev.gradsum.simulation.SimulatedWorld;
-import dev.gradsum.data.Example;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

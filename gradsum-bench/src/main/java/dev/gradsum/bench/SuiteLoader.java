@@ -1,17 +1,17 @@
 package dev.gradsum.bench;
 
-import dev.gradsum.llm.CallPath;
-import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.cli.provider.ApiKeys;
 import dev.gradsum.cli.provider.ChatModels;
 import dev.gradsum.cli.provider.ModelSpec;
 import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.cli.taskfile.TaskSetup;
+import dev.gradsum.data.Split;
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.llm.CallPath;
 import dev.gradsum.model.ModelRoles;
 import dev.gradsum.model.Pricing;
 import dev.gradsum.simulation.SimulatedWorld;
-import dev.gradsum.data.Split;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

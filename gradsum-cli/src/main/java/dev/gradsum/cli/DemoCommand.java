@@ -1,17 +1,17 @@
 package dev.gradsum.cli;
 
-import dev.gradsum.recording.RunDescription;
 import dev.gradsum.GradSum;
-import dev.gradsum.search.OptimizationResult;
+import dev.gradsum.cli.progress.Progress;
 import dev.gradsum.cli.report.RunInfo;
 import dev.gradsum.cli.report.RunOutputs;
 import dev.gradsum.cli.report.TestEvaluationsRecorder;
+import dev.gradsum.llm.CallPath;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.Role;
-import dev.gradsum.cli.progress.Progress;
-import dev.gradsum.llm.CallPath;
-import dev.gradsum.search.SearchOptions;
+import dev.gradsum.recording.RunDescription;
 import dev.gradsum.recording.RunIds;
+import dev.gradsum.search.OptimizationResult;
+import dev.gradsum.search.SearchOptions;
 import dev.gradsum.simulation.SimulatedWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,14 +1,14 @@
 package dev.gradsum.cli;
 
-import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.GradSum;
 import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.cli.taskfile.TaskSetup;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.model.Usage;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.store.SqliteStore;
-import dev.gradsum.data.Example;
-import dev.gradsum.data.PromptTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

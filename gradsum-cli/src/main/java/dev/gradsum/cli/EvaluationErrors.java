@@ -1,8 +1,8 @@
 package dev.gradsum.cli;
 
+import dev.gradsum.engine.SearchListener;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.search.Candidate;
-import dev.gradsum.engine.SearchListener;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 

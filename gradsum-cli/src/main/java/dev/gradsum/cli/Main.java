@@ -2,12 +2,12 @@ package dev.gradsum.cli;
 
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.exception.GradSumException;
-import dev.gradsum.store.SqliteStore;
-import dev.gradsum.llm.ServerUnreachableException;
 import dev.gradsum.internal.Causes;
+import dev.gradsum.llm.ServerUnreachableException;
+import dev.gradsum.store.SqliteStore;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.Arrays;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**

@@ -1,17 +1,17 @@
 package dev.gradsum.cli;
 
-import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.GradSum;
-import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.OptimizationRun;
 import dev.gradsum.cli.plan.CallPlan;
 import dev.gradsum.cli.progress.Progress;
 import dev.gradsum.cli.report.RunInfo;
 import dev.gradsum.cli.report.RunOutputs;
 import dev.gradsum.cli.taskfile.TaskFileReader;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.prompts.MetaPrompts;
-import dev.gradsum.search.StopReason;
 import dev.gradsum.recording.RecordedRun;
+import dev.gradsum.search.OptimizationResult;
+import dev.gradsum.search.StopReason;
 import dev.gradsum.store.RunDetails;
 import dev.gradsum.store.SqliteStore;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.gradsum.cli;
 
-import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.cli.report.RunOutputs;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.recording.RecordedRun;
 import dev.gradsum.store.SqliteStore;
 import java.nio.file.Path;

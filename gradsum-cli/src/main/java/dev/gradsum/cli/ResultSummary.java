@@ -1,9 +1,9 @@
 package dev.gradsum.cli;
 
-import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.cli.report.RunOutputs;
 import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.model.Usage;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.search.TestScore;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package dev.gradsum.cli;
 
-import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.cli.report.UsageText;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.model.Usage;
 import dev.gradsum.store.RunDetails;
 import dev.gradsum.store.RunSummary;

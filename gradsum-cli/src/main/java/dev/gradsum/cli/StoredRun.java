@@ -2,8 +2,8 @@ package dev.gradsum.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.OptimizationRun;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.store.RunDetails;
 import java.io.IOException;
 import java.nio.file.Path;

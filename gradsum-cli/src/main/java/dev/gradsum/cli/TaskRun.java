@@ -1,6 +1,5 @@
 package dev.gradsum.cli;
 
-import dev.gradsum.recording.RunDescription;
 import dev.gradsum.GradSum;
 import dev.gradsum.cli.provider.ApiKeys;
 import dev.gradsum.cli.provider.ChatModels;
@@ -10,13 +9,14 @@ import dev.gradsum.cli.report.RunInfo;
 import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.cli.taskfile.TaskSetup;
-import dev.gradsum.model.Budget;
+import dev.gradsum.data.Split;
 import dev.gradsum.llm.CallPath;
+import dev.gradsum.model.Budget;
 import dev.gradsum.model.ModelRoles;
 import dev.gradsum.model.Pricing;
 import dev.gradsum.model.Role;
+import dev.gradsum.recording.RunDescription;
 import dev.gradsum.search.SearchOptions;
-import dev.gradsum.data.Split;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -1,17 +1,17 @@
 package dev.gradsum.engine;
 
+import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.data.Split;
+import dev.gradsum.internal.Fanout;
+import dev.gradsum.modules.Evaluation;
+import dev.gradsum.modules.Gradient;
+import dev.gradsum.modules.PromptEditor;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.search.Iteration;
 import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.search.StopReason;
 import dev.gradsum.search.TestScore;
-import dev.gradsum.internal.Fanout;
-import dev.gradsum.modules.Evaluation;
-import dev.gradsum.modules.Gradient;
-import dev.gradsum.modules.PromptEditor;
-import dev.gradsum.data.PromptTemplate;
-import dev.gradsum.data.Split;
 import dev.gradsum.task.Task;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package dev.gradsum.engine;
 
-import dev.gradsum.search.SearchOptions;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.Split;
 import dev.gradsum.model.Role;
 import dev.gradsum.modules.GradientGenerator;
 import dev.gradsum.prompts.MetaPrompts;
-import dev.gradsum.data.Example;
-import dev.gradsum.data.Split;
+import dev.gradsum.search.SearchOptions;
 import dev.gradsum.task.Task;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.gradsum.engine;
 
-import dev.gradsum.search.Candidate;
-import dev.gradsum.search.SearchOptions;
+import dev.gradsum.data.Example;
 import dev.gradsum.internal.Fanout;
 import dev.gradsum.llm.LlmException;
 import dev.gradsum.modules.Edit;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.Generation;
 import dev.gradsum.modules.Gradient;
-import dev.gradsum.data.Example;
+import dev.gradsum.search.Candidate;
+import dev.gradsum.search.SearchOptions;
 import dev.gradsum.task.Task;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.gradsum.engine;
 
-import dev.gradsum.search.Candidate;
 import dev.gradsum.modules.Edit;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.Gradient;
+import dev.gradsum.search.Candidate;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,10 +1,10 @@
 package dev.gradsum.engine;
 
-import dev.gradsum.search.Candidate;
-import dev.gradsum.search.TestScore;
+import dev.gradsum.data.Example;
 import dev.gradsum.internal.Fanout;
 import dev.gradsum.modules.Evaluation;
-import dev.gradsum.data.Example;
+import dev.gradsum.search.Candidate;
+import dev.gradsum.search.TestScore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

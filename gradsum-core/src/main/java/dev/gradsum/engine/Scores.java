@@ -1,8 +1,8 @@
 package dev.gradsum.engine;
 
+import dev.gradsum.modules.Evaluation;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.search.ScoredCandidate;
-import dev.gradsum.modules.Evaluation;
 import java.util.List;
 
 /**

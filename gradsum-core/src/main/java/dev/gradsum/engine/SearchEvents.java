@@ -1,9 +1,9 @@
 package dev.gradsum.engine;
 
-import dev.gradsum.search.Candidate;
-import dev.gradsum.search.Iteration;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.Gradient;
+import dev.gradsum.search.Candidate;
+import dev.gradsum.search.Iteration;
 import java.util.List;
 
 /** Tells every registered {@link SearchListener}, in registration order. */

@@ -1,9 +1,9 @@
 package dev.gradsum.engine;
 
 import dev.gradsum.modules.Evaluator;
+import dev.gradsum.modules.Generator;
 import dev.gradsum.modules.GradientGenerator;
 import dev.gradsum.modules.GradientSummarizer;
-import dev.gradsum.modules.Generator;
 import dev.gradsum.modules.PromptEditor;
 import java.util.Objects;
 

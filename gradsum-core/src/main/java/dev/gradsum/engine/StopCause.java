@@ -1,8 +1,8 @@
 package dev.gradsum.engine;
 
-import dev.gradsum.search.StopReason;
 import dev.gradsum.internal.Causes;
 import dev.gradsum.llm.BudgetExceededException;
+import dev.gradsum.search.StopReason;
 import java.util.Optional;
 
 /**

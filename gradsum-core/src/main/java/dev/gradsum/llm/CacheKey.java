@@ -1,9 +1,9 @@
 package dev.gradsum.llm;
 
-import dev.gradsum.internal.Hashing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gradsum.internal.Hashing;
 
 /**
  * The call cache key: SHA-256 (hex) of the request in a canonical JSON form with a fixed field order:

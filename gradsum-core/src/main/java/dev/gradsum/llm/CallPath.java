@@ -1,12 +1,12 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.internal.DaemonThreads;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.Pricing;
 import dev.gradsum.model.RetryPolicy;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
-import dev.gradsum.exception.ConfigurationException;
-import dev.gradsum.internal.DaemonThreads;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.gradsum.metric;
 
-import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.data.Example;
+import dev.gradsum.exception.ConfigurationException;
 
 /**
  * A metric comparing the output with the expected answer in one field of the example. A row without

@@ -1,7 +1,7 @@
 package dev.gradsum.metric;
 
-import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.data.Example;
+import dev.gradsum.exception.ConfigurationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;

@@ -1,10 +1,10 @@
 package dev.gradsum.modules;
 
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.llm.Llm;
 import dev.gradsum.llm.LlmException;
 import dev.gradsum.llm.LlmRequest;
-import dev.gradsum.data.Example;
-import dev.gradsum.data.PromptTemplate;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;

@@ -1,9 +1,9 @@
 package dev.gradsum.modules;
 
-import dev.gradsum.prompts.MetaPrompts;
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.llm.Llm;
 import dev.gradsum.llm.LlmRequest;
-import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.task.Task;
 import java.util.List;
 import java.util.Map;

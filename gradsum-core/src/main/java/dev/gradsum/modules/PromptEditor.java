@@ -1,13 +1,13 @@
 package dev.gradsum.modules;
 
-import dev.gradsum.prompts.MetaPrompts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.llm.Llm;
 import dev.gradsum.llm.LlmException;
 import dev.gradsum.llm.LlmRequest;
-import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.task.Task;
 import java.util.ArrayList;
 import java.util.HashMap;

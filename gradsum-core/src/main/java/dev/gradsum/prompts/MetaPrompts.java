@@ -1,7 +1,7 @@
 package dev.gradsum.prompts;
 
-import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.exception.ConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

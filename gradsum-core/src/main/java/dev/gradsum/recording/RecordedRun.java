@@ -1,7 +1,7 @@
 package dev.gradsum.recording;
 
-import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.modules.Evaluation;
+import dev.gradsum.search.OptimizationResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.gradsum.search;
 
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
-import dev.gradsum.data.PromptTemplate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.gradsum.simulation;
 
-import dev.gradsum.model.ModelRoles;
-import dev.gradsum.task.Criteria;
 import dev.gradsum.data.Dataset;
 import dev.gradsum.data.Example;
+import dev.gradsum.model.ModelRoles;
+import dev.gradsum.task.Criteria;
 import dev.gradsum.task.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.gradsum.store;
 
-import dev.gradsum.recording.RunDescription;
-import dev.gradsum.recording.SearchSettings;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.Role;
+import dev.gradsum.recording.RunDescription;
+import dev.gradsum.recording.SearchSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,14 +1,14 @@
 package dev.gradsum.store;
 
-import dev.gradsum.recording.RecordedRun;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.exception.GradSumException;
-import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
+import dev.gradsum.recording.RecordedRun;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.StopReason;
 import dev.gradsum.search.TestScore;
 import java.nio.charset.StandardCharsets;

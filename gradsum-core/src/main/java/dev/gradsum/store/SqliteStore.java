@@ -1,16 +1,16 @@
 package dev.gradsum.store;
 
-import dev.gradsum.recording.CacheStats;
-import dev.gradsum.recording.RecordedRun;
-import dev.gradsum.recording.RunRecording;
-import dev.gradsum.recording.RunIds;
 import dev.gradsum.exception.ConfigurationException;
-import dev.gradsum.model.Budget;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallRecord;
 import dev.gradsum.llm.LlmReply;
+import dev.gradsum.model.Budget;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
+import dev.gradsum.recording.CacheStats;
+import dev.gradsum.recording.RecordedRun;
+import dev.gradsum.recording.RunIds;
+import dev.gradsum.recording.RunRecording;
 import dev.gradsum.search.StopReason;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * gradsum's embedded SQLite store (default {@code .gradsum/gradsum.db}): the persistent call cache and

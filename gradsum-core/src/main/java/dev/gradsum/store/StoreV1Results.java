@@ -1,12 +1,12 @@
 package dev.gradsum.store;
 
-import dev.gradsum.recording.RunDescription;
-import dev.gradsum.recording.SearchSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.exception.GradSumException;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.Role;
+import dev.gradsum.recording.RunDescription;
+import dev.gradsum.recording.SearchSettings;
 import dev.gradsum.search.TestScore;
 import java.net.URI;
 import java.nio.file.Path;

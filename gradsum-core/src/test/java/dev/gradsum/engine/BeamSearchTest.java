@@ -1,9 +1,5 @@
 package dev.gradsum.engine;
 
-import dev.gradsum.search.Candidate;
-import dev.gradsum.search.Iteration;
-import dev.gradsum.search.OptimizationResult;
-import dev.gradsum.search.StopReason;
 import static dev.gradsum.engine.LoopFixture.INITIAL;
 import static dev.gradsum.engine.LoopFixture.builder;
 import static dev.gradsum.engine.LoopFixture.optimizer;
@@ -11,11 +7,15 @@ import static dev.gradsum.engine.LoopFixture.split;
 import static dev.gradsum.engine.LoopFixture.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradsum.data.Example;
+import dev.gradsum.data.Split;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.ModelRoles;
 import dev.gradsum.modules.Evaluation;
-import dev.gradsum.data.Example;
-import dev.gradsum.data.Split;
+import dev.gradsum.search.Candidate;
+import dev.gradsum.search.Iteration;
+import dev.gradsum.search.OptimizationResult;
+import dev.gradsum.search.StopReason;
 import dev.gradsum.testing.ScriptedChatModel;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,18 +1,18 @@
 package dev.gradsum.engine;
 
-import dev.gradsum.search.OptimizationResult;
-import dev.gradsum.search.StopReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.GradSum;
 import dev.gradsum.llm.CallCache;
+import dev.gradsum.metric.Metric;
 import dev.gradsum.model.ModelRoles;
 import dev.gradsum.model.Pricing;
 import dev.gradsum.model.RetryPolicy;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
-import dev.gradsum.metric.Metric;
 import dev.gradsum.prompts.MetaPrompts;
+import dev.gradsum.search.OptimizationResult;
+import dev.gradsum.search.StopReason;
 import dev.gradsum.simulation.SimulatedWorld;
 import dev.gradsum.task.Task;
 import dev.gradsum.testing.ScriptedChatModel;

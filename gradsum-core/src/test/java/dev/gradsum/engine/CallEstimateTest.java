@@ -1,17 +1,17 @@
 package dev.gradsum.engine;
 
-import dev.gradsum.search.SearchOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.GradSum;
-import dev.gradsum.model.ModelRoles;
-import dev.gradsum.model.Role;
-import dev.gradsum.metric.Metric;
-import dev.gradsum.prompts.MetaPrompts;
-import dev.gradsum.engine.CallEstimate.Range;
-import dev.gradsum.task.Criteria;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.Split;
+import dev.gradsum.engine.CallEstimate.Range;
+import dev.gradsum.metric.Metric;
+import dev.gradsum.model.ModelRoles;
+import dev.gradsum.model.Role;
+import dev.gradsum.prompts.MetaPrompts;
+import dev.gradsum.search.SearchOptions;
+import dev.gradsum.task.Criteria;
 import dev.gradsum.task.Task;
 import dev.gradsum.testing.ScriptedChatModel;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.gradsum.engine;
 
-import dev.gradsum.search.Candidate;
-import dev.gradsum.search.ScoredCandidate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.search.Candidate;
+import dev.gradsum.search.ScoredCandidate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

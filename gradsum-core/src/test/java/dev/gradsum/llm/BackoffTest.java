@@ -1,8 +1,8 @@
 package dev.gradsum.llm;
 
-import dev.gradsum.model.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradsum.model.RetryPolicy;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;

@@ -1,11 +1,11 @@
 package dev.gradsum.llm;
 
-import dev.gradsum.model.Budget;
-import dev.gradsum.model.Role;
-import dev.gradsum.model.Usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gradsum.model.Budget;
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

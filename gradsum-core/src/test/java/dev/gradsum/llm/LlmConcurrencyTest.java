@@ -1,9 +1,9 @@
 package dev.gradsum.llm;
 
-import dev.gradsum.model.Budget;
-import dev.gradsum.model.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradsum.model.Budget;
+import dev.gradsum.model.Role;
 import dev.gradsum.testing.ScriptedChatModel;
 import dev.langchain4j.model.ModelProvider;
 import java.time.Duration;

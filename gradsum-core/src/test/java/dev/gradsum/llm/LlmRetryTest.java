@@ -1,10 +1,10 @@
 package dev.gradsum.llm;
 
-import dev.gradsum.model.RetryPolicy;
-import dev.gradsum.model.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gradsum.model.RetryPolicy;
+import dev.gradsum.model.Role;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;

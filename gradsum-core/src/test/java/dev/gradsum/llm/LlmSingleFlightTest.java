@@ -1,9 +1,9 @@
 package dev.gradsum.llm;
 
-import dev.gradsum.model.Role;
-import dev.gradsum.model.Usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import dev.gradsum.testing.ScriptedChatModel;
 import dev.langchain4j.exception.InvalidRequestException;
 import java.util.ArrayList;

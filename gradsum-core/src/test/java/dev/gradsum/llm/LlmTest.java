@@ -1,13 +1,13 @@
 package dev.gradsum.llm;
 
-import dev.gradsum.model.Budget;
-import dev.gradsum.model.Pricing;
-import dev.gradsum.model.Role;
-import dev.gradsum.model.Usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.gradsum.model.Budget;
+import dev.gradsum.model.Pricing;
+import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import dev.gradsum.testing.ScriptedChatModel;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;

@@ -1,9 +1,9 @@
 package dev.gradsum.llm;
 
-import dev.gradsum.model.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gradsum.model.RetryPolicy;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.gradsum.llm;
 
-import dev.gradsum.model.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradsum.model.Role;
 import org.junit.jupiter.api.Test;
 
 class WriteOnlyCallCacheTest {

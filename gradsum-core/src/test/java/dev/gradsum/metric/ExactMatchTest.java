@@ -4,8 +4,8 @@ import static dev.gradsum.metric.MetricTestRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.data.Example;
+import dev.gradsum.exception.ConfigurationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,13 +4,13 @@ import static dev.gradsum.modules.MetaPromptAssertions.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradsum.model.Budget;
-import dev.gradsum.llm.BudgetExceededException;
-import dev.gradsum.llm.CallPath;
-import dev.gradsum.model.RetryPolicy;
-import dev.gradsum.model.Role;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.llm.BudgetExceededException;
+import dev.gradsum.llm.CallPath;
+import dev.gradsum.model.Budget;
+import dev.gradsum.model.RetryPolicy;
+import dev.gradsum.model.Role;
 import dev.gradsum.testing.ScriptedChatModel;
 import dev.langchain4j.exception.AuthenticationException;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.gradsum.modules;
 
-import dev.gradsum.prompts.MetaPrompts;
 import static dev.gradsum.modules.MetaPromptAssertions.assertFilledWithAllTags;
 import static dev.gradsum.modules.MetaPromptAssertions.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.model.Role;
+import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.task.Criteria;
 import dev.gradsum.task.Task;
 import dev.gradsum.testing.ScriptedChatModel;

@@ -5,12 +5,12 @@ import static dev.gradsum.modules.MetaPromptAssertions.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gradsum.data.Example;
 import dev.gradsum.exception.ConfigurationException;
-import dev.gradsum.model.Role;
 import dev.gradsum.metric.Score;
+import dev.gradsum.model.Role;
 import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.task.Criteria;
-import dev.gradsum.data.Example;
 import dev.gradsum.testing.ScriptedChatModel;
 import dev.langchain4j.exception.AuthenticationException;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package dev.gradsum.modules;
 
-import dev.gradsum.prompts.MetaPrompts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.llm.CallPath;
 import dev.gradsum.llm.Llm;
 import dev.gradsum.model.RetryPolicy;
 import dev.gradsum.model.Role;
+import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.testing.ScriptedChatModel;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,11 @@
 package dev.gradsum.modules;
 
-import dev.gradsum.prompts.MetaPrompts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.prompts.MetaPrompts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,13 +2,13 @@ package dev.gradsum.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gradsum.llm.CallPath;
-import dev.gradsum.model.Role;
-import dev.gradsum.modules.LlmJudge;
-import dev.gradsum.metric.Score;
-import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.data.Dataset;
 import dev.gradsum.data.Example;
+import dev.gradsum.llm.CallPath;
+import dev.gradsum.metric.Score;
+import dev.gradsum.model.Role;
+import dev.gradsum.modules.LlmJudge;
+import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.task.Task;
 import java.util.List;
 import org.junit.jupiter.api.Test;

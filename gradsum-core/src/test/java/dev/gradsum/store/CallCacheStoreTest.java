@@ -1,6 +1,5 @@
 package dev.gradsum.store;
 
-import dev.gradsum.recording.CacheStats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.llm.CallCache;
@@ -8,6 +7,7 @@ import dev.gradsum.llm.CallRecord;
 import dev.gradsum.llm.LlmReply;
 import dev.gradsum.llm.LlmRequest;
 import dev.gradsum.model.Role;
+import dev.gradsum.recording.CacheStats;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

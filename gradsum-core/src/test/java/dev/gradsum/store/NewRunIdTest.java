@@ -1,8 +1,8 @@
 package dev.gradsum.store;
 
-import dev.gradsum.recording.RunRecording;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradsum.recording.RunRecording;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

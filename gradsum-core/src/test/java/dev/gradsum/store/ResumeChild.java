@@ -1,10 +1,10 @@
 package dev.gradsum.store;
 
 import dev.gradsum.GradSum;
-import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.ModelRoles;
 import dev.gradsum.model.Role;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.simulation.SimulatedWorld;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.ChatModel;
@@ -18,8 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;

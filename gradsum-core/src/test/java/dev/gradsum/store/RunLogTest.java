@@ -1,6 +1,5 @@
 package dev.gradsum.store;
 
-import dev.gradsum.recording.RunRecording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import dev.gradsum.llm.LlmReply;
 import dev.gradsum.llm.LlmRequest;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
+import dev.gradsum.recording.RunRecording;
 import dev.gradsum.search.StopReason;
 import java.nio.file.Path;
 import java.time.Instant;

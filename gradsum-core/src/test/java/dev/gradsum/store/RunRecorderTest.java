@@ -1,25 +1,25 @@
 package dev.gradsum.store;
 
-import dev.gradsum.recording.RunRecording;
-import dev.gradsum.recording.RecordedRun;
-import dev.gradsum.recording.RunDescription;
-import dev.gradsum.recording.SearchSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gradsum.search.OptimizationResult;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.engine.Stage;
+import dev.gradsum.metric.Score;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
-import dev.gradsum.metric.Score;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.Generation;
 import dev.gradsum.modules.Gradient;
+import dev.gradsum.recording.RecordedRun;
+import dev.gradsum.recording.RunDescription;
+import dev.gradsum.recording.RunRecording;
+import dev.gradsum.recording.SearchSettings;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.search.Iteration;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.ScoredCandidate;
-import dev.gradsum.engine.Stage;
 import dev.gradsum.search.StopReason;
-import dev.gradsum.data.Example;
-import dev.gradsum.data.PromptTemplate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.gradsum.store;
 
-import dev.gradsum.recording.RunRecording;
 import dev.gradsum.llm.LlmReply;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
+import dev.gradsum.recording.RunRecording;
 import dev.gradsum.search.StopReason;
 import java.nio.file.Path;
 

@@ -2,9 +2,9 @@ package dev.gradsum.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradsum.data.Example;
 import dev.gradsum.metric.Metric;
 import dev.gradsum.metric.Score;
-import dev.gradsum.data.Example;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;

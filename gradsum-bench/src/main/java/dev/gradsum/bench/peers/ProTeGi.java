@@ -1,9 +1,9 @@
 package dev.gradsum.bench.peers;
 
-import dev.gradsum.internal.Causes;
-import dev.gradsum.llm.BudgetExceededException;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.data.Split;
+import dev.gradsum.internal.Causes;
+import dev.gradsum.llm.BudgetExceededException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.gradsum.bench.peers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.llm.LlmException;
 import dev.gradsum.llm.LlmRequest;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.JsonExtraction;
-import dev.gradsum.data.Example;
-import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.task.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

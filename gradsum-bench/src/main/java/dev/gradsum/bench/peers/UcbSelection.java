@@ -1,8 +1,8 @@
 package dev.gradsum.bench.peers;
 
-import dev.gradsum.modules.Evaluation;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.modules.Evaluation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

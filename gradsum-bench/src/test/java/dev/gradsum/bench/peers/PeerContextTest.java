@@ -1,10 +1,10 @@
 package dev.gradsum.bench.peers;
 
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.ModelRoles;
 import dev.gradsum.model.Pricing;
-import dev.gradsum.data.Example;
-import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.task.Task;
 import dev.gradsum.testing.PoolThreads;
 import java.time.Duration;

@@ -2,11 +2,11 @@ package dev.gradsum.bench.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.metric.Score;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.Generation;
-import dev.gradsum.data.Example;
-import dev.gradsum.data.PromptTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

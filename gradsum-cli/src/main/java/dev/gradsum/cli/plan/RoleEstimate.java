@@ -1,9 +1,9 @@
 package dev.gradsum.cli.plan;
 
 import dev.gradsum.cli.provider.Provider;
+import dev.gradsum.engine.CallEstimate.Range;
 import dev.gradsum.model.Pricing;
 import dev.gradsum.model.Role;
-import dev.gradsum.engine.CallEstimate.Range;
 
 /**
  * The calls and tokens one role will use ({@link dev.gradsum.engine.CallEstimate}'s low–high ranges)

@@ -1,12 +1,12 @@
 package dev.gradsum.cli.progress;
 
+import dev.gradsum.engine.SearchListener;
+import dev.gradsum.engine.Stage;
 import dev.gradsum.llm.CallListener;
 import dev.gradsum.llm.LlmReply;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
 import dev.gradsum.search.Iteration;
-import dev.gradsum.engine.SearchListener;
-import dev.gradsum.engine.Stage;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.gradsum.cli.report;
 
-import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.search.Iteration;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.ScoredCandidate;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,10 +2,10 @@ package dev.gradsum.cli.report;
 
 import static dev.gradsum.cli.report.HtmlEscape.of;
 
-import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.modules.Gradient;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.search.Iteration;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.ScoredCandidate;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

@@ -1,13 +1,13 @@
 package dev.gradsum.cli.report;
 
-import dev.gradsum.recording.RunDescription;
 import static dev.gradsum.cli.report.HtmlEscape.of;
 import static dev.gradsum.cli.report.LineageSection.score;
 
-import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
 import dev.gradsum.modules.Evaluation;
+import dev.gradsum.recording.RunDescription;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.TestScore;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,22 +1,22 @@
 package dev.gradsum.cli.report;
 
-import dev.gradsum.recording.RunDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.Gradient;
+import dev.gradsum.recording.RunDescription;
+import dev.gradsum.recording.SearchSettings;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.search.Iteration;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.search.TestScore;
-import dev.gradsum.recording.SearchSettings;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.gradsum.cli.report;
 
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.Role;
-import dev.gradsum.search.SearchOptions;
 import dev.gradsum.recording.RecordedRun;
 import dev.gradsum.recording.RunDescription;
 import dev.gradsum.recording.SearchSettings;
+import dev.gradsum.search.SearchOptions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package dev.gradsum.cli.report;
 
 import dev.gradsum.exception.ConfigurationException;
-import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.recording.RecordedRun;
+import dev.gradsum.search.OptimizationResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

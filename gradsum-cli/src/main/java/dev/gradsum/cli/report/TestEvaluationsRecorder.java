@@ -1,10 +1,10 @@
 package dev.gradsum.cli.report;
 
-import dev.gradsum.search.OptimizationResult;
-import dev.gradsum.modules.Evaluation;
-import dev.gradsum.search.Candidate;
 import dev.gradsum.engine.SearchListener;
+import dev.gradsum.modules.Evaluation;
 import dev.gradsum.recording.RecordedRun;
+import dev.gradsum.search.Candidate;
+import dev.gradsum.search.OptimizationResult;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,8 +1,8 @@
 package dev.gradsum.cli.taskfile;
 
-import dev.gradsum.llm.CallPath;
 import dev.gradsum.cli.provider.ModelSpec;
 import dev.gradsum.cli.provider.Provider;
+import dev.gradsum.llm.CallPath;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;

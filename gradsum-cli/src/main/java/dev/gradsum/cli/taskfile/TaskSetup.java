@@ -1,10 +1,10 @@
 package dev.gradsum.cli.taskfile;
 
-import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.data.Dataset;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.data.Split;
+import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.task.Task;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;

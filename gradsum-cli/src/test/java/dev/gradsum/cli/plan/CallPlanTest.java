@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.cli.taskfile.TaskSetup;
+import dev.gradsum.engine.CallEstimate;
 import dev.gradsum.model.Pricing;
 import dev.gradsum.model.Role;
 import dev.gradsum.prompts.MetaPrompts;
-import dev.gradsum.engine.CallEstimate;
 import dev.gradsum.search.SearchOptions;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,14 +2,14 @@ package dev.gradsum.cli.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.engine.Stage;
 import dev.gradsum.llm.LlmReply;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.search.Iteration;
 import dev.gradsum.search.ScoredCandidate;
-import dev.gradsum.engine.Stage;
-import dev.gradsum.data.PromptTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

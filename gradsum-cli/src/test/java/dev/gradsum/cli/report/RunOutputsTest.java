@@ -1,15 +1,15 @@
 package dev.gradsum.cli.report;
 
-import dev.gradsum.recording.RunDescription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gradsum.exception.ConfigurationException;
-import dev.gradsum.search.OptimizationResult;
-import dev.gradsum.search.Candidate;
 import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.recording.RunDescription;
+import dev.gradsum.search.Candidate;
+import dev.gradsum.search.OptimizationResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

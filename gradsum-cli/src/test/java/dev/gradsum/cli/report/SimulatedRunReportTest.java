@@ -1,13 +1,13 @@
 package dev.gradsum.cli.report;
 
-import dev.gradsum.recording.RunDescription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.GradSum;
-import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.model.Role;
+import dev.gradsum.recording.RunDescription;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.simulation.SimulatedWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,22 +1,22 @@
 package dev.gradsum.cli.report;
 
-import dev.gradsum.recording.RunDescription;
-import dev.gradsum.search.OptimizationResult;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.metric.Score;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
-import dev.gradsum.metric.Score;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.Generation;
 import dev.gradsum.modules.Gradient;
+import dev.gradsum.recording.RunDescription;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.search.Iteration;
+import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.search.StopReason;
 import dev.gradsum.search.TestScore;
-import dev.gradsum.data.Example;
-import dev.gradsum.data.PromptTemplate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package dev.gradsum.cli.taskfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.cli.provider.ModelSpec;
 import dev.gradsum.cli.provider.Provider;
+import dev.gradsum.exception.ConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
