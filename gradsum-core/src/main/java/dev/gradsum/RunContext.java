@@ -17,8 +17,10 @@ import dev.gradsum.modules.LlmJudge;
 import dev.gradsum.modules.PromptEditor;
 import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.task.Task;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * What one run of {@link GradSum} owns: its call path (usage account and budget start from what earlier attempts spent, usually zero), one
@@ -69,16 +71,21 @@ final class RunContext implements AutoCloseable {
      *
      * @throws GradSumException the first such failure
      */
-    <T> T stopOnFatalFailure(java.util.function.Supplier<T> work) {
+    <T> T stopOnFatalFailure(Supplier<T> work) {
         T result;
         try {
             result = work.get();
         } catch (RuntimeException e) {
-            throw callPath.fatalFailure().map(f -> stopped(f, e)).orElseThrow(() -> e);
+            Optional<LlmException> fatal = callPath.fatalFailure();
+            if (fatal.isEmpty()) {
+                throw e;
+            }
+            throw stopped(fatal.get(), e);
         }
-        callPath.fatalFailure().ifPresent(f -> {
-            throw stopped(f, null);
-        });
+        Optional<LlmException> fatal = callPath.fatalFailure();
+        if (fatal.isPresent()) {
+            throw stopped(fatal.get(), null);
+        }
         return result;
     }
 

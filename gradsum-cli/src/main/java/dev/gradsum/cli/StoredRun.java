@@ -71,22 +71,30 @@ final class StoredRun implements AutoCloseable {
      * {@link dev.gradsum.GradSum#runConfiguration()} wrote).
      */
     static String resumeFrom(RunDetails run, String taskFile, SearchFlags flags) {
+        JsonNode c;
         try {
-            JsonNode c = JSON.readTree(run.configJson());
-            JsonNode o = c.path("options");
-            if (flags.seed == null && o.has("seed")) flags.seed = o.get("seed").asLong();
-            if (flags.iterations == null && o.has("iterations")) flags.iterations = o.get("iterations").asInt();
-            if (flags.beam == null && o.has("beamSize")) flags.beam = o.get("beamSize").asInt();
-            if (!o.path("summarize").asBoolean(true)) flags.noSummarize = true;
-            String stored = c.path("labels").path(TASK_FILE_LABEL).asText(null);
-            if (taskFile == null && stored == null) {
-                throw new IOException("it names no task file");
-            }
-            return taskFile != null ? taskFile : stored;
+            c = JSON.readTree(run.configJson());
         } catch (IOException e) {
             throw new ConfigurationException("run " + run.summary().id() + ": its stored configuration cannot be read ("
-                    + e.getMessage() + "); start a new run, or give its task file: gradsum optimize TASK.yaml --resume "
-                    + run.summary().id());
+                    + e.getMessage() + "); start a new run");
         }
+        if (!c.has("labels")) {
+            throw new ConfigurationException("run " + run.summary().id() + " was started by an earlier gradsum, whose"
+                    + " runs cannot be resumed; start a new run (the calls it answered are still free from the store)");
+        }
+        JsonNode o = c.path("options");
+        if (flags.seed == null && o.has("seed")) flags.seed = o.get("seed").asLong();
+        if (flags.iterations == null && o.has("iterations")) flags.iterations = o.get("iterations").asInt();
+        if (flags.beam == null && o.has("beamSize")) flags.beam = o.get("beamSize").asInt();
+        if (!o.path("summarize").asBoolean(true)) flags.noSummarize = true;
+        if (taskFile != null) {
+            return taskFile;
+        }
+        String stored = c.path("labels").path(TASK_FILE_LABEL).asText(null);
+        if (stored == null) {
+            throw new ConfigurationException("run " + run.summary().id() + " names no task file; give it: gradsum optimize"
+                    + " TASK.yaml --resume " + run.summary().id());
+        }
+        return stored;
     }
 }

@@ -68,6 +68,18 @@ class StoreV1MigrationTest {
     }
 
     @Test
+    void a_stopped_run_of_the_earlier_version_is_not_resumed_under_the_new_rule_and_says_so() throws IOException {
+        Path db = copyOfStore();
+
+        CliRunner.Outcome r = CliRunner.run(OptimizeAgainstStubTest.ENV, "optimize", "--resume", RecordedStoreMaker.STOPPED,
+                "--store", db.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("run " + RecordedStoreMaker.STOPPED + " was started by an earlier gradsum,"
+                + " whose runs cannot be resumed; start a new run (the calls it answered are still free from the store)");
+    }
+
+    @Test
     void the_migration_moves_the_result_dumps_into_tables_once_and_drops_the_dump_column() throws Exception {
         Path db = copyOfStore();
         assertThat(columns(db)).contains("result_json");
