@@ -132,10 +132,11 @@ public final class EngineBench {
 
     /** Wall time of {@code n} distinct calls submitted at once through a call path limited to {@code c}. */
     private long calls(ChatModel model, int c, int n, String tag) throws Exception {
-        CallPath path = CallPath.builder().cache(CallCache.none()).maxConcurrency(c).pricing(Pricing.none())
-                .timeout(Duration.ofSeconds(60)).modelsTimeOut(true).build();
-        Llm llm = path.llm(Role.TARGET, model);
-        return timeAll(Executors.newCachedThreadPool(), n, text -> llm.chat(LlmRequest.user(text)).text(), tag);
+        try (CallPath path = CallPath.builder().cache(CallCache.none()).maxConcurrency(c).pricing(Pricing.none())
+                .timeout(Duration.ofSeconds(60)).modelsTimeOut(true).build()) {
+            Llm llm = path.llm(Role.TARGET, model);
+            return timeAll(Executors.newCachedThreadPool(), n, text -> llm.chat(LlmRequest.user(text)).text(), tag);
+        }
     }
 
     /** The same calls straight to the LangChain4j client from {@code c} threads: what the stub and HTTP stack allow. */
@@ -167,42 +168,43 @@ public final class EngineBench {
     private void overhead(StubServer stub, ChatModel model) throws Exception {
         stub.latencyMs(0);
         int n = 2000;
-        CallPath path = CallPath.builder().cache(CallCache.inMemory()).maxConcurrency(1).pricing(Pricing.defaults())
-                .timeout(Duration.ofSeconds(60)).modelsTimeOut(true).build();
-        Llm llm = path.llm(Role.TARGET, model);
-        for (int i = 0; i < 500; i++) {
-            llm.chat(LlmRequest.user("warm gradsum " + i));
-            model.chat("warm bare " + i);
-        }
-        long viaGradsum = 0;
-        long bare = 0;
-        for (int round = 0; round < 2; round++) {
-            long start = System.nanoTime();
-            for (int i = 0; i < n / 2; i++) {
-                llm.chat(LlmRequest.user("gradsum " + round + " " + i));
+        try (CallPath path = CallPath.builder().cache(CallCache.inMemory()).maxConcurrency(1).pricing(Pricing.defaults())
+                .timeout(Duration.ofSeconds(60)).modelsTimeOut(true).build()) {
+            Llm llm = path.llm(Role.TARGET, model);
+            for (int i = 0; i < 500; i++) {
+                llm.chat(LlmRequest.user("warm gradsum " + i));
+                model.chat("warm bare " + i);
             }
-            viaGradsum += System.nanoTime() - start;
-            start = System.nanoTime();
-            for (int i = 0; i < n / 2; i++) {
-                model.chat("bare " + round + " " + i);
+            long viaGradsum = 0;
+            long bare = 0;
+            for (int round = 0; round < 2; round++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < n / 2; i++) {
+                    llm.chat(LlmRequest.user("gradsum " + round + " " + i));
+                }
+                viaGradsum += System.nanoTime() - start;
+                start = System.nanoTime();
+                for (int i = 0; i < n / 2; i++) {
+                    model.chat("bare " + round + " " + i);
+                }
+                bare += System.nanoTime() - start;
             }
-            bare += System.nanoTime() - start;
+            long hits = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                llm.chat(LlmRequest.user("gradsum 0 " + (i % (n / 2))));
+            }
+            hits = System.nanoTime() - hits;
+            double perGradsum = viaGradsum / 1e6 / n;
+            double perBare = bare / 1e6 / n;
+            out.println("## Overhead per call (zero-latency stub, C = 1, " + n + " sequential calls each)\n");
+            out.println("| path | time per call |");
+            out.println("|---|---|");
+            out.printf(Locale.ROOT, "| bare LangChain4j OpenAI client → stub (HTTP, JSON) | %.3f ms |%n", perBare);
+            out.printf(Locale.ROOT, "| gradsum call path (cache miss + store, budget, limiter, timeout, retry, usage) → same client | %.3f ms |%n",
+                    perGradsum);
+            out.printf(Locale.ROOT, "| **our overhead** (difference) | **%.3f ms** |%n", perGradsum - perBare);
+            out.printf(Locale.ROOT, "| gradsum call answered from the in-memory cache | %.4f ms |%n%n", hits / 1e6 / n);
         }
-        long hits = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            llm.chat(LlmRequest.user("gradsum 0 " + (i % (n / 2))));
-        }
-        hits = System.nanoTime() - hits;
-        double perGradsum = viaGradsum / 1e6 / n;
-        double perBare = bare / 1e6 / n;
-        out.println("## Overhead per call (zero-latency stub, C = 1, " + n + " sequential calls each)\n");
-        out.println("| path | time per call |");
-        out.println("|---|---|");
-        out.printf(Locale.ROOT, "| bare LangChain4j OpenAI client → stub (HTTP, JSON) | %.3f ms |%n", perBare);
-        out.printf(Locale.ROOT, "| gradsum call path (cache miss + store, budget, limiter, timeout, retry, usage) → same client | %.3f ms |%n",
-                perGradsum);
-        out.printf(Locale.ROOT, "| **our overhead** (difference) | **%.3f ms** |%n", perGradsum - perBare);
-        out.printf(Locale.ROOT, "| gradsum call answered from the in-memory cache | %.4f ms |%n%n", hits / 1e6 / n);
     }
 
     // ---- 3 and 4. one iteration
