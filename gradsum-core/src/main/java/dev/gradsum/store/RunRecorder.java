@@ -262,7 +262,7 @@ final class RunRecorder implements RunRecording {
      */
     @Override
     public void finished(OptimizationResult result) {
-        Double best = scoreOf(result);
+        Double best = result.validationScore(result.best().id()).map(ScoredCandidate::score).orElse(null);
         log.finish(runId, RunStatus.of(result.stopReason()), result.stopReason(),
                 best != null ? best : bestScore(), result.usage(), result, null, clock.instant());
     }
@@ -273,7 +273,7 @@ final class RunRecorder implements RunRecording {
         log.finish(runId, RunStatus.STOPPED, StopReason.INTERRUPTED, bestScore(), null, null, null, clock.instant());
     }
 
-    /** The run ended on an error; {@code --resume} retries it, answering what was paid for from the cache. */
+    /** The run ended on an error; resuming it answers what was paid for from the store. */
     @Override
     public void failed(Throwable error) {
         String message = String.valueOf(error.getMessage()).lines().findFirst().orElse("");
@@ -284,18 +284,6 @@ final class RunRecorder implements RunRecording {
     /** Best validation score recorded by this attempt, or {@code null}. */
     public synchronized Double bestScore() {
         return bestScore;
-    }
-
-    private static Double scoreOf(OptimizationResult result) {
-        Double score = null;
-        for (Iteration it : result.iterations()) {
-            for (ScoredCandidate sc : it.scored()) {
-                if (sc.candidate().id().equals(result.best().id())) {
-                    score = sc.score();
-                }
-            }
-        }
-        return score;
     }
 
     private String write(Object value) {

@@ -22,7 +22,6 @@ final class CandidateIndex {
     private final Map<String, Candidate> byId = new LinkedHashMap<>();
     private final Map<String, Integer> order = new HashMap<>();
     private final Map<String, List<Candidate>> children = new HashMap<>();
-    private final Map<String, ScoredCandidate> latestScore = new HashMap<>();
     private final OptimizationResult result;
 
     CandidateIndex(OptimizationResult result) {
@@ -33,7 +32,6 @@ final class CandidateIndex {
         for (Iteration it : result.iterations()) {
             for (ScoredCandidate sc : it.scored()) {
                 add(sc.candidate());
-                latestScore.put(sc.candidate().id(), sc);
             }
         }
         for (Candidate c : byId.values()) {
@@ -63,7 +61,7 @@ final class CandidateIndex {
 
     /** The candidate's score in the last iteration that validated it, or {@code null} if never validated. */
     ScoredCandidate latestScore(String id) {
-        return latestScore.get(id);
+        return result.validationScore(id).orElse(null);
     }
 
     /** {@code ids} sorted by creation order (unknown ids last, by name); map keys of the result are unordered. */
