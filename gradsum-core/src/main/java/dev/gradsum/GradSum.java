@@ -25,6 +25,7 @@ import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.recording.RunRecording;
 import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.SearchOptions;
+import dev.gradsum.store.RunStatus;
 import dev.gradsum.store.RunSummary;
 import dev.gradsum.store.SqliteStore;
 import dev.gradsum.task.Task;
@@ -130,11 +131,18 @@ public final class GradSum {
     }
 
     /**
-     * Earlier runs of the store with these very settings that could be continued, newest first: stopped
-     * or interrupted before they finished, or finished on their budget ({@link SqliteStore#continuable}).
+     * Earlier runs of the store with these very settings worth continuing, newest first: stopped or
+     * interrupted before they finished, or finished on their budget when this instance's budget loosens
+     * that one and leaves room for more calls. Failed runs are left out: what failed them (a refused key,
+     * an unknown model) would fail the resume too.
      */
     public List<RunSummary> continuableRuns() {
-        return requireStore("continuableRuns").continuable(runConfiguration());
+        SqliteStore store = requireStore("continuableRuns");
+        Budget budget = settings.calls().budget();
+        return store.continuable(runConfiguration()).stream()
+                .filter(run -> run.status() != RunStatus.FINISHED
+                        || budget.loosens(store.budget(run.id())) && budget.leavesRoom(store.spent(run.id())))
+                .toList();
     }
 
     /**

@@ -134,6 +134,20 @@ class RecordedRunsTest {
     }
 
     @Test
+    void a_run_stopped_by_its_budget_is_offered_again_only_under_a_larger_budget() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("g.db"))) {
+            OptimizationResult capped = orders(SimulatedWorld.create()).budget(new dev.gradsum.model.Budget(null, 40L, null))
+                    .store(store).build().optimize();
+            assertThat(capped.stopReason()).isEqualTo(StopReason.BUDGET);
+
+            assertThat(orders(SimulatedWorld.create()).budget(new dev.gradsum.model.Budget(null, 40L, null)).store(store)
+                    .build().continuableRuns()).as("the same budget cannot go on").isEmpty();
+            assertThat(orders(SimulatedWorld.create()).budget(new dev.gradsum.model.Budget(null, 400L, null)).store(store)
+                    .build().continuableRuns()).as("a larger one can").hasSize(1);
+        }
+    }
+
+    @Test
     void a_store_and_a_cache_together_are_refused() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("g.db"))) {
             assertThatThrownBy(() -> orders(SimulatedWorld.create()).store(store).cache(CallCache.inMemory()).build())

@@ -74,7 +74,7 @@ final class OptimizeCommand implements Callable<Integer> {
                     .build();
             String storeFlag = storePath.equals(SqliteStore.DEFAULT_PATH) ? "" : " --store " + storePath;
             if (resume == null) {
-                ResumeHint.of(store, gradSum.continuableRuns(), run.budget,
+                ResumeHint.of(gradSum.continuableRuns(),
                         id -> "gradsum optimize " + run.file.label() + " --resume " + id + storeFlag).ifPresent(cli.err()::println);
             }
             OptimizationRun recorded = resume != null ? gradSum.resumeRun(resume)

@@ -11,6 +11,22 @@ public record Budget(Double usd, Long calls, Long tokens) {
         return new Budget(null, null, null);
     }
 
+    /** Whether this budget loosens some limit of {@code before} (a {@code null} limit is no limit). */
+    public boolean loosens(Budget before) {
+        return looser(usd, before.usd) || looser(calls, before.calls) || looser(tokens, before.tokens);
+    }
+
+    /** Whether a run that already spent {@code spent} may make another call under this budget. */
+    public boolean leavesRoom(Usage spent) {
+        return (usd == null || spent.costUsd() < usd)
+                && (calls == null || spent.calls() < calls)
+                && (tokens == null || spent.totalTokens() < tokens);
+    }
+
+    private static <T extends Comparable<T>> boolean looser(T now, T before) {
+        return before != null && (now == null || now.compareTo(before) > 0);
+    }
+
     public Budget {
         if (usd != null && usd < 0) throw new ConfigurationException("budget.usd must be >= 0, was " + usd);
         if (calls != null && calls < 0) throw new ConfigurationException("budget.calls must be >= 0, was " + calls);
