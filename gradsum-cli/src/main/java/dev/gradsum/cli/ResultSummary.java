@@ -2,11 +2,14 @@ package dev.gradsum.cli;
 
 import dev.gradsum.cli.report.RunOutputs;
 import dev.gradsum.cli.report.UsageText;
+import dev.gradsum.llm.UnusableReplies;
+import dev.gradsum.llm.UnusableReplyException;
 import dev.gradsum.model.Usage;
 import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.search.TestScore;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,6 +21,12 @@ final class ResultSummary {
     }
 
     static void print(PrintStream out, OptimizationResult r, RunOutputs.Written written, int evaluationErrors) {
+        print(out, r, written, evaluationErrors, List.of());
+    }
+
+    /** @param unusable the run's replies that were no answer (cut, empty, refused), one line each: the library's words */
+    static void print(PrintStream out, OptimizationResult r, RunOutputs.Written written, int evaluationErrors,
+                      List<UnusableReplies.Tally> unusable) {
         out.println();
         out.println("Stopped after " + r.iterations().size() + " iteration(s) in " + seconds(r.elapsed().toMillis())
                 + ": " + stopReason(r) + ".");
@@ -37,6 +46,10 @@ final class ResultSummary {
                 UsageText.requests(u), u.retries(), u.inputTokens(), u.outputTokens(), u.costUsd()));
         if (evaluationErrors > 0) {
             out.println("Evaluation errors: " + evaluationErrors + " answer(s) could not be rated and were left out of the scores.");
+        }
+        for (UnusableReplies.Tally tally : unusable) {
+            boolean limit = tally.kind() != UnusableReplyException.Kind.REFUSED;
+            out.println(tally.line() + (limit ? " (task file: models." + tally.role().key() + ".max_tokens)" : "") + ".");
         }
         out.println("Report: " + written.reportHtml());
         out.println();
