@@ -47,10 +47,7 @@ final class ResultSummary {
         if (evaluationErrors > 0) {
             out.println("Evaluation errors: " + evaluationErrors + " answer(s) could not be rated and were left out of the scores.");
         }
-        for (UnusableReplies.Tally tally : unusable) {
-            boolean limit = tally.kind() != UnusableReplyException.Kind.REFUSED;
-            out.println(tally.line() + (limit ? " (task file: models." + tally.role().key() + ".max_tokens)" : "") + ".");
-        }
+        unusable.forEach(tally -> out.println(line(tally)));
         out.println("Report: " + written.reportHtml());
         out.println();
         out.println("Best prompt:");
@@ -59,6 +56,12 @@ final class ResultSummary {
         out.println("-----");
         out.println("Best prompt saved to " + written.bestPrompt());
         out.flush();
+    }
+
+    /** The library's line for replies that were no answer, with the task-file key to change where there is one. */
+    static String line(UnusableReplies.Tally tally) {
+        boolean limit = tally.kind() != UnusableReplyException.Kind.REFUSED;
+        return tally.line() + (limit ? " (task file: models." + tally.role().key() + ".max_tokens)" : "") + ".";
     }
 
     /** The candidate's validation score ({@link OptimizationResult#validationScore}), or {@code null} if never scored. */
