@@ -4,6 +4,7 @@ import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.llm.Llm;
 import dev.gradsum.llm.LlmException;
+import dev.gradsum.llm.LlmReply;
 import dev.gradsum.llm.LlmRequest;
 import dev.gradsum.llm.UnusableReplyException;
 import java.util.List;
@@ -39,10 +40,11 @@ public final class Generator {
     private Generation generate(PromptTemplate prompt, Example example) {
         String input = prompt.render(example);
         try {
-            return new Generation(example, input, target.chat(LlmRequest.user(input)).text(), null);
+            LlmReply reply = target.chat(LlmRequest.user(input));
+            return new Generation(example, input, reply.text(), reply.reasoning(), null, null);
         } catch (UnusableReplyException e) {
             return e.kind() == UnusableReplyException.Kind.REFUSED
-                    ? new Generation(example, input, "", null, e.getMessage())
+                    ? new Generation(example, input, "", e.reply().reasoning(), null, e.getMessage())
                     : new Generation(example, input, "", e.getMessage());
         } catch (LlmException e) {
             Interrupts.rethrowIfInterrupted(e);

@@ -47,6 +47,7 @@ class RefusedAnswersTest {
         assertThat(cut.reason()).contains("cut at the output-token limit");
 
         assertThat(generations.get(2).output()).isEqualTo("Paris");
+        assertThat(generations.get(2).reasoning()).isEqualTo("Okay, the user asks for a capital.");
         assertThat(rated.get(2).score().passed()).isTrue();
         assertThat(GradientGenerator.isFailure(rated.get(0))).as("a refusal is a failure of the prompt").isTrue();
         assertThat(GradientGenerator.isFailure(rated.get(1))).isFalse();
