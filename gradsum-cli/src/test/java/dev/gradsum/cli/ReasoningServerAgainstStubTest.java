@@ -82,6 +82,9 @@ class ReasoningServerAgainstStubTest {
         String result = Files.readString(run.resolve("result.json"), StandardCharsets.UTF_8);
         assertThat(result).contains("bare city name").doesNotContain("pondering").doesNotContain("</think>")
                 .doesNotContain("Tell me everything about");
+        assertThat(Files.readString(run.resolve("report.html"), StandardCharsets.UTF_8))
+                .as("the target's reasoning is kept, collapsed beside the answer")
+                .contains("<details class=\"small\"><summary>model reasoning</summary><pre>Okay, the user wants the capital");
     }
 
     /**
