@@ -133,4 +133,31 @@ class ReasoningServerAgainstStubTest {
         String best = Files.readString(runFolder().resolve("best_prompt.txt"), StandardCharsets.UTF_8);
         assertThat(best).contains(ModelServerStub.FIX);
     }
+
+    /**
+     * Loose JSON from the judge, single quotes and a trailing comma in a code fence (DeepSeek, Qwen,
+     * Llama via Ollama: manhhailua/lorekeep#192, dottxt-ai/outlines#677), and an editor that answers
+     * with a numbered list where a JSON list was asked for (SillyTavern/Extension-Objective#5): every
+     * verdict is read, the listed prompts are the candidates, and the fix is found.
+     */
+    @Test
+    void loose_json_verdicts_and_a_numbered_list_of_prompts_are_read() throws IOException {
+        stub.shapeOpenAi(Role.JUDGE, (reply, choice) -> content(choice,
+                "```json\n" + reply.replace('"', '\'').replace("}", ",}") + "\n```"));
+        stub.shapeOpenAi(Role.EDITOR, (reply, choice) -> {
+            StringBuilder list = new StringBuilder("Here are the new prompts:\n\n");
+            int n = 1;
+            for (String prompt : reply.substring(reply.indexOf('[') + 2, reply.lastIndexOf(']') - 1).split("\",\"")) {
+                list.append(n++).append(". ").append(prompt).append("\n");
+            }
+            content(choice, list.toString());
+        });
+
+        CliRunner.Outcome r = optimize("");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Validation: initial 0.000, best 1.000").doesNotContain("Evaluation errors");
+        assertThat(Files.readString(runFolder().resolve("best_prompt.txt"), StandardCharsets.UTF_8))
+                .contains(ModelServerStub.FIX).doesNotContain("1. ");
+    }
 }
