@@ -1,6 +1,7 @@
 package dev.gradsum.llm;
 
 import dev.gradsum.model.Role;
+import dev.gradsum.model.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,9 @@ public final class UnusableReplies implements CallListener {
 
     private final Map<Key, Integer> counts = new TreeMap<>();
 
+    /** Answers are not its business. */
     @Override
-    public void onCall(Role role, LlmReply reply, dev.gradsum.model.Usage total) {
+    public void onCall(Role role, LlmReply reply, Usage total) {
     }
 
     @Override
