@@ -6,6 +6,7 @@ import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.llm.UnusableReplies;
 import dev.gradsum.model.Usage;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.store.SqliteStore;
@@ -79,9 +80,11 @@ final class EvalCommand implements Callable<Integer> {
         }
         run.connect(cli.env());
         try (SqliteStore store = SqliteStore.open(storeOptions.path(run.file))) {
-            GradSum gradSum = run.builder(cli).cache(noCache ? store.writeOnly() : store).build();
+            UnusableReplies unusable = new UnusableReplies();
+            GradSum gradSum = run.builder(cli).cache(noCache ? store.writeOnly() : store).callListener(unusable).build();
             PromptTemplate scored = prompt;
             print(gradSum.evaluate(scored, rows), source);
+            unusable.tallies().forEach(tally -> cli.out().println(ResultSummary.line(tally)));
         }
         return ExitCode.OK;
     }

@@ -8,6 +8,7 @@ import dev.gradsum.cli.report.RunInfo;
 import dev.gradsum.cli.report.RunOutputs;
 import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.llm.UnusableReplies;
 import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.recording.RecordedRun;
 import dev.gradsum.search.OptimizationResult;
@@ -63,6 +64,7 @@ final class OptimizeCommand implements Callable<Integer> {
         Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), run.options.iterations(),
                 plan.totalCalls().high());
         EvaluationErrors errors = new EvaluationErrors();
+        UnusableReplies unusable = new UnusableReplies();
         Path root = TaskRun.outputRoot(flags, run.file);
         Instant started = cli.clock().instant();
         Path storePath = storeOptions.path(run.file);
@@ -70,7 +72,7 @@ final class OptimizeCommand implements Callable<Integer> {
             GradSum gradSum = run.builder(cli)
                     .store(store).reuseAnswers(!noCache)
                     .runLabel(StoredRun.TASK_FILE_LABEL, StoredRun.taskFileLabel(run.file.file()))
-                    .listener(progress).listener(errors).callListener(progress)
+                    .listener(progress).listener(errors).callListener(progress).callListener(unusable)
                     .build();
             String storeFlag = storePath.equals(SqliteStore.DEFAULT_PATH) ? "" : " --store " + storePath;
             if (resume == null) {
@@ -98,7 +100,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 RecordedRun written = store.recorded(runId).orElseThrow(() -> new IllegalStateException(
                         "run " + runId + " was recorded but cannot be read back from " + store.path()));
                 RunOutputs.Written files = RunOutputs.write(runDir, written);
-                ResultSummary.print(cli.out(), result, files, errors.count());
+                ResultSummary.print(cli.out(), result, files, errors.count(), unusable.tallies());
                 if (result.stopReason() == StopReason.INTERRUPTED) {
                     cli.err().println("Stopped. Continue with: gradsum optimize " + run.file.label() + " --resume " + runId
                             + (storeOptions.store == null ? "" : " --store " + storeOptions.store));

@@ -2,11 +2,14 @@ package dev.gradsum.cli;
 
 import dev.gradsum.cli.report.RunOutputs;
 import dev.gradsum.cli.report.UsageText;
+import dev.gradsum.llm.UnusableReplies;
+import dev.gradsum.llm.UnusableReplyException;
 import dev.gradsum.model.Usage;
 import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.search.TestScore;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,6 +21,12 @@ final class ResultSummary {
     }
 
     static void print(PrintStream out, OptimizationResult r, RunOutputs.Written written, int evaluationErrors) {
+        print(out, r, written, evaluationErrors, List.of());
+    }
+
+    /** @param unusable the run's replies that were no answer (cut, empty, refused), one line each: the library's words */
+    static void print(PrintStream out, OptimizationResult r, RunOutputs.Written written, int evaluationErrors,
+                      List<UnusableReplies.Tally> unusable) {
         out.println();
         out.println("Stopped after " + r.iterations().size() + " iteration(s) in " + seconds(r.elapsed().toMillis())
                 + ": " + stopReason(r) + ".");
@@ -38,6 +47,7 @@ final class ResultSummary {
         if (evaluationErrors > 0) {
             out.println("Evaluation errors: " + evaluationErrors + " answer(s) could not be rated and were left out of the scores.");
         }
+        unusable.forEach(tally -> out.println(line(tally)));
         out.println("Report: " + written.reportHtml());
         out.println();
         out.println("Best prompt:");
@@ -46,6 +56,12 @@ final class ResultSummary {
         out.println("-----");
         out.println("Best prompt saved to " + written.bestPrompt());
         out.flush();
+    }
+
+    /** The library's line for replies that were no answer, with the task-file key to change where there is one. */
+    static String line(UnusableReplies.Tally tally) {
+        boolean limit = tally.kind() != UnusableReplyException.Kind.REFUSED;
+        return tally.line() + (limit ? " (task file: models." + tally.role().key() + ".max_tokens)" : "") + ".";
     }
 
     /** The candidate's validation score ({@link OptimizationResult#validationScore}), or {@code null} if never scored. */

@@ -40,6 +40,7 @@ final class ModelServerStub implements AutoCloseable {
     private final List<String> targets = Collections.synchronizedList(new ArrayList<>());
     private volatile java.util.function.Function<String, String> judgeOverride = input -> null;
     private volatile java.util.function.Consumer<String> gate = body -> { };
+    private final Map<Role, java.util.function.BiConsumer<String, ObjectNode>> openAiShapes = new ConcurrentHashMap<>();
 
     ModelServerStub(Map<String, String> capitals) throws IOException {
         this.capitals = capitals;
@@ -79,6 +80,16 @@ final class ModelServerStub implements AutoCloseable {
      */
     ModelServerStub gate(java.util.function.Consumer<String> gate) {
         this.gate = gate;
+        return this;
+    }
+
+    /**
+     * OpenAI wire only: {@code shape} gets {@code role}'s normal reply text and the response's choice
+     * (with {@code message} and {@code finish_reason} filled in) and may change the choice, to answer as
+     * a documented server does (reasoning in the content, a refusal, a cut at the token limit).
+     */
+    ModelServerStub shapeOpenAi(Role role, java.util.function.BiConsumer<String, ObjectNode> shape) {
+        openAiShapes.put(role, shape);
         return this;
     }
 
@@ -130,12 +141,12 @@ final class ModelServerStub implements AutoCloseable {
         String reply = reply(role, text);
         if (fault != null) {
             if (fault.getCode() == 200) {
-                return new MockResponse.Builder(fault).body(body(wire, reply)).build();
+                return new MockResponse.Builder(fault).body(body(wire, reply, null)).build();
             }
             return fault;
         }
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body(body(wire, reply)).build();
+                .body(body(wire, reply, openAiShapes.get(role))).build();
     }
 
     private static Role roleOf(String text) {
@@ -198,7 +209,7 @@ final class ModelServerStub implements AutoCloseable {
 
     private enum Wire { OPENAI, ANTHROPIC, GEMINI }
 
-    private static String body(Wire wire, String reply) {
+    private static String body(Wire wire, String reply, java.util.function.BiConsumer<String, ObjectNode> openAiShape) {
         ObjectNode o = JSON.createObjectNode();
         if (wire == Wire.GEMINI) {
             ObjectNode candidate = o.putArray("candidates").addObject();
@@ -219,6 +230,9 @@ final class ModelServerStub implements AutoCloseable {
             ObjectNode choice = o.putArray("choices").addObject();
             choice.put("index", 0).put("finish_reason", "stop");
             choice.putObject("message").put("role", "assistant").put("content", reply);
+            if (openAiShape != null) {
+                openAiShape.accept(reply, choice);
+            }
             o.putObject("usage").put("prompt_tokens", 20).put("completion_tokens", 5).put("total_tokens", 25);
         }
         return o.toString();

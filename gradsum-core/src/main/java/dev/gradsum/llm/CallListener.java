@@ -8,4 +8,8 @@ import dev.gradsum.model.Usage;
 public interface CallListener {
     /** @param total usage of the whole run after this call */
     void onCall(Role role, LlmReply reply, Usage total);
+
+    /** Told of a reply that was no answer (cut, empty or refused); it counts as a failed call. */
+    default void onUnusableReply(UnusableReplyException failure) {
+    }
 }

@@ -55,7 +55,17 @@ public final class CallPath implements AutoCloseable {
         this.cache = s.cache();
         this.pricing = s.pricing();
         List<CallListener> listeners = s.listeners();
-        this.listener = (role, reply, total) -> listeners.forEach(l -> l.onCall(role, reply, total));
+        this.listener = new CallListener() {
+            @Override
+            public void onCall(Role role, LlmReply reply, Usage total) {
+                listeners.forEach(l -> l.onCall(role, reply, total));
+            }
+
+            @Override
+            public void onUnusableReply(UnusableReplyException failure) {
+                listeners.forEach(l -> l.onUnusableReply(failure));
+            }
+        };
         this.account = new UsageAccount(s.spentBefore());
         this.budget = new BudgetGuard(s.budget(), account);
         ProviderLimiter limiter = new ProviderLimiter(s.maxConcurrency(), s.groupLimits());

@@ -2,13 +2,16 @@ package dev.gradsum.llm;
 
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
+import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One model in one role, reached through the single call path of gradsum:
@@ -21,6 +24,12 @@ import java.util.Optional;
  * answers ({@link CallCache#writeOnly}) every request is sent.
  * Thread-safe. Made by {@link CallPath#llm(Role, dev.langchain4j.model.chat.ChatModel)}.
  *
+ * <p>The reply's text is the answer alone: reasoning ({@code <think>} blocks in the content, the
+ * provider's reasoning field) is separated from it here, before any module reads it, and kept on
+ * {@link LlmReply#reasoning()}. A reply that is no answer — cut at the output-token limit, empty, or
+ * refused — is a failed call: an {@link UnusableReplyException}, never cached, counted as a failure of
+ * the role with the tokens it cost, and told to {@link CallListener#onUnusableReply}.
+ *
  * <p>An interrupted caller gets an {@link LlmException} promptly, with its interrupt flag still set.
  */
 public final class Llm {
@@ -29,6 +38,7 @@ public final class Llm {
     private final String provider;
     private final String modelName;
     private final String limitKey;
+    private final Integer maxTokens;
     private final CallPath path;
 
     Llm(Role role, ChatModel model, CallPath path) {
@@ -38,24 +48,40 @@ public final class Llm {
         this.provider = model.provider() == null ? "OTHER" : model.provider().name();
         this.modelName = modelNameOf(model);
         this.limitKey = path.limitKey(model, provider);
+        ChatRequestParameters parameters = model.defaultRequestParameters();
+        this.maxTokens = parameters == null ? null : parameters.maxOutputTokens();
     }
 
-    /** @throws LlmException when the call failed for good; {@link BudgetExceededException} when a limit would be crossed */
+    /**
+     * @throws UnusableReplyException when the reply was no answer (cut, empty, refused)
+     * @throws LlmException when the call failed for good; {@link BudgetExceededException} when a limit would be crossed
+     */
     public LlmReply chat(LlmRequest request) {
+        return chat(request, text -> true);
+    }
+
+    /**
+     * Like {@link #chat(LlmRequest)}, for a caller that reads the answer ({@code usable} says whether it
+     * can): an answer it cannot use is still returned (so the caller can say why and ask again), but it
+     * is never stored in the cache, so a rerun asks the model again instead of replaying it as if it
+     * were good; a cached answer it cannot use is not replayed either.
+     */
+    public LlmReply chat(LlmRequest request, Predicate<String> usable) {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(usable, "usable");
         String key = CacheKey.of(provider, modelName, request);
         try {
             while (true) {
-                Optional<LlmReply> hit = path.cache.get(key);
+                Optional<LlmReply> hit = lookUp(key, usable);
                 if (hit.isPresent()) {
                     return cached(hit.get());
                 }
                 if (!path.cache.answers()) {
-                    return paid(key, request);
+                    return paid(key, request, usable);
                 }
                 InFlightCalls.Call call = path.inFlight.join(key);
                 if (call.makes()) {
-                    return make(call, key, request);
+                    return make(call, key, request, usable);
                 }
                 Optional<LlmReply> shared = call.await();
                 if (shared.isPresent()) {
@@ -71,8 +97,33 @@ public final class Llm {
                 throw (LlmException) e.getCause(); // not sent: the run is stopping on that failure
             }
             path.account.add(role, UsageAccount.ONE_FAILURE);
+            if (e.getCause() instanceof ContentFilteredException refusal) {
+                // LangChain4j turns an OpenAI refusal (content null, a refusal string) into this exception
+                throw unusable(UnusableReplyException.Kind.REFUSED, new LlmReply("", 0, 0, false), refusal.getMessage());
+            }
             throw failure(e.getCause(), e.attempts());
         }
+    }
+
+    /**
+     * A stored reply the caller can use: stored text is separated again (entries written before
+     * reasoning was taken out still hold it), and an empty or unusable answer is not replayed.
+     */
+    private Optional<LlmReply> lookUp(String key, Predicate<String> usable) {
+        return path.cache.get(key)
+                .map(Llm::separated)
+                .filter(r -> !r.text().isBlank() && usable.test(r.text()));
+    }
+
+    private static LlmReply separated(LlmReply stored) {
+        ThinkingText.Separated s = ThinkingText.separate(stored.text(), stored.reasoning());
+        return new LlmReply(s.answer(), s.reasoning(), stored.inputTokens(), stored.outputTokens(), stored.cached());
+    }
+
+    private UnusableReplyException unusable(UnusableReplyException.Kind kind, LlmReply reply, String detail) {
+        UnusableReplyException e = new UnusableReplyException(who(), role, kind, reply, maxTokens, detail);
+        path.listener.onUnusableReply(e);
+        return e;
     }
 
     /** The one-line failure of a call that failed for good after {@code attempts} attempts. */
@@ -83,17 +134,17 @@ public final class Llm {
     }
 
     /** The first of identical concurrent requests: makes the call and hands its outcome to the waiters. */
-    private LlmReply make(InFlightCalls.Call call, String key, LlmRequest request)
+    private LlmReply make(InFlightCalls.Call call, String key, LlmRequest request, Predicate<String> usable)
             throws InterruptedException, Retrier.GaveUp {
         Optional<LlmReply> outcome = Optional.empty();
         try {
             // an identical call may have stored its reply between our lookup and join
-            Optional<LlmReply> hit = path.cache.get(key);
+            Optional<LlmReply> hit = lookUp(key, usable);
             if (hit.isPresent()) {
                 outcome = hit;
                 return cached(hit.get());
             }
-            LlmReply reply = paid(key, request);
+            LlmReply reply = paid(key, request, usable);
             outcome = Optional.of(reply);
             return reply;
         } catch (Retrier.GaveUp e) {
@@ -110,11 +161,13 @@ public final class Llm {
         return reply;
     }
 
-    private LlmReply paid(String key, LlmRequest request) throws InterruptedException, Retrier.GaveUp {
+    private LlmReply paid(String key, LlmRequest request, Predicate<String> usable)
+            throws InterruptedException, Retrier.GaveUp {
         ChatRequest chatRequest = ChatRequests.from(request);
         path.budget.reserve();
         Usage total;
         LlmReply reply;
+        UnusableReplyException.Kind unusable;
         try {
             ChatResponse response = path.retrier.call(limitKey,
                     () -> {
@@ -130,17 +183,41 @@ public final class Llm {
                     },
                     () -> path.account.add(role, UsageAccount.ONE_RETRY));
             reply = replyOf(response);
+            unusable = unusableKind(response, reply);
             double cost = path.pricing.cost(modelName, reply.inputTokens(), reply.outputTokens());
-            try {
-                path.cache.put(key, new CallRecord(role, provider, modelName, request, reply, cost));
-            } finally {
-                total = path.account.add(role, UsageAccount.paid(reply.inputTokens(), reply.outputTokens(), cost));
+            if (unusable != null) {
+                // paid for, but no answer: a failure of the role, with what it cost; never cached
+                path.account.add(role, UsageAccount.failed(reply.inputTokens(), reply.outputTokens(), cost));
+                total = null;
+            } else {
+                try {
+                    if (usable.test(reply.text())) {
+                        path.cache.put(key, new CallRecord(role, provider, modelName, request, reply, cost));
+                    }
+                } finally {
+                    total = path.account.add(role, UsageAccount.paid(reply.inputTokens(), reply.outputTokens(), cost));
+                }
             }
         } finally {
             path.budget.release();
         }
+        if (unusable != null) {
+            throw unusable(unusable, reply, unusable == UnusableReplyException.Kind.REFUSED ? "content filter" : null);
+        }
         path.listener.onCall(role, reply, total);
         return reply;
+    }
+
+    /** Why the reply is no answer, or {@code null} when it is one: a refusal, a cut, or no text at all. */
+    private static UnusableReplyException.Kind unusableKind(ChatResponse response, LlmReply reply) {
+        FinishReason finish = response.finishReason();
+        if (finish == FinishReason.CONTENT_FILTER) {
+            return UnusableReplyException.Kind.REFUSED;
+        }
+        if (finish == FinishReason.LENGTH) {
+            return UnusableReplyException.Kind.TRUNCATED;
+        }
+        return reply.text().isBlank() ? UnusableReplyException.Kind.EMPTY : null;
     }
 
     public Role role() {
@@ -161,13 +238,15 @@ public final class Llm {
         return role.key() + " model " + modelName + " (" + provider + ")";
     }
 
+    /** The reply with its reasoning separated from the answer ({@link ThinkingText}). */
     private static LlmReply replyOf(ChatResponse response) {
-        String text = response.aiMessage() == null || response.aiMessage().text() == null
-                ? "" : response.aiMessage().text();
+        String content = response.aiMessage() == null ? null : response.aiMessage().text();
+        String thinking = response.aiMessage() == null ? null : response.aiMessage().thinking();
+        ThinkingText.Separated separated = ThinkingText.separate(content, thinking);
         TokenUsage usage = response.tokenUsage();
         long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
         long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-        return new LlmReply(text, in, out, false);
+        return new LlmReply(separated.answer(), separated.reasoning(), in, out, false);
     }
 
     private static String modelNameOf(ChatModel model) {

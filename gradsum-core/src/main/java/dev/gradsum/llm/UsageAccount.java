@@ -23,6 +23,11 @@ final class UsageAccount {
         return new Usage(1, 0, 0, 0, inputTokens, outputTokens, costUsd);
     }
 
+    /** A call the provider answered (and billed) with no usable answer: a failure, with its tokens and cost. */
+    static Usage failed(long inputTokens, long outputTokens, double costUsd) {
+        return new Usage(0, 0, 0, 1, inputTokens, outputTokens, costUsd);
+    }
+
     /** Adds {@code usage} to {@code role} and returns the new total of all roles. */
     synchronized Usage add(Role role, Usage usage) {
         byRole.merge(role, usage, Usage::plus);

@@ -8,6 +8,9 @@
  * <p>The stages are package-private classes, each tested alone and composed in {@code Llm}:
  * {@code CacheKey} → {@code BudgetGuard} → {@code Retrier} (around {@code ProviderLimiter} and
  * {@code TimedChat}, waiting by {@code Backoff}, deciding by {@code Failure}) → cache put →
- * {@code UsageAccount} → listener.
+ * {@code UsageAccount} → listener. {@code ThinkingText} separates reasoning from the answer before the
+ * reply is read; a reply that is no answer (cut, empty, refused) is an
+ * {@link dev.gradsum.llm.UnusableReplyException}, tallied for the user by
+ * {@link dev.gradsum.llm.UnusableReplies}.
  */
 package dev.gradsum.llm;

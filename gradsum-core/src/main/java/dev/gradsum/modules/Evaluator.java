@@ -12,7 +12,8 @@ import java.util.concurrent.Executor;
  *
  * <p>Contract: one {@link Evaluation} per generation, in input order, rated concurrently (the judge
  * makes model calls). A generation that failed is not rated: its score is an error
- * ({@code generation failed: …}), reported and excluded from averages.
+ * ({@code generation failed: …}), reported and excluded from averages. A refused generation is rated
+ * a failed answer (score 0, the refusal as its reason), never left out.
  */
 public final class Evaluator {
     private final Metric metric;
@@ -30,6 +31,8 @@ public final class Evaluator {
     private Evaluation evaluate(Generation generation) {
         Score score = generation.failed()
                 ? Score.error("generation failed: " + generation.error())
+                : generation.refused()
+                ? Score.fail("answer refused: " + generation.refusal())
                 : metric.score(generation.example(), generation.output());
         return new Evaluation(generation, score);
     }

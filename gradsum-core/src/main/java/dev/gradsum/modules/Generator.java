@@ -4,7 +4,9 @@ import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.llm.Llm;
 import dev.gradsum.llm.LlmException;
+import dev.gradsum.llm.LlmReply;
 import dev.gradsum.llm.LlmRequest;
+import dev.gradsum.llm.UnusableReplyException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -15,7 +17,10 @@ import java.util.concurrent.Executor;
  * <p>Contract: one {@link Generation} per example, in input order. Calls are submitted to the executor
  * all at once; the {@link Llm} call path limits how many are in flight. A call that fails for good
  * ({@link LlmException}) becomes a generation with {@link Generation#error()} set, so one bad row does
- * not stop the run; a budget stop ({@code BudgetExceededException}) and an interrupt propagate.
+ * not stop the run; so does a reply cut at the token limit or empty ({@link UnusableReplyException}). A
+ * refusal (the model's {@code refusal}, a content filter) is an answer that failed: a generation with
+ * {@link Generation#refusal()} set, scored 0 by the {@link Evaluator}, so a prompt that provokes refusals
+ * is never favoured by leaving them out. A budget stop ({@code BudgetExceededException}) and an interrupt propagate.
  * A placeholder the row cannot fill is a {@code ConfigurationException}.
  */
 public final class Generator {
@@ -35,7 +40,12 @@ public final class Generator {
     private Generation generate(PromptTemplate prompt, Example example) {
         String input = prompt.render(example);
         try {
-            return new Generation(example, input, target.chat(LlmRequest.user(input)).text(), null);
+            LlmReply reply = target.chat(LlmRequest.user(input));
+            return new Generation(example, input, reply.text(), reply.reasoning(), null, null);
+        } catch (UnusableReplyException e) {
+            return e.kind() == UnusableReplyException.Kind.REFUSED
+                    ? new Generation(example, input, "", e.reply().reasoning(), null, e.getMessage())
+                    : new Generation(example, input, "", e.getMessage());
         } catch (LlmException e) {
             Interrupts.rethrowIfInterrupted(e);
             return new Generation(example, input, "", e.getMessage());

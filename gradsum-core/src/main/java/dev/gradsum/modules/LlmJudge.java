@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
  *
  * <p>Contract (design §3): {@code <EXPECTED ANSWER>}, {@code <INPUT>} and {@code <OUTPUT>} in the
  * criteria are replaced before the judge sees them. The judge answers
- * {@code {"reasoning": "…", "score": n}}, code fences and prose around it tolerated. Binary criteria
+ * {@code {"reasoning": "…", "score": n}}, code fences, prose around it and loose JSON (trailing commas,
+ * single quotes, comments) tolerated; the model's own reasoning ({@code <think>} blocks) never reaches
+ * it, the call path takes it out. An unusable answer is never kept in the call cache. Binary criteria
  * take 0 or 1 (also {@code true}/{@code false}); a 1..N scale is checked and normalised to
  * {@code (s-1)/(N-1)}. An answer passes when its normalised value reaches the criteria's threshold.
  * An unparseable or out-of-range answer is asked again once ({@code answer_retry.md}, sample index 1),
@@ -100,7 +102,7 @@ public final class LlmJudge implements Metric {
     }
 
     private String ask(String request, int sample) {
-        return judge.chat(LlmRequest.user(request).withSample(sample).asJson()).text();
+        return judge.chat(LlmRequest.user(request).withSample(sample).asJson(), answer -> verdict(answer).score != null).text();
     }
 
     /** The criteria with the markers replaced by this row's values. */

@@ -1,12 +1,11 @@
 package dev.gradsum.modules;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.llm.Llm;
 import dev.gradsum.llm.LlmException;
 import dev.gradsum.llm.LlmRequest;
+import dev.gradsum.llm.UnusableReplyException;
 import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.task.Task;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,7 +24,10 @@ import java.util.stream.Collectors;
  * ({@code prompt_editor_raw_gradients.md}) into K candidates. Candidates keep every placeholder and
  * the prompt's language; one that does not is repaired once, then dropped (and the drop recorded).
  *
- * <p>Contract: the editor answers {@code {"prompts": [...]}}. Each candidate must parse as a
+ * <p>Contract: the editor answers {@code {"prompts": [...]}}, loose JSON tolerated, or the prompts as a
+ * numbered list or separated by rule lines ({@link EditorAnswer}). An answer cut at the token limit keeps
+ * every complete prompt it holds (a cut answer with none is a failed call); an unusable answer is never
+ * kept in the call cache, so a rerun asks again instead of replaying it. Each candidate must parse as a
  * {@link PromptTemplate}, carry exactly the parent's placeholders, differ from the parent and from the
  * other candidates, and be written in the parent's script ({@link LanguageCheck}). An invalid candidate
  * is sent back once with {@code prompt_editor_repair.md}, saying exactly what is wrong; if still
@@ -136,29 +137,24 @@ public final class PromptEditor {
     }
 
     private Answer call(String request, int sample) {
+        LlmRequest sent = LlmRequest.user(request).withTemperature(temperature).withSample(sample).asJson();
         String text;
         try {
-            text = editor.chat(LlmRequest.user(request).withTemperature(temperature).withSample(sample).asJson()).text();
+            text = editor.chat(sent, answer -> EditorAnswer.read(answer).usable()).text();
+        } catch (UnusableReplyException e) {
+            if (e.kind() == UnusableReplyException.Kind.TRUNCATED) {
+                List<String> complete = EditorAnswer.readCut(e.reply().text());
+                if (!complete.isEmpty()) {
+                    return new Answer(complete, null, false);
+                }
+            }
+            return Answer.unusable("editor call failed: " + e.getMessage(), true);
         } catch (LlmException e) {
             Interrupts.rethrowIfInterrupted(e);
             return Answer.unusable("editor call failed: " + e.getMessage(), true);
         }
-        Optional<ObjectNode> object = JsonExtraction.objectWithField(text, "prompts");
-        if (object.isEmpty()) {
-            return Answer.unusable(JsonExtraction.whyMissing(text, "prompts"), false);
-        }
-        JsonNode list = object.get().get("prompts");
-        if (!list.isArray()) {
-            return Answer.unusable("\"prompts\" is not a list of strings", false);
-        }
-        List<String> texts = new ArrayList<>();
-        for (JsonNode item : list) {
-            if (!item.isTextual()) {
-                return Answer.unusable("\"prompts\" holds something other than strings", false);
-            }
-            texts.add(item.asText());
-        }
-        return texts.isEmpty() ? Answer.unusable("\"prompts\" is empty", false) : new Answer(texts, null, false);
+        EditorAnswer.Read read = EditorAnswer.read(text);
+        return read.usable() ? new Answer(read.prompts(), null, false) : Answer.unusable(read.problem(), false);
     }
 
     /** Everything a candidate must satisfy; every broken rule is spelled out for the repair. */

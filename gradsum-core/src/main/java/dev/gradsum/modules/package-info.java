@@ -13,7 +13,8 @@
  * <p>Internal: the search drives these classes; users go through {@code GradSum}. The modules know
  * nothing of the search and reach models only through {@link dev.gradsum.llm.Llm}. Helpers are
  * package-private and named for their job: {@code LanguageCheck} (a candidate keeps its parent's
- * script), {@code TaggedSections}, {@code Interrupts} (an interrupt propagates; the fail-fast fan-out of
+ * script), {@code TaggedSections}, {@code EditorAnswer} (the editor's answer read into prompts: JSON, a
+ * numbered list, rule-separated, or cut at the token limit), {@code Interrupts} (an interrupt propagates; the fail-fast fan-out of
  * {@link dev.gradsum.internal.Fanout} with the modules' interrupt exception);
  * {@link dev.gradsum.modules.JsonExtraction} is public only because the bench's ProTeGi parses with it too.
  */

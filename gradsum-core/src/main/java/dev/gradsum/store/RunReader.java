@@ -165,7 +165,7 @@ final class RunReader {
     private Map<String, List<Evaluation>> testRows() throws SQLException {
         Map<String, List<Evaluation>> out = new HashMap<>();
         try (PreparedStatement q = c.prepareStatement("SELECT candidate_id, example_id, fields_json, input, output,"
-                + " gen_error, score, passed, reason, score_error FROM evaluations WHERE run_id = ? AND purpose = 'test'"
+                + " gen_error, score, passed, reason, score_error, reasoning FROM evaluations WHERE run_id = ? AND purpose = 'test'"
                 + " ORDER BY rowid")) {
             q.setString(1, runId);
             try (ResultSet rs = q.executeQuery()) {
@@ -174,7 +174,7 @@ final class RunReader {
                     Map<String, String> values = fields == null ? Map.of()
                             : JSON.convertValue(tree(fields), new TypeReference<LinkedHashMap<String, String>>() {});
                     Generation g = new Generation(new Example(rs.getString(2), values), rs.getString(4), rs.getString(5),
-                            rs.getString(6));
+                            rs.getString(11), rs.getString(6), null);
                     Score s = new Score(rs.getDouble(7), rs.getBoolean(8), rs.getString(9), rs.getBoolean(10));
                     out.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new Evaluation(g, s));
                 }

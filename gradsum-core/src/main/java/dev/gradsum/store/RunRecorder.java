@@ -127,8 +127,8 @@ final class RunRecorder implements RunRecording {
         List<String> fields = evaluations.stream().map(e -> write(e.generation().example().fields())).toList();
         db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO evaluations (run_id, iteration, candidate_id,"
-                    + " purpose, example_id, input, output, gen_error, score, passed, reason, score_error, fields_json)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " purpose, example_id, input, output, gen_error, score, passed, reason, score_error, fields_json,"
+                    + " reasoning) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < evaluations.size(); i++) {
                     Evaluation e = evaluations.get(i);
                     Generation g = e.generation();
@@ -146,6 +146,7 @@ final class RunRecorder implements RunRecording {
                     s.setString(11, score.reason());
                     s.setBoolean(12, score.error());
                     s.setString(13, fields.get(i));
+                    s.setString(14, g.reasoning().isEmpty() ? null : g.reasoning());
                     s.addBatch();
                 }
                 return s.executeBatch();

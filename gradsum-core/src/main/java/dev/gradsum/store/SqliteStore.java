@@ -106,11 +106,11 @@ public final class SqliteStore implements CallCache, AutoCloseable {
     public Optional<LlmReply> get(String key) {
         Optional<LlmReply> found = db.call(c -> {
             try (PreparedStatement q = c.prepareStatement(
-                    "SELECT reply, input_tokens, output_tokens FROM call_cache WHERE key = ?")) {
+                    "SELECT reply, reasoning, input_tokens, output_tokens FROM call_cache WHERE key = ?")) {
                 q.setString(1, key);
                 try (ResultSet rs = q.executeQuery()) {
                     return rs.next()
-                            ? Optional.of(new LlmReply(rs.getString(1), rs.getLong(2), rs.getLong(3), true))
+                            ? Optional.of(new LlmReply(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), true))
                             : Optional.<LlmReply>empty();
                 }
             }
@@ -128,7 +128,7 @@ public final class SqliteStore implements CallCache, AutoCloseable {
 
     static int insert(Connection c, String key, CallRecord record, long now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO call_cache (key, reply, input_tokens,"
-                + " output_tokens, provider, model, role, cost_usd, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " output_tokens, provider, model, role, cost_usd, created, reasoning) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (key) DO NOTHING")) {
             s.setString(1, key);
             s.setString(2, record.reply().text());
@@ -139,6 +139,7 @@ public final class SqliteStore implements CallCache, AutoCloseable {
             s.setString(7, record.role() == null ? "" : record.role().key());
             s.setDouble(8, record.costUsd());
             s.setLong(9, now);
+            s.setString(10, record.reply().reasoning().isEmpty() ? null : record.reply().reasoning());
             return s.executeUpdate();
         }
     }

@@ -40,4 +40,25 @@ class JsonExtractionTest {
     void a_truncated_object_is_not_found() {
         assertThat(JsonExtraction.objectWithField("{\"reasoning\": \"the answer is", "score")).isEmpty();
     }
+
+    /** Loose "JSON" as DeepSeek, Qwen and Llama via Ollama write it (manhhailua/lorekeep#192, dottxt-ai/outlines#677). */
+    @Test
+    void reads_trailing_commas_single_quotes_unquoted_names_and_comments() {
+        String reply = "```json\n{\n  // my verdict\n  'reasoning': 'it\\'s right', # sure\n  score: 1,\n}\n```";
+        assertThat(JsonExtraction.objectWithField(reply, "score")).hasValueSatisfying(o -> {
+            assertThat(o.get("score").asInt()).isEqualTo(1);
+            assertThat(o.get("reasoning").asText()).isEqualTo("it's right");
+        });
+        assertThat(JsonExtraction.objectWithField("{\"prompts\": [\"a\", \"b\",],}", "prompts"))
+                .hasValueSatisfying(o -> assertThat(o.get("prompts")).hasSize(2));
+    }
+
+    /** JSON cut at the token limit (agent0ai/agent-zero#1836): only the strings complete before the cut count. */
+    @Test
+    void keeps_the_complete_strings_of_a_list_cut_off_mid_string() {
+        String cut = "Sure:\n```json\n{\"note\": {\"x\": [1]}, \"prompts\": [\"First {q}.\", \"Second {q}.\", \"Thi";
+        assertThat(JsonExtraction.completeStringsOfCutList(cut, "prompts")).containsExactly("First {q}.", "Second {q}.");
+        assertThat(JsonExtraction.completeStringsOfCutList("{\"prompts\": [\"Only one is cu", "prompts")).isEmpty();
+        assertThat(JsonExtraction.completeStringsOfCutList("no json at all", "prompts")).isEmpty();
+    }
 }

@@ -154,4 +154,29 @@ class LlmJudgeTest {
         assertThat(judge(ScriptedChatModel.answering("{}"), MATCHES).expectedField()).isEqualTo("answer");
         assertThat(judge(ScriptedChatModel.answering("{}"), Criteria.scale("x", 5)).name()).isEqualTo("judge(1..5)");
     }
+
+    /**
+     * Qwen3 / DeepSeek-R1 behind vLLM without a reasoning parser put a draft verdict inside
+     * {@code <think>} (deepseek-ai/DeepSeek-R1#23) and write loose JSON (manhhailua/lorekeep#192): the
+     * score comes from the answer after the reasoning, read leniently, with no retry.
+     */
+    @Test
+    void a_draft_verdict_in_think_text_is_not_the_score_and_loose_json_is_read() {
+        ScriptedChatModel model = ScriptedChatModel.answering("<think>First guess: {\"reasoning\": \"wrong\", \"score\": 0}."
+                + " But 42 is stated.</think>\n```json\n{'reasoning': 'states 42', 'score': 1,}\n```");
+        Score score = judge(model, MATCHES).score(ROW, "It is 42.");
+        assertThat(score.passed()).isTrue();
+        assertThat(score.reason()).isEqualTo("states 42");
+        assertThat(model.callCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a_judge_answer_cut_at_the_limit_is_an_error_not_a_wrong_answer() {
+        ScriptedChatModel model = ScriptedChatModel.responding("judge",
+                c -> ScriptedChatModel.Answer.cut("{\"reasoning\": \"The output states")).maxTokens(16);
+        Score score = judge(model, MATCHES).score(ROW, "It is 42.");
+        assertThat(score.error()).isTrue();
+        assertThat(score.reason()).startsWith("judge call failed:").contains("max tokens 16");
+        assertThat(model.callCount()).isEqualTo(1);
+    }
 }

@@ -32,6 +32,15 @@ class CallCacheStoreTest {
     }
 
     @Test
+    void the_reasoning_of_a_reply_is_stored_beside_its_answer() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
+            store.put("k1", new CallRecord(Role.JUDGE, "OPEN_AI", "m", LlmRequest.user("q"),
+                    new LlmReply("{\"score\": 1}", "It states 42.", 7, 3, false), 0));
+            assertThat(store.get("k1")).contains(new LlmReply("{\"score\": 1}", "It states 42.", 7, 3, true));
+        }
+    }
+
+    @Test
     void a_reply_put_is_committed_at_once_and_seen_by_another_connection() {
         Path db = dir.resolve("s.db");
         try (SqliteStore writer = SqliteStore.open(db); SqliteStore reader = SqliteStore.open(db)) {

@@ -124,7 +124,8 @@ class RunRecorderTest {
                     List.of("c1", "c0"), List.of("c0: lost {q}"), true);
             rec.iterationFinished(it);
             Evaluation wrong = new Evaluation(new Generation(row, "2+2", "5", null), Score.fail("expected 4"));
-            Evaluation right = new Evaluation(new Generation(row, "2+2", "4", null), Score.pass("right"));
+            Evaluation right = new Evaluation(new Generation(row, "2+2", "4", "Two and two make four.", null, null),
+                    Score.pass("right")); // the target's reasoning is kept with the row
             rec.evaluated(1, C0, "test", List.of(wrong));
             rec.evaluated(1, C1, "test", List.of(right));
             Usage target = new Usage(10, 2, 1, 0, 100, 50, 0.5);

@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +21,9 @@ import java.util.function.Function;
 /**
  * A fake {@link ChatModel} for tests: answers are chosen by a function of the request (system + user
  * text), and every request is recorded. Token usage is the number of whitespace-separated words.
+ * A script may also answer with an {@link Answer}: a finish reason (e.g. {@code LENGTH}, {@code
+ * CONTENT_FILTER}) and reasoning in the provider's own field ({@code AiMessage.thinking()}), as
+ * LangChain4j maps them from a provider's response.
  */
 public final class ScriptedChatModel implements ChatModel {
     /** What the script sees of one request. */
@@ -30,15 +34,49 @@ public final class ScriptedChatModel implements ChatModel {
         }
     }
 
+    /** A full scripted response: answer text (may be {@code null}), provider reasoning, finish reason. */
+    public record Answer(String text, String thinking, FinishReason finish) {
+        public static Answer of(String text) {
+            return new Answer(text, null, FinishReason.STOP);
+        }
+
+        /** Cut at the token limit: {@code finish_reason: "length"}. */
+        public static Answer cut(String text) {
+            return new Answer(text, null, FinishReason.LENGTH);
+        }
+
+        /** Stopped by a content filter (OpenAI {@code content_filter}, Gemini {@code SAFETY}). */
+        public static Answer filtered() {
+            return new Answer(null, null, FinishReason.CONTENT_FILTER);
+        }
+    }
+
     private final String modelName;
-    private final Function<Call, String> script;
+    private final Function<Call, Answer> script;
+    private Integer maxTokens;
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
     public ScriptedChatModel(String modelName, Function<Call, String> script) {
         this.modelName = modelName;
+        this.script = c -> Answer.of(script.apply(c));
+    }
+
+    private ScriptedChatModel(Function<Call, Answer> script, String modelName) {
+        this.modelName = modelName;
         this.script = script;
+    }
+
+    /** Answers with full responses (finish reason, reasoning). */
+    public static ScriptedChatModel responding(String modelName, Function<Call, Answer> script) {
+        return new ScriptedChatModel(script, modelName);
+    }
+
+    /** Sets the model's default max output tokens, as a configured model reports it. */
+    public ScriptedChatModel maxTokens(int maxTokens) {
+        this.maxTokens = maxTokens;
+        return this;
     }
 
     /** Always answers {@code answer}. */
@@ -68,11 +106,13 @@ public final class ScriptedChatModel implements ChatModel {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         try {
-            String answer = script.apply(call);
+            Answer answer = script.apply(call);
+            String text = answer.text() == null ? "" : answer.text();
             return ChatResponse.builder()
-                    .aiMessage(AiMessage.from(answer))
+                    .aiMessage(AiMessage.builder().text(answer.text()).thinking(answer.thinking()).build())
                     .modelName(modelName)
-                    .tokenUsage(new TokenUsage(words(call.text()), words(answer)))
+                    .finishReason(answer.finish())
+                    .tokenUsage(new TokenUsage(words(call.text()), words(text)))
                     .build();
         } finally {
             inFlight.decrementAndGet();
@@ -86,7 +126,7 @@ public final class ScriptedChatModel implements ChatModel {
 
     @Override
     public ChatRequestParameters defaultRequestParameters() {
-        return DefaultChatRequestParameters.builder().modelName(modelName).build();
+        return DefaultChatRequestParameters.builder().modelName(modelName).maxOutputTokens(maxTokens).build();
     }
 
     @Override

@@ -79,6 +79,7 @@ public final class ChatModels {
                         .temperature(spec.temperature())
                         .timeout(spec.timeout())
                         .maxRetries(0)
+                        .returnThinking(true) // reasoning_content (DeepSeek, vLLM's reasoning parser) kept apart from the answer
                         .logRequests(false)
                         .logResponses(false);
                 if (spec.provider() == Provider.OPENAI) {

@@ -178,7 +178,12 @@ final class ReportHtml {
         s.append(!rated ? "<span class=\"badge\">error</span>" : e.score().passed()
                 ? "<span class=\"badge ok\">pass " + score(e.score().value()) + "</span>"
                 : "<span class=\"badge bad\">fail " + score(e.score().value()) + "</span>");
-        s.append("</h4><pre>").append(of(e.generation().failed() ? e.generation().error() : e.generation().output())).append("</pre>");
+        s.append("</h4>");
+        if (!e.generation().reasoning().isBlank()) { // the model's reasoning, kept apart from the answer: collapsed
+            s.append("<details class=\"small\"><summary>model reasoning</summary><pre>").append(of(e.generation().reasoning()))
+                    .append("</pre></details>");
+        }
+        s.append("<pre>").append(of(e.generation().failed() ? e.generation().error() : e.generation().output())).append("</pre>");
         if (!e.score().reason().isBlank()) s.append("<div class=\"reason\">").append(of(e.score().reason())).append("</div>");
         s.append("</div>");
     }
