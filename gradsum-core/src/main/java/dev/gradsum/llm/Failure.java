@@ -123,6 +123,17 @@ public final class Failure {
         return false;
     }
 
+    /**
+     * Whether {@code error} is an attempt that got no answer in time: LangChain4j's
+     * {@link dev.langchain4j.exception.TimeoutException}, or the JDK's {@link HttpTimeoutException} or
+     * {@link SocketTimeoutException} (a connect timeout is {@link #unreachable} instead).
+     */
+    public static boolean timedOut(Throwable error) {
+        return Causes.chain(error).stream().anyMatch(t -> t instanceof dev.langchain4j.exception.TimeoutException
+                || t instanceof HttpTimeoutException && !(t instanceof HttpConnectTimeoutException)
+                || t instanceof SocketTimeoutException);
+    }
+
     /** The one line a fatal failure carries for the user ({@link HttpStatusException#report}, an unreachable server), if any. */
     static Optional<String> report(Throwable error) {
         for (Throwable t : Causes.chain(error)) {

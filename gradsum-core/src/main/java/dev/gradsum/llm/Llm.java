@@ -71,15 +71,26 @@ public final class Llm {
                 throw (LlmException) e.getCause(); // not sent: the run is stopping on that failure
             }
             path.account.add(role, UsageAccount.ONE_FAILURE);
-            throw failure(e.getCause(), e.attempts());
+            LlmException failure = failure(e.getCause(), e.attempts(), e.outOfTime() ? e.waited() : null);
+            path.systematic.failed(role, failure, Failure.of(e.getCause()).retriable()).ifPresent(path::fatal);
+            throw failure;
         }
     }
 
-    /** The one-line failure of a call that failed for good after {@code attempts} attempts. */
-    private LlmException failure(Throwable cause, int attempts) {
-        String tries = attempts > 1 ? " (gave up after " + attempts + " attempts)" : "";
-        return new LlmException(Failure.report(cause).orElseGet(() -> who() + ": " + FailureText.describe(cause) + tries),
-                cause);
+    /**
+     * The one-line failure of a call that failed for good after {@code attempts} attempts; a timeout names
+     * its setting ({@link CallPath#timeoutSetting}).
+     *
+     * @param retryTime the retry time spent, when the call gave up because the policy's retry time ran out
+     */
+    private LlmException failure(Throwable cause, int attempts, java.time.Duration retryTime) {
+        String tries = retryTime != null
+                ? " (gave up after " + attempts + " attempts and " + FailureText.duration(retryTime)
+                        + " of waiting: the retry time limit, maxRetryTime of the retry policy)"
+                : attempts > 1 ? " (gave up after " + attempts + " attempts)" : "";
+        String setting = Failure.timedOut(cause) ? CallPath.timeoutSetting(role) : null;
+        return new LlmException(setting,
+                Failure.report(cause).orElseGet(() -> who() + ": " + FailureText.describe(cause) + tries), cause);
     }
 
     /** The first of identical concurrent requests: makes the call and hands its outcome to the waiters. */
@@ -117,19 +128,22 @@ public final class Llm {
         LlmReply reply;
         try {
             ChatResponse response = path.retrier.call(limitKey,
-                    () -> {
+                    attempt -> {
                         path.throwIfFatal(); // after a failure every call will get, nothing more is sent
+                        if (attempt > 1) {
+                            path.account.add(role, UsageAccount.ONE_RETRY); // counted as it is sent, so it matches the server's count
+                        }
                         try {
                             return path.timedChat.chat(model, chatRequest);
                         } catch (RuntimeException e) {
                             if (Failure.fatal(e)) {
-                                path.fatal(failure(e, 1)); // before the slot is free, so no other call goes out
+                                path.fatal(failure(e, 1, null)); // before the slot is free, so no other call goes out
                             }
                             throw e;
                         }
-                    },
-                    () -> path.account.add(role, UsageAccount.ONE_RETRY));
+                    });
             reply = replyOf(response);
+            path.systematic.succeeded(role);
             double cost = path.pricing.cost(modelName, reply.inputTokens(), reply.outputTokens());
             try {
                 path.cache.put(key, new CallRecord(role, provider, modelName, request, reply, cost));
