@@ -34,6 +34,7 @@ final class SystematicFailures {
 
     private final double maxErrorRate;
     private final Map<Role, RoleRecord> roles = new EnumMap<>(Role.class);
+    private boolean stopped;
 
     SystematicFailures(double maxErrorRate) {
         this.maxErrorRate = maxErrorRate;
@@ -47,11 +48,22 @@ final class SystematicFailures {
     /**
      * A call of {@code role} failed for good with {@code failure} (its one line, cause attached).
      *
-     * @return the failure that stops the run, when this one makes the failures systematic
+     * @return the failure that stops the run, when this one makes the failures systematic; only once
      */
     synchronized Optional<LlmException> failed(Role role, LlmException failure, boolean retriable) {
         RoleRecord r = record(role);
         r.add(true, retriable ? null : signature(failure.getCause()));
+        Optional<LlmException> stop = stop(role, r, failure);
+        if (stop.isPresent()) {
+            if (stopped) {
+                return Optional.empty(); // the stop was given already, by an earlier failure
+            }
+            stopped = true;
+        }
+        return stop;
+    }
+
+    private Optional<LlmException> stop(Role role, RoleRecord r, LlmException failure) {
         if (r.identical >= IDENTICAL_FAILURES) {
             return Optional.of(new LlmException(failure.setting().orElse(null), failure.getMessage()
                     + "; the last " + r.identical + " calls failed the same way, so the run stops", failure.getCause()));
