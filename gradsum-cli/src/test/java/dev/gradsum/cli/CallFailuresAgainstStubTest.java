@@ -53,7 +53,7 @@ class CallFailuresAgainstStubTest {
     }
 
     @Test
-    void a_400_on_every_call_stops_the_run_after_three_with_the_providers_own_message() {
+    void a_400_on_every_call_stops_the_run_after_three_with_the_providers_own_message() throws Exception {
         // OpenAI reasoning models refuse any temperature but 1 with this 400, on every call
         // (provider-behaviour.md: clifton/rstructor#22, NVlabs/cvdp_benchmark#29, pipeshub-ai/pipeshub-ai#515)
         stub.fail(Role.TARGET, times(200, ModelServerStub.status(400, "{\"error\": {\"message\": \"Unsupported value:"
@@ -71,6 +71,8 @@ class CallFailuresAgainstStubTest {
         assertThat(stub.count(Role.TARGET)).as("3 identical failures, plus at most the 3 others in flight (concurrency 4)")
                 .isBetween(3, 6);
         assertThat(r.out()).doesNotContain("Best prompt saved");
+        assertThat(ResumeAfterKillTest.query(folder.dir.resolve(".gradsum/gradsum.db"), "SELECT status FROM runs"))
+                .as("never completed when nothing was rated").isEqualTo("failed");
     }
 
     @Test
