@@ -61,7 +61,7 @@ final class OptimizeCommand implements Callable<Integer> {
         TaskRun run = TaskRun.load(taskPath, search, flags.concurrency).connect(cli.env());
         CallPlan plan = CallPlan.of(run.setup, run.options, MetaPrompts.defaults());
         Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), run.options.iterations(),
-                plan.totalCalls().high());
+                plan.totalCalls());
         EvaluationErrors errors = new EvaluationErrors();
         Path root = TaskRun.outputRoot(flags, run.file);
         Instant started = cli.clock().instant();

@@ -2,6 +2,7 @@ package dev.gradsum.cli.progress;
 
 import dev.gradsum.search.Iteration;
 import dev.gradsum.search.ScoredCandidate;
+import dev.gradsum.engine.CallEstimate;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.Locale;
  * metric's evaluate), and one per finished iteration.
  */
 final class LogLines extends Progress {
-    LogLines(PrintStream out, Clock clock, int iterations, long plannedCalls) {
+    LogLines(PrintStream out, Clock clock, int iterations, CallEstimate.Range plannedCalls) {
         super(out, clock, iterations, plannedCalls);
     }
 
