@@ -81,6 +81,7 @@ final class OptimizeCommand implements Callable<Integer> {
                     : gradSum.startRun(started, id -> Files.exists(root.resolve(id)));
             String runId = recorded.id();
             if (recorded.attempt() > 1) {
+                progress.resumedFrom(store.spent(runId));
                 cli.err().println("Resuming run " + runId + " (attempt " + recorded.attempt() + "): answered calls come from "
                         + storePath + " for free.");
             }

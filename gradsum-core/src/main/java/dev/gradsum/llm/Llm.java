@@ -15,7 +15,8 @@ import java.util.Optional;
  * cache lookup → budget check (paid calls only) → concurrency limit per provider → call with
  * timeout → retry with exponential backoff and jitter on 429/5xx/timeouts (honouring Retry-After)
  * → reply stored in the cache before it is returned → usage and cost added to the run's account →
- * listener told. Cache hits are free: they are counted as cached calls, never refused by the budget.
+ * listener told. Cache hits are free: they are counted as cached calls, never refused by the budget (in a
+ * resumed run, hits that replay an earlier attempt's requests are not counted again: {@link LlmReply#replayed()}).
  * Identical requests in flight at the same time make one call: the others wait for its reply and get
  * it as a cache hit (when the call fails for good, they fail the same way). With a cache that never
  * answers ({@link CallCache#writeOnly}) every request is sent.
@@ -116,6 +117,11 @@ public final class Llm {
     }
 
     private LlmReply cached(LlmReply stored) {
+        if (path.account.replay(role)) {
+            LlmReply replayed = stored.asReplayed(); // an earlier attempt counted it
+            path.listener.onCall(role, replayed, path.account.total());
+            return replayed;
+        }
         LlmReply reply = stored.asCached();
         path.listener.onCall(role, reply, path.account.add(role, UsageAccount.ONE_CACHED));
         return reply;

@@ -26,7 +26,7 @@ final class LiveLine extends Progress {
     }
 
     @Override
-    protected void onStageDone(int plannedCalls, long calls) {
+    protected void onStageDone(int plannedCalls, long calls, long replayed) {
     }
 
     @Override

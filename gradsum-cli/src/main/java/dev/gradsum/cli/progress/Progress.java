@@ -32,7 +32,10 @@ public abstract class Progress implements SearchListener, CallListener {
     private boolean stageOpen;
     private int stagePlanned;
     private long stageStartDone;
+    private long stageStartReplays;
     private Usage total = Usage.ZERO;
+    private Usage before = Usage.ZERO;
+    private long replays;
     private double best = Double.NaN;
 
     protected Progress(PrintStream out, Clock clock, int iterations, CallEstimate.Range plannedCalls) {
@@ -54,6 +57,16 @@ public abstract class Progress implements SearchListener, CallListener {
                 : new LogLines(out, clock, iterations, plannedCalls);
     }
 
+    /**
+     * A resumed run: its earlier attempts spent {@code spent}, which the totals (tokens, cost) include,
+     * while calls done count what this attempt's search went through: its calls, and the answers it
+     * replays from earlier attempts ({@link LlmReply#replayed()}), which the stage lines name apart.
+     */
+    public synchronized void resumedFrom(Usage spent) {
+        this.before = spent;
+        this.total = spent;
+    }
+
     /** Restarts the clock (call when the search starts, after setup). */
     public synchronized void start() {
         started = clock.instant();
@@ -67,6 +80,7 @@ public abstract class Progress implements SearchListener, CallListener {
         this.stageOpen = true;
         this.stagePlanned = plannedCalls;
         this.stageStartDone = done();
+        this.stageStartReplays = replays;
         expected.stageStarted(plannedCalls, stageStartDone);
         onStage(plannedCalls);
     }
@@ -83,6 +97,9 @@ public abstract class Progress implements SearchListener, CallListener {
     @Override
     public synchronized void onCall(Role role, LlmReply reply, Usage total) {
         this.total = total;
+        if (reply.replayed()) {
+            replays++;
+        }
         onCallDone();
     }
 
@@ -96,12 +113,13 @@ public abstract class Progress implements SearchListener, CallListener {
         if (stageOpen) {
             stageOpen = false;
             expected.stageEnded(done());
-            onStageDone(stagePlanned, done() - stageStartDone);
+            onStageDone(stagePlanned, done() - stageStartDone, replays - stageStartReplays);
         }
     }
 
+    /** Calls this attempt's search went through: paid, from the cache, or replayed. */
     private long done() {
-        return total.calls() + total.cachedCalls();
+        return total.calls() + total.cachedCalls() - before.calls() - before.cachedCalls() + replays;
     }
 
     protected abstract void onStage(int plannedCalls);
@@ -111,9 +129,10 @@ public abstract class Progress implements SearchListener, CallListener {
      * still shows it.
      *
      * @param plannedCalls the most calls it could make
-     * @param calls        the calls it made, paid or answered from the cache
+     * @param calls        the calls it made, paid or answered from the cache or replayed
+     * @param replayed     of those, the answers replayed from an earlier attempt of a resumed run
      */
-    protected abstract void onStageDone(int plannedCalls, long calls);
+    protected abstract void onStageDone(int plannedCalls, long calls, long replayed);
 
     protected abstract void onFinish();
 

@@ -140,8 +140,8 @@ class ProgressTest {
 
         p.onCall(Role.SUMMARIZER, new LlmReply("a", 1, 1, false), calls(70));
         p.stageStarted(1, Stage.EDIT, 200);
-        // stages made all they announced: the high end
-        assertThat(p.status()).contains("· calls 70/300 ·");
+        // 70 of the 100 announced: 70 + 200·0.7 = 210
+        assertThat(p.status()).contains("· calls 70/210 ·");
     }
 
     @Test
@@ -152,5 +152,27 @@ class ProgressTest {
         assertThat(p.status()).contains("· calls 0/100 ·");
         p.onCall(Role.TARGET, new LlmReply("a", 1, 1, false), calls(350));
         assertThat(p.status()).contains("· calls 350/350 ·").contains("· ETA - ·");
+    }
+
+    @Test
+    void a_resumed_run_counts_from_its_earlier_spending_and_names_replayed_answers_apart() {
+        Progress p = Progress.forOutput(out, false, clock, 10, new CallEstimate.Range(100, 100));
+        p.resumedFrom(calls(40)); // earlier attempts paid 40 calls
+        p.stageStarted(1, Stage.GENERATE, 30);
+        for (int i = 0; i < 30; i++) {
+            p.onCall(Role.TARGET, new LlmReply("a", 100, 20, false).asReplayed(), calls(40));
+        }
+        p.stageStarted(1, Stage.EVALUATE, 30);
+        for (int i = 0; i < 10; i++) {
+            p.onCall(Role.JUDGE, new LlmReply("a", 100, 20, false).asReplayed(), calls(40));
+        }
+        p.onCall(Role.JUDGE, new LlmReply("a", 100, 20, false), calls(41));
+        p.finish();
+
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).contains("iteration 1/10 · generate · calls 30/100 · 4.8k tokens · $0.04")
+                .endsWith("(this stage: 30 calls, all replayed from the earlier attempts)");
+        assertThat(lines.get(1)).contains("· evaluate · calls 41/100 · 4.9k tokens")
+                .endsWith("(this stage: 11 of up to 30 calls, 10 replayed from the earlier attempts)");
     }
 }
