@@ -57,7 +57,8 @@ class CallFailuresAgainstStubTest {
         // OpenAI reasoning models refuse any temperature but 1 with this 400, on every call
         // (provider-behaviour.md: clifton/rstructor#22, NVlabs/cvdp_benchmark#29, pipeshub-ai/pipeshub-ai#515)
         stub.fail(Role.TARGET, times(200, ModelServerStub.status(400, "{\"error\": {\"message\": \"Unsupported value:"
-                + " 'temperature' does not support 0.7 with this model. Only the default (1) value is supported.\","
+                + " 'temperature' does not support 0.7 with this model. Only the default (1) value is supported"
+                + " (key " + KEY + ").\","
                 + " \"type\": \"invalid_request_error\", \"param\": \"temperature\", \"code\": \"unsupported_value\"}}")));
 
         CliRunner.Outcome r = optimize(openAiTask());
@@ -67,6 +68,7 @@ class CallFailuresAgainstStubTest {
                 .startsWith("target model stub-model (OPEN_AI): HTTP 400: ")
                 .contains("'temperature' does not support 0.7 with this model")
                 .endsWith("; the last 3 calls failed the same way, so the run stops");
+        assertThat(r.out() + r.err()).as("the key the server echoed").doesNotContain("SECRET");
         assertThat(r.sleeps()).as("a 400 is not retried").isEmpty();
         assertThat(stub.count(Role.TARGET)).as("3 identical failures, plus at most the 3 others in flight (concurrency 4)")
                 .isBetween(3, 6);

@@ -77,8 +77,13 @@ final class StatusHttpClient implements HttpClient {
             response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | UnresolvedAddressException e) {
             if (Failure.unreachable(e)) {
-                throw new ServerUnreachableException(unreachable(e instanceof HttpConnectTimeoutException
-                        ? "connection timed out" : e instanceof ConnectException ? "connection refused" : "unknown host"), e);
+                throw new ServerUnreachableException(unreachable(e instanceof ConnectException
+                        ? "connection refused" : "unknown host"), e);
+            }
+            if (e instanceof HttpConnectTimeoutException) {
+                // the server accepted connections before the run (Reachability): now it is too busy to
+                throw new TimeoutException("timed out after " + seconds(http.connectTimeout().orElse(readTimeout))
+                        + " waiting for the server to accept the connection (the model's timeout)");
             }
             if (e instanceof HttpTimeoutException) {
                 throw new TimeoutException("timed out after " + seconds(readTimeout) + " (the model's timeout)");

@@ -21,7 +21,7 @@ class StatusHttpClientCancelTest {
     }
 
     private static StatusHttpClient client(Duration timeout) {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(timeout)
                 .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         return new StatusHttpClient(http, timeout, "target model", "http://stub", Clock.systemUTC(), "the key");
     }
@@ -71,6 +71,41 @@ class StatusHttpClientCancelTest {
                 Thread.sleep(10);
             }
             assertThat(server.abandoned()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_running_server_too_busy_to_accept_is_a_timeout_not_an_unreachable_one() throws Exception {
+        // a server that accepts nothing more: its queue of connections not yet accepted is full
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            java.util.List<java.net.Socket> queued = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    try {
+                        s.connect(busy.getLocalSocketAddress(), 200);
+                        queued.add(s);
+                    } catch (java.io.IOException full) {
+                        s.close();
+                        break;
+                    }
+                }
+                String url = "http://127.0.0.1:" + busy.getLocalPort() + "/v1";
+                Throwable failure = null;
+                try {
+                    client(Duration.ofMillis(300)).execute(chat(url));
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+                assertThat(failure).isInstanceOf(dev.langchain4j.exception.TimeoutException.class)
+                        .hasMessage("timed out after 0.3 s waiting for the server to accept the connection"
+                                + " (the model's timeout)");
+                assertThat(dev.gradsum.llm.Failure.fatal(failure)).as("retried, not a stop").isFalse();
+            } finally {
+                for (java.net.Socket s : queued) {
+                    s.close();
+                }
+            }
         }
     }
 }
