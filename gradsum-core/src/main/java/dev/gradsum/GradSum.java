@@ -371,6 +371,12 @@ public final class GradSum {
 
         public Builder retryPolicy(RetryPolicy policy) { calls.retryPolicy(policy); return this; }
 
+        /**
+         * The run stops when more than this share of a role's latest calls failed for good (default
+         * {@value CallPath#DEFAULT_MAX_ERROR_RATE}); see {@link CallPath.Builder#maxErrorRate}.
+         */
+        public Builder maxErrorRate(double rate) { calls.maxErrorRate(rate); return this; }
+
         /** Per-attempt timeout of a model call (default {@link CallPath#DEFAULT_TIMEOUT}). */
         public Builder timeout(Duration timeout) { calls.timeout(timeout); return this; }
 

@@ -69,9 +69,14 @@ public final class OptimizationRun {
             describe(defaultDescription(settings));
         }
         GradSum.Settings wired = settings.recordedBy(recorder, store.spentByRole(id()));
+        java.time.Duration earlier = store.earlierAttempts(id());
         OptimizationResult result;
         try {
-            result = GradSum.run(wired);
+            OptimizationResult attempt = GradSum.run(wired);
+            // elapsed covers every attempt, as an uninterrupted run's does
+            result = new OptimizationResult(attempt.initial(), attempt.best(), attempt.test(), attempt.iterations(),
+                    attempt.candidates(), attempt.stopReason(), attempt.usage(), attempt.total(),
+                    attempt.elapsed().plus(earlier));
         } catch (RuntimeException | Error e) {
             recorder.failed(e);
             throw e;

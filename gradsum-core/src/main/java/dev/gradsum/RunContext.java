@@ -91,7 +91,7 @@ final class RunContext implements AutoCloseable {
 
     private static GradSumException stopped(LlmException fatal, RuntimeException interrupted) {
         Thread.interrupted(); // the interrupt was ours, to stop the work: consumed
-        GradSumException e = new GradSumException(fatal.getMessage(), fatal);
+        GradSumException e = new GradSumException(fatal.setting().orElse(null), fatal.getMessage(), fatal);
         if (interrupted != null && interrupted != fatal) {
             e.addSuppressed(interrupted);
         }

@@ -5,6 +5,7 @@ import dev.gradsum.cli.progress.Progress;
 import dev.gradsum.cli.report.RunInfo;
 import dev.gradsum.cli.report.RunOutputs;
 import dev.gradsum.cli.report.TestEvaluationsRecorder;
+import dev.gradsum.engine.CallEstimate;
 import dev.gradsum.llm.CallPath;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.Role;
@@ -52,7 +53,8 @@ final class DemoCommand implements Callable<Integer> {
 
         cli.out().println(BANNER);
         cli.out().flush();
-        Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), options.iterations(), 0);
+        Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), options.iterations(),
+                CallEstimate.Range.ZERO);
         EvaluationErrors errors = new EvaluationErrors();
         TestEvaluationsRecorder tests = new TestEvaluationsRecorder();
         Path root = TaskRun.outputRoot(flags, null);

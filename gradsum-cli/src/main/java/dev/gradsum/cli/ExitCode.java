@@ -4,7 +4,10 @@ package dev.gradsum.cli;
 public final class ExitCode {
     /** Done. */
     public static final int OK = 0;
-    /** A model or provider failed at run time (unreachable server, bad key, retries exhausted). */
+    /**
+     * A model or provider failed at run time and the run stopped: unreachable server, refused key, unknown
+     * model, or calls failing systematically (identical refusals in a row, or the error rate over its limit).
+     */
     public static final int RUN_FAILED = 1;
     /** A user mistake: bad flag, task file, data file. Nothing was called. */
     public static final int USAGE = 2;

@@ -3,6 +3,7 @@ package dev.gradsum.cli;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.exception.GradSumException;
 import dev.gradsum.internal.Causes;
+import dev.gradsum.llm.CallPath;
 import dev.gradsum.llm.ServerUnreachableException;
 import dev.gradsum.store.SqliteStore;
 import java.io.PrintWriter;
@@ -82,10 +83,19 @@ public final class Main {
     /** The command line's flags and keys for the library settings a message names ({@link GradSumException#setting()}). */
     private static final Map<String, String> FLAGS = Map.of(
             SqliteStore.SETTING, "--store PATH, or store: in the task file",
-            SqliteStore.RESUME_SETTING, "the same task file and search flags, or no --resume");
+            SqliteStore.RESUME_SETTING, "the same task file and search flags, or no --resume",
+            CallPath.MAX_ERROR_RATE_SETTING, "search.max_error_rate");
 
-    private static String whereToSet(GradSumException e) {
-        return e.setting().map(FLAGS::get).map(flags -> " (" + flags + ")").orElse("");
+    /** {@code " (models.target.timeout_seconds)"}: where the command line sets the setting {@code e} names, or "". */
+    static String whereToSet(GradSumException e) {
+        return e.setting().map(Main::flagsFor).map(flags -> " (" + flags + ")").orElse("");
+    }
+
+    private static String flagsFor(String setting) {
+        if (setting.startsWith(CallPath.TIMEOUT_SETTING_PREFIX)) {
+            return "models." + setting.substring(CallPath.TIMEOUT_SETTING_PREFIX.length()) + ".timeout_seconds";
+        }
+        return FLAGS.get(setting);
     }
 
     private static String oneLine(String message) {

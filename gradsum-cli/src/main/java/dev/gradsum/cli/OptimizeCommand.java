@@ -62,7 +62,7 @@ final class OptimizeCommand implements Callable<Integer> {
         TaskRun run = TaskRun.load(taskPath, search, flags.concurrency).connect(cli.env());
         CallPlan plan = CallPlan.of(run.setup, run.options, MetaPrompts.defaults());
         Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), run.options.iterations(),
-                plan.totalCalls().high());
+                plan.totalCalls());
         EvaluationErrors errors = new EvaluationErrors();
         UnusableReplies unusable = new UnusableReplies();
         Path root = TaskRun.outputRoot(flags, run.file);
@@ -83,6 +83,7 @@ final class OptimizeCommand implements Callable<Integer> {
                     : gradSum.startRun(started, id -> Files.exists(root.resolve(id)));
             String runId = recorded.id();
             if (recorded.attempt() > 1) {
+                progress.resumedFrom(store.spent(runId));
                 cli.err().println("Resuming run " + runId + " (attempt " + recorded.attempt() + "): answered calls come from "
                         + storePath + " for free.");
             }

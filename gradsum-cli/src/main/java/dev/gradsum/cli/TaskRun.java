@@ -81,6 +81,9 @@ final class TaskRun {
                 .sleeper(cli.sleeper())
                 .pricing(pricing)
                 .budget(budget);
+        if (file.search().maxErrorRate() != null) {
+            b.maxErrorRate(file.search().maxErrorRate());
+        }
         // One concurrency limit per server, not per LangChain4j provider: a local Ollama and OpenAI both
         // report OPEN_AI, yet each has its own capacity (max_concurrency of its model section).
         for (Role role : Role.values()) {

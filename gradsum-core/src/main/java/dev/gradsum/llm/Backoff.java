@@ -7,7 +7,8 @@ import java.util.Random;
 
 /**
  * How long to wait before retry n of a {@link RetryPolicy}: the server's Retry-After when it gave
- * one, else {@code initialBackoff · 2^(n-1)} ± jitter; both capped at {@code maxBackoff}. The jitter
+ * one (at least {@code initialBackoff}), else {@code initialBackoff · 2^(n-1)} ± jitter; both capped at
+ * {@code maxBackoff}. The jitter
  * comes from a seeded {@link Random}, so a run replays.
  */
 final class Backoff {
@@ -23,7 +24,7 @@ final class Backoff {
     Duration delay(int retry, Optional<Duration> retryAfter) {
         long maxMillis = policy.maxBackoff().toMillis();
         if (retryAfter.isPresent()) {
-            long asked = Math.max(0, retryAfter.get().toMillis());
+            long asked = Math.max(policy.initialBackoff().toMillis(), retryAfter.get().toMillis());
             return Duration.ofMillis(Math.min(asked, maxMillis));
         }
         double base = policy.initialBackoff().toMillis() * Math.pow(2, Math.min(retry - 1, 62));

@@ -34,6 +34,15 @@ public final class CallPath implements AutoCloseable {
     public static final int DEFAULT_MAX_CONCURRENCY = 8;
     /** Per-attempt timeout unless set (the CLI's {@code timeout_seconds} default too). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Above this share of a role's latest calls failed for good, the run stops (the CLI's
+     * {@code search.max_error_rate} default too); see {@link Builder#maxErrorRate}.
+     */
+    public static final double DEFAULT_MAX_ERROR_RATE = 0.5;
+    /** The setting a stop on the error rate names ({@link dev.gradsum.exception.GradSumException#setting()}). */
+    public static final String MAX_ERROR_RATE_SETTING = "maxErrorRate";
+    /** The prefix of {@link #timeoutSetting}. */
+    public static final String TIMEOUT_SETTING_PREFIX = "timeout:";
 
     /** The name prefix of the threads that run one timed attempt each. */
     static final String WORKER_THREADS = "gradsum-llm-";
@@ -47,6 +56,7 @@ public final class CallPath implements AutoCloseable {
     final BudgetGuard budget;
     final CallListener listener;
     final InFlightCalls inFlight = new InFlightCalls();
+    final SystematicFailures systematic;
     private final AtomicReference<LlmException> fatal = new AtomicReference<>();
     private volatile Thread runThread;
 
@@ -68,6 +78,7 @@ public final class CallPath implements AutoCloseable {
         };
         this.account = new UsageAccount(s.spentBefore());
         this.budget = new BudgetGuard(s.budget(), account);
+        this.systematic = new SystematicFailures(s.maxErrorRate());
         ProviderLimiter limiter = new ProviderLimiter(s.maxConcurrency(), s.groupLimits());
         this.retrier = new Retrier(s.retryPolicy(), new Backoff(s.retryPolicy(), new Random(s.seed())), s.sleeper(), limiter);
         this.timedChat = s.modelsTimeOut() ? TimedChat.onCaller()
@@ -83,6 +94,14 @@ public final class CallPath implements AutoCloseable {
         return new CallPath(Objects.requireNonNull(settings, "settings"));
     }
 
+    /**
+     * The setting a timed-out call names ({@link LlmException#setting()}): {@code timeout:target} for the
+     * target model's, so a command line can say which of its keys sets that model's timeout.
+     */
+    public static String timeoutSetting(Role role) {
+        return TIMEOUT_SETTING_PREFIX + role.key();
+    }
+
     /** An {@link Llm} for {@code role} backed by {@code model}. */
     public Llm llm(Role role, ChatModel model) {
         return new Llm(role, model, this);
@@ -95,8 +114,9 @@ public final class CallPath implements AutoCloseable {
 
     /**
      * The thread running the work these calls serve: it is interrupted at the first failure that will be
-     * every call's failure ({@link Failure#fatal}), so the run stops at once rather than finishing with
-     * every answer failed.
+     * every call's failure ({@link Failure#fatal}), or when failures one by one turn out systematic
+     * ({@code SystematicFailures}: identical refusals in a row, or an error rate above
+     * {@link Builder#maxErrorRate}), so the run stops at once rather than finishing with every answer failed.
      */
     public void stopOnFatalFailure(Thread thread) {
         this.runThread = thread;
@@ -115,7 +135,7 @@ public final class CallPath implements AutoCloseable {
         }
     }
 
-    /** Called by an {@link Llm} whose call failed for good with a failure every call will get. */
+    /** Called by an {@link Llm} whose call failed for good with a failure every call will get, or a systematic one. */
     void fatal(LlmException failure) {
         if (fatal.compareAndSet(null, failure)) {
             Thread t = runThread;
@@ -151,7 +171,8 @@ public final class CallPath implements AutoCloseable {
     public record Settings(CallCache cache, int maxConcurrency, Map<String, Integer> groupLimits,
                            Map<ChatModel, String> limitGroups, RetryPolicy retryPolicy, Duration timeout,
                            boolean modelsTimeOut, Sleeper sleeper, Pricing pricing, Budget budget,
-                           Map<Role, Usage> spentBefore, List<CallListener> listeners, long seed) {
+                           Map<Role, Usage> spentBefore, List<CallListener> listeners, long seed,
+                           double maxErrorRate) {
         public Settings {
             groupLimits = Map.copyOf(groupLimits);
             limitGroups = Collections.unmodifiableMap(new IdentityHashMap<>(limitGroups));
@@ -175,6 +196,7 @@ public final class CallPath implements AutoCloseable {
             b.spentBefore = spentBefore;
             b.listeners.addAll(listeners);
             b.seed = seed;
+            b.maxErrorRate = maxErrorRate;
             return b;
         }
     }
@@ -194,6 +216,7 @@ public final class CallPath implements AutoCloseable {
         private long seed;
         private boolean modelsTimeOut;
         private Map<Role, Usage> spentBefore = Map.of();
+        private double maxErrorRate = DEFAULT_MAX_ERROR_RATE;
 
         private Builder() {
         }
@@ -288,10 +311,23 @@ public final class CallPath implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The run stops when more than this share of a role's latest calls failed for good (default
+         * {@value CallPath#DEFAULT_MAX_ERROR_RATE}); 1 never stops on the rate. See {@code SystematicFailures}
+         * for the window and the identical-failure rule.
+         */
+        public Builder maxErrorRate(double rate) {
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new ConfigurationException(MAX_ERROR_RATE_SETTING, "maxErrorRate must be in [0, 1], was " + rate, null);
+            }
+            this.maxErrorRate = rate;
+            return this;
+        }
+
         /** The settings as they stand, immutable. */
         public Settings settings() {
             return new Settings(cache, maxConcurrency, groupLimits, limitGroups, retryPolicy, timeout, modelsTimeOut,
-                    sleeper, pricing, budget, spentBefore, listeners, seed);
+                    sleeper, pricing, budget, spentBefore, listeners, seed, maxErrorRate);
         }
 
         public CallPath build() {

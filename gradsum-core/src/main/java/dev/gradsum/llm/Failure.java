@@ -90,13 +90,14 @@ public final class Failure {
 
     /**
      * Whether {@code connectFailure}, thrown while sending a request, says the server cannot be reached
-     * at all, so every call will fail the same way: connection refused ({@link ConnectException}), a
-     * connect timeout ({@link HttpConnectTimeoutException}), or an unknown host
-     * ({@link UnknownHostException}, {@link UnresolvedAddressException}, also as the direct cause of an
-     * {@link IOException}). A read timeout or a dropped connection is not: it may pass.
+     * at all, so every call will fail the same way: connection refused ({@link ConnectException}), or an
+     * unknown host ({@link UnknownHostException}, {@link UnresolvedAddressException}, also as the direct
+     * cause of an {@link IOException}). A read timeout or a dropped connection is not: it may pass. Nor is a
+     * connect timeout ({@link HttpConnectTimeoutException}): a server that is running but busy (its queue
+     * of connections not yet accepted is full) times out connections too; it is a {@link #timedOut timeout}.
      */
     public static boolean unreachable(Throwable connectFailure) {
-        return connectFailure instanceof ConnectException || connectFailure instanceof HttpConnectTimeoutException
+        return connectFailure instanceof ConnectException
                 || connectFailure instanceof UnknownHostException || connectFailure instanceof UnresolvedAddressException
                 || connectFailure instanceof IOException && connectFailure.getCause() instanceof UnresolvedAddressException;
     }
@@ -121,6 +122,16 @@ public final class Failure {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code error} is an attempt that got no answer in time: LangChain4j's
+     * {@link dev.langchain4j.exception.TimeoutException}, or the JDK's {@link HttpTimeoutException} (a
+     * connect timeout too) or {@link SocketTimeoutException}.
+     */
+    public static boolean timedOut(Throwable error) {
+        return Causes.chain(error).stream().anyMatch(t -> t instanceof dev.langchain4j.exception.TimeoutException
+                || t instanceof HttpTimeoutException || t instanceof SocketTimeoutException);
     }
 
     /** The one line a fatal failure carries for the user ({@link HttpStatusException#report}, an unreachable server), if any. */

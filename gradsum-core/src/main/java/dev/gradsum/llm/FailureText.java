@@ -34,6 +34,11 @@ final class FailureText {
                 return http(h.statusCode(), detail(h));
             }
         }
+        if (Failure.timedOut(error)) {
+            Throwable t = chain.stream().filter(Failure::timedOut).reduce((a, b) -> b).orElse(error);
+            String detail = detail(t);
+            return detail.startsWith("timed out") ? detail : "timed out" + withDetail(detail);
+        }
         for (Throwable t : chain) {
             if (t instanceof AuthenticationException) {
                 return "authentication failed; check the API key variable";
@@ -47,6 +52,15 @@ final class FailureText {
             }
         }
         return error.getClass().getSimpleName() + withDetail(detail(error));
+    }
+
+    /** {@code 7 s}, {@code 5 min}, {@code 2 min 30 s}: a wait as people say it. */
+    static String duration(java.time.Duration d) {
+        long seconds = Math.round(d.toMillis() / 1000.0);
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
     }
 
     private static String http(int status, String detail) {

@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * cache lookup → budget check (paid calls only) → concurrency limit per provider → call with
  * timeout → retry with exponential backoff and jitter on 429/5xx/timeouts (honouring Retry-After)
  * → reply stored in the cache before it is returned → usage and cost added to the run's account →
- * listener told. Cache hits are free: they are counted as cached calls, never refused by the budget.
+ * listener told. Cache hits are free: they are counted as cached calls, never refused by the budget (in a
+ * resumed run, hits that replay an earlier attempt's requests are not counted again: {@link LlmReply#replayed()}).
  * Identical requests in flight at the same time make one call: the others wait for its reply and get
  * it as a cache hit (when the call fails for good, they fail the same way). With a cache that never
  * answers ({@link CallCache#writeOnly}) every request is sent.
@@ -101,7 +102,9 @@ public final class Llm {
                 // LangChain4j turns an OpenAI refusal (content null, a refusal string) into this exception
                 throw unusable(UnusableReplyException.Kind.REFUSED, new LlmReply("", 0, 0, false), refusal.getMessage());
             }
-            throw failure(e.getCause(), e.attempts());
+            LlmException failure = failure(e.getCause(), e.attempts(), e.outOfTime() ? e.waited() : null);
+            path.systematic.failed(role, failure, Failure.of(e.getCause()).retriable()).ifPresent(path::fatal);
+            throw failure;
         }
     }
 
@@ -126,11 +129,20 @@ public final class Llm {
         return e;
     }
 
-    /** The one-line failure of a call that failed for good after {@code attempts} attempts. */
-    private LlmException failure(Throwable cause, int attempts) {
-        String tries = attempts > 1 ? " (gave up after " + attempts + " attempts)" : "";
-        return new LlmException(Failure.report(cause).orElseGet(() -> who() + ": " + FailureText.describe(cause) + tries),
-                cause);
+    /**
+     * The one-line failure of a call that failed for good after {@code attempts} attempts; a timeout names
+     * its setting ({@link CallPath#timeoutSetting}).
+     *
+     * @param retryTime the retry time spent, when the call gave up because the policy's retry time ran out
+     */
+    private LlmException failure(Throwable cause, int attempts, java.time.Duration retryTime) {
+        String tries = retryTime != null
+                ? " (gave up after " + attempts + " attempts and " + FailureText.duration(retryTime)
+                        + " of waiting: the retry time limit, maxRetryTime of the retry policy)"
+                : attempts > 1 ? " (gave up after " + attempts + " attempts)" : "";
+        String setting = Failure.timedOut(cause) ? CallPath.timeoutSetting(role) : null;
+        return new LlmException(setting,
+                Failure.report(cause).orElseGet(() -> who() + ": " + FailureText.describe(cause) + tries), cause);
     }
 
     /** The first of identical concurrent requests: makes the call and hands its outcome to the waiters. */
@@ -156,6 +168,11 @@ public final class Llm {
     }
 
     private LlmReply cached(LlmReply stored) {
+        if (path.account.replay(role)) {
+            LlmReply replayed = stored.asReplayed(); // an earlier attempt counted it
+            path.listener.onCall(role, replayed, path.account.total());
+            return replayed;
+        }
         LlmReply reply = stored.asCached();
         path.listener.onCall(role, reply, path.account.add(role, UsageAccount.ONE_CACHED));
         return reply;
@@ -170,20 +187,25 @@ public final class Llm {
         UnusableReplyException.Kind unusable;
         try {
             ChatResponse response = path.retrier.call(limitKey,
-                    () -> {
+                    attempt -> {
                         path.throwIfFatal(); // after a failure every call will get, nothing more is sent
+                        if (attempt > 1) {
+                            path.account.add(role, UsageAccount.ONE_RETRY); // counted as it is sent, so it matches the server's count
+                        }
                         try {
                             return path.timedChat.chat(model, chatRequest);
                         } catch (RuntimeException e) {
                             if (Failure.fatal(e)) {
-                                path.fatal(failure(e, 1)); // before the slot is free, so no other call goes out
+                                path.fatal(failure(e, 1, null)); // before the slot is free, so no other call goes out
                             }
                             throw e;
                         }
-                    },
-                    () -> path.account.add(role, UsageAccount.ONE_RETRY));
+                    });
             reply = replyOf(response);
             unusable = unusableKind(response, reply);
+            if (unusable == null) {
+                path.systematic.succeeded(role);
+            }
             double cost = path.pricing.cost(modelName, reply.inputTokens(), reply.outputTokens());
             if (unusable != null) {
                 // paid for, but no answer: a failure of the role, with what it cost; never cached

@@ -46,7 +46,7 @@ final class TimedChat implements AutoCloseable {
             return attempt.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             attempt.cancel(true);
-            throw new TimeoutException("no reply within the per-attempt timeout of " + seconds(timeout));
+            throw new TimeoutException("timed out after " + seconds(timeout) + " (the per-attempt timeout)");
         } catch (InterruptedException e) {
             attempt.cancel(true);
             throw e;

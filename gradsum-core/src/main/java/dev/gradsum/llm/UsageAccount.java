@@ -6,17 +6,34 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The run's usage per role and in total; every change is atomic, so totals match the sum of roles. */
+/**
+ * The run's usage per role and in total; every change is atomic, so totals match the sum of roles. A
+ * resumed run starts from what its earlier attempts spent, and its search replays their requests from
+ * the cache: as many cache hits per role as those attempts made requests (paid or cached) are replays,
+ * {@link #replay}, not counted again, so the totals come out as an uninterrupted run's.
+ */
 final class UsageAccount {
     static final Usage ONE_CACHED = new Usage(0, 1, 0, 0, 0, 0, 0);
     static final Usage ONE_RETRY = new Usage(0, 0, 1, 0, 0, 0, 0);
     static final Usage ONE_FAILURE = new Usage(0, 0, 0, 1, 0, 0, 0);
 
     private final EnumMap<Role, Usage> byRole = new EnumMap<>(Role.class);
+    private final EnumMap<Role, Long> replaysLeft = new EnumMap<>(Role.class);
     private Usage total = Usage.ZERO;
 
     UsageAccount(Map<Role, Usage> spentBefore) {
         spentBefore.forEach(this::add);
+        spentBefore.forEach((role, u) -> replaysLeft.put(role, u.calls() + u.cachedCalls()));
+    }
+
+    /** Whether a cache hit of {@code role} replays an earlier attempt's request (then it is not counted). */
+    synchronized boolean replay(Role role) {
+        long left = replaysLeft.getOrDefault(role, 0L);
+        if (left <= 0) {
+            return false;
+        }
+        replaysLeft.put(role, left - 1);
+        return true;
     }
 
     static Usage paid(long inputTokens, long outputTokens, double costUsd) {

@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -78,6 +79,18 @@ final class RunLog {
         });
     }
 
+    /** The time the earlier attempts of run {@code runId} took (zero for its first attempt). */
+    Duration earlierAttempts(String runId) {
+        return db.call(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT earlier_ms FROM runs WHERE id = ?")) {
+                q.setString(1, runId);
+                try (ResultSet rs = q.executeQuery()) {
+                    return Duration.ofMillis(rs.next() ? rs.getLong(1) : 0);
+                }
+            }
+        });
+    }
+
     /**
      * Starts a new run {@code runId} only if the store has no run of that id yet, atomically: two
      * processes that picked the same id cannot both get it.
@@ -104,7 +117,7 @@ final class RunLog {
     private static void insert(Connection c, String runId, String task, String configJson, String hash,
                                Instant started, Instant now, RunOwner me) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO runs (id, task, config_json, config_hash, started,"
-                + " updated, status, attempts, owner) VALUES (?, ?, ?, ?, ?, ?, 'running', 1, ?)")) {
+                + " updated, status, attempts, owner, attempt_started) VALUES (?, ?, ?, ?, ?, ?, 'running', 1, ?, ?)")) {
             s.setString(1, runId);
             s.setString(2, task);
             s.setString(3, configJson);
@@ -112,6 +125,7 @@ final class RunLog {
             s.setLong(5, started.toEpochMilli());
             s.setLong(6, now.toEpochMilli());
             s.setString(7, me.text());
+            s.setLong(8, now.toEpochMilli());
             s.executeUpdate();
         }
     }
@@ -123,7 +137,9 @@ final class RunLog {
                 s.executeUpdate();
             }
         }
+        // the attempt before this one lasted from its start to its last write
         try (PreparedStatement s = c.prepareStatement("UPDATE runs SET status = 'running', attempts = ?, owner = ?,"
+                + " earlier_ms = earlier_ms + max(0, updated - coalesce(attempt_started, started)), attempt_started = ?,"
                 + " updated = ?, finished = NULL, stop_reason = NULL, error = NULL, best_id = NULL,"
                 + " best_score = NULL, stage = NULL, initial_id = NULL, elapsed_ms = NULL, test_rows = NULL,"
                 + " test_initial = NULL, test_best = NULL, test_low = NULL, test_high = NULL, test_initial_errors = NULL,"
@@ -131,7 +147,8 @@ final class RunLog {
             s.setInt(1, attempt);
             s.setString(2, me.text());
             s.setLong(3, now.toEpochMilli());
-            s.setString(4, runId);
+            s.setLong(4, now.toEpochMilli());
+            s.setString(5, runId);
             s.executeUpdate();
         }
     }

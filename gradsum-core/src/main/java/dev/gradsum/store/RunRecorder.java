@@ -245,10 +245,13 @@ final class RunRecorder implements RunRecording {
         }
     }
 
-    /** Counts a cache hit for this run; paid calls were counted when {@link #cache()} stored them. */
+    /**
+     * Counts a cache hit for this run; paid calls were counted when {@link #cache()} stored them, and a
+     * replay of an earlier attempt's request by that attempt.
+     */
     @Override
     public void onCall(Role role, LlmReply reply, Usage total) {
-        if (reply.cached()) {
+        if (reply.cached() && !reply.replayed()) {
             db.call(c -> {
                 UsageRows.addCached(c, runId, role);
                 return null;

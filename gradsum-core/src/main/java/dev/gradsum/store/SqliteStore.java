@@ -233,6 +233,14 @@ public final class SqliteStore implements CallCache, AutoCloseable {
         return spentByRole(runId).values().stream().reduce(Usage.ZERO, Usage::plus);
     }
 
+    /**
+     * The time run {@code runId}'s earlier attempts took, each from its start to its last write (zero for a
+     * first attempt): a resumed run's elapsed time adds it, so it covers every attempt.
+     */
+    public java.time.Duration earlierAttempts(String runId) {
+        return runs.earlierAttempts(runId);
+    }
+
     /** As {@link #spent(String)}, per role: what a resume passes as {@code spentBefore}. */
     public Map<Role, Usage> spentByRole(String runId) {
         return runs.spent(runId);

@@ -125,10 +125,19 @@ class FailureTest {
     @Test
     void a_server_that_cannot_be_reached_is_unreachable() {
         assertThat(Failure.unreachable(new ConnectException("Connection refused"))).isTrue();
-        assertThat(Failure.unreachable(new HttpConnectTimeoutException("connect timed out"))).isTrue();
         assertThat(Failure.unreachable(new UnknownHostException("no.such.host"))).isTrue();
         assertThat(Failure.unreachable(new UnresolvedAddressException())).isTrue();
         assertThat(Failure.unreachable(new IOException(new UnresolvedAddressException()))).isTrue();
+    }
+
+    @Test
+    void a_connect_timeout_is_a_retriable_timeout_not_an_unreachable_server() {
+        // issue 10: a running but busy server times out connections too (its accept queue is full)
+        HttpConnectTimeoutException late = new HttpConnectTimeoutException("HTTP connect timed out");
+        assertThat(Failure.unreachable(late)).isFalse();
+        assertThat(Failure.fatal(late)).isFalse();
+        assertThat(Failure.timedOut(late)).isTrue();
+        assertThat(Failure.of(late).retriable()).isTrue();
     }
 
     @Test

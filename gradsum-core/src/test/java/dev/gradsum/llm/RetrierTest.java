@@ -28,7 +28,10 @@ class RetrierTest {
 
     private Retrier.Attempt<String> failing(RuntimeException... failures) {
         AtomicInteger n = new AtomicInteger();
-        return () -> {
+        return number -> {
+            if (number > 1) {
+                retries.incrementAndGet(); // as Llm does: a resend is counted as it is sent
+            }
             int i = n.getAndIncrement();
             if (i < failures.length) {
                 throw failures[i];
@@ -40,7 +43,7 @@ class RetrierTest {
     @Test
     void server_errors_are_retried_with_doubling_waits_then_succeed() throws Exception {
         String result = retrier.call("OPEN_AI",
-                failing(new HttpException(500, "a"), new HttpException(502, "b")), retries::incrementAndGet);
+                failing(new HttpException(500, "a"), new HttpException(502, "b")));
         assertThat(result).isEqualTo("ok after 2");
         assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
         assertThat(retries).hasValue(2);
@@ -48,22 +51,20 @@ class RetrierTest {
 
     @Test
     void the_permit_is_released_while_waiting_and_after_the_call() throws Exception {
-        retrier.call("OPEN_AI", failing(new HttpException(503, "busy")), retries::incrementAndGet);
+        retrier.call("OPEN_AI", failing(new HttpException(503, "busy")));
         assertThat(freePermitsWhileWaiting).containsExactly(1);
         assertThat(limiter.available("OPEN_AI")).isEqualTo(1);
     }
 
     @Test
     void retry_after_replaces_the_backoff() throws Exception {
-        retrier.call("OPEN_AI", failing(new HttpStatusException(429, "slow", Duration.ofSeconds(7))),
-                retries::incrementAndGet);
+        retrier.call("OPEN_AI", failing(new HttpStatusException(429, "slow", Duration.ofSeconds(7))));
         assertThat(waits).containsExactly(Duration.ofSeconds(7));
     }
 
     @Test
     void a_non_retriable_failure_gives_up_at_once() {
-        assertThatThrownBy(() -> retrier.call("OPEN_AI", failing(new AuthenticationException("bad key")),
-                retries::incrementAndGet))
+        assertThatThrownBy(() -> retrier.call("OPEN_AI", failing(new AuthenticationException("bad key"))))
                 .isInstanceOf(Retrier.GaveUp.class)
                 .satisfies(e -> assertThat(((Retrier.GaveUp) e).attempts()).isEqualTo(1))
                 .hasCauseInstanceOf(AuthenticationException.class);
@@ -74,11 +75,43 @@ class RetrierTest {
     @Test
     void attempts_are_capped_by_the_policy() {
         RuntimeException busy = new HttpException(503, "busy");
-        assertThatThrownBy(() -> retrier.call("OPEN_AI", failing(busy, busy, busy, busy, busy, busy),
-                retries::incrementAndGet))
+        assertThatThrownBy(() -> retrier.call("OPEN_AI", failing(busy, busy, busy, busy, busy, busy)))
                 .isInstanceOf(Retrier.GaveUp.class)
                 .satisfies(e -> assertThat(((Retrier.GaveUp) e).attempts()).isEqualTo(4));
         assertThat(waits).hasSize(3);
         assertThat(retries).hasValue(3);
+    }
+
+    @Test
+    void a_short_retry_after_is_retried_past_the_attempt_count_until_the_retry_time_is_spent() {
+        RetryPolicy oneMinute = policy.withMaxRetryTime(Duration.ofSeconds(60));
+        Retrier timed = new Retrier(oneMinute, new Backoff(oneMinute, new Random(0)), sleeper, limiter);
+        RuntimeException throttled = new HttpStatusException(429, "slow down", Duration.ofSeconds(1));
+        RuntimeException[] always = new RuntimeException[100];
+        java.util.Arrays.fill(always, throttled);
+
+        assertThatThrownBy(() -> timed.call("OPEN_AI", failing(always)))
+                .isInstanceOf(Retrier.GaveUp.class)
+                .satisfies(e -> {
+                    Retrier.GaveUp g = (Retrier.GaveUp) e;
+                    assertThat(g.outOfTime()).isTrue();
+                    assertThat(g.attempts()).as("60 one-second waits, then the 61st would exceed the minute")
+                            .isEqualTo(61);
+                    assertThat(g.waited()).isEqualTo(Duration.ofSeconds(60));
+                });
+        assertThat(waits).hasSize(60).containsOnly(Duration.ofSeconds(1));
+        assertThat(retries).as("resends sent").hasValue(60);
+    }
+
+    @Test
+    void a_backoff_that_would_exceed_the_retry_time_gives_up_before_waiting() {
+        RetryPolicy short5 = new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofSeconds(60), 0.0, Duration.ofSeconds(5));
+        Retrier timed = new Retrier(short5, new Backoff(short5, new Random(0)), sleeper, limiter);
+        RuntimeException busy = new HttpException(503, "busy");
+
+        assertThatThrownBy(() -> timed.call("OPEN_AI", failing(busy, busy, busy, busy, busy)))
+                .isInstanceOf(Retrier.GaveUp.class)
+                .satisfies(e -> assertThat(((Retrier.GaveUp) e).outOfTime()).isTrue());
+        assertThat(waits).as("1 + 2 s; another 4 s would make 7 > 5").containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 }

@@ -2,6 +2,7 @@ package dev.gradsum.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradsum.model.Usage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,15 @@ class ResumeTest {
             RunDetails run = store.run(onlyRun(store).id()).orElseThrow();
             assertThat(run.summary().status()).isEqualTo(RunStatus.FINISHED);
             assertThat(run.attempts()).isEqualTo(2);
+            Usage total = store.spent(run.summary().id());
+            Usage uninterrupted;
+            try (SqliteStore ref = SqliteStore.open(dir.resolve("ref.db"))) {
+                uninterrupted = ref.spent(onlyRun(ref).id());
+            }
+            assertThat(total.calls() + total.cachedCalls())
+                    .as("requests, as the uninterrupted run counts them: the replayed answers are not counted again")
+                    .isEqualTo(uninterrupted.calls() + uninterrupted.cachedCalls());
+            assertThat(total.calls()).as("paid").isEqualTo(uninterrupted.calls());
         }
     }
 

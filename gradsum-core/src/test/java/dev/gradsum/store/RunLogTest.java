@@ -188,4 +188,45 @@ class RunLogTest {
                     .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("run nope is not in the store");
         }
     }
+
+    /** A clock a test moves by hand. */
+    private static final class HandClock extends java.time.Clock {
+        Instant now = T0;
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void the_time_of_earlier_attempts_adds_up_from_each_attempts_start_to_its_last_write() {
+        HandClock clock = new HandClock();
+        try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"), clock)) {
+            store.start("r1", "math", CONFIG, T0);
+            assertThat(store.earlierAttempts("r1")).isZero();
+            clock.now = T0.plusSeconds(30);
+            store.finish("r1", RunStatus.STOPPED, StopReason.INTERRUPTED, null, paid(3, 0.1)); // its last write
+
+            clock.now = T0.plusSeconds(500); // resumed much later: the pause does not count
+            store.start("r1", "math", CONFIG);
+            assertThat(store.earlierAttempts("r1")).hasSeconds(30);
+            clock.now = T0.plusSeconds(520);
+            store.finish("r1", RunStatus.STOPPED, StopReason.INTERRUPTED, null, paid(4, 0.1));
+
+            clock.now = T0.plusSeconds(900);
+            store.start("r1", "math", CONFIG);
+            assertThat(store.earlierAttempts("r1")).hasSeconds(50);
+        }
+    }
 }

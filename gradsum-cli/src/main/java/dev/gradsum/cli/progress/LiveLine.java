@@ -1,18 +1,22 @@
 package dev.gradsum.cli.progress;
 
 import dev.gradsum.search.Iteration;
+import dev.gradsum.engine.CallEstimate;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One status line redrawn in place with {@code \r} (at most ten times a second), for terminals. */
+/**
+ * One status line redrawn in place with {@code \r} (at most ten times a second), for terminals; erased
+ * when the run ends, so no stale ETA stays on screen.
+ */
 final class LiveLine extends Progress {
     private static final Duration REDRAW_EVERY = Duration.ofMillis(100);
     private Instant lastDrawn = Instant.EPOCH;
     private int lastWidth;
 
-    LiveLine(PrintStream out, Clock clock, int iterations, long plannedCalls) {
+    LiveLine(PrintStream out, Clock clock, int iterations, CallEstimate.Range plannedCalls) {
         super(out, clock, iterations, plannedCalls);
     }
 
@@ -22,7 +26,7 @@ final class LiveLine extends Progress {
     }
 
     @Override
-    protected void onStageDone(int plannedCalls, long calls) {
+    protected void onStageDone(int plannedCalls, long calls, long replayed) {
     }
 
     @Override
@@ -37,8 +41,10 @@ final class LiveLine extends Progress {
 
     @Override
     protected void onFinish() {
-        draw(true);
-        out.println();
+        if (lastWidth > 0) {
+            out.print("\r" + " ".repeat(lastWidth) + "\r");
+            lastWidth = 0;
+        }
         out.flush();
     }
 

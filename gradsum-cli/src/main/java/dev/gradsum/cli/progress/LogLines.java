@@ -2,6 +2,7 @@ package dev.gradsum.cli.progress;
 
 import dev.gradsum.search.Iteration;
 import dev.gradsum.search.ScoredCandidate;
+import dev.gradsum.engine.CallEstimate;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Locale;
@@ -9,10 +10,11 @@ import java.util.Locale;
 /**
  * Plain lines, for pipes, files and CI logs: one as each stage ends, with the calls it made and the
  * run's totals so far ({@code no model calls} for a stage that makes none, such as a programmatic
- * metric's evaluate), and one per finished iteration.
+ * metric's evaluate; {@code 30 calls, all replayed from the earlier attempts} while a resumed run
+ * replays), and one per finished iteration.
  */
 final class LogLines extends Progress {
-    LogLines(PrintStream out, Clock clock, int iterations, long plannedCalls) {
+    LogLines(PrintStream out, Clock clock, int iterations, CallEstimate.Range plannedCalls) {
         super(out, clock, iterations, plannedCalls);
     }
 
@@ -21,10 +23,14 @@ final class LogLines extends Progress {
     }
 
     @Override
-    protected void onStageDone(int plannedCalls, long calls) {
+    protected void onStageDone(int plannedCalls, long calls, long replayed) {
         String stage = plannedCalls == 0 && calls == 0 ? "no model calls"
                 : calls >= plannedCalls ? calls + (calls == 1 ? " call" : " calls")
                 : calls + " of up to " + plannedCalls + " calls";
+        if (replayed > 0) {
+            stage += replayed == calls ? ", all replayed from the earlier attempts" : ", " + replayed
+                    + " replayed from the earlier attempts";
+        }
         out.println("gradsum: " + status() + " (this stage: " + stage + ")");
         out.flush();
     }

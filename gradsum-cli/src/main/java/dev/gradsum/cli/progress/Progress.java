@@ -1,5 +1,6 @@
 package dev.gradsum.cli.progress;
 
+import dev.gradsum.engine.CallEstimate;
 import dev.gradsum.engine.SearchListener;
 import dev.gradsum.engine.Stage;
 import dev.gradsum.llm.CallListener;
@@ -14,8 +15,9 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * What a run shows while it works: iteration, stage, calls done of planned, tokens, cost so far, ETA
- * and best validation score. {@link #forOutput} picks a live line redrawn in place on a terminal, or
+ * What a run shows while it works: iteration, stage, calls done of expected ({@link ExpectedCalls}: the
+ * plan's range corrected by the run's progress), tokens, cost so far, ETA (the expected calls still to
+ * make at the rate seen so far) and best validation score. {@link #forOutput} picks a live line redrawn in place on a terminal, or
  * plain log lines when output goes to a pipe or CI. Told by the search ({@link SearchListener}) and by
  * every model call ({@link CallListener}); thread-safe.
  */
@@ -23,32 +25,46 @@ public abstract class Progress implements SearchListener, CallListener {
     protected final PrintStream out;
     private final Clock clock;
     private final int iterations;
-    private final long plannedCalls;
+    private final ExpectedCalls expected;
     private Instant started;
     private int iteration;
     private Stage stage;
     private boolean stageOpen;
     private int stagePlanned;
     private long stageStartDone;
+    private long stageStartReplays;
     private Usage total = Usage.ZERO;
+    private Usage before = Usage.ZERO;
+    private long replays;
     private double best = Double.NaN;
 
-    protected Progress(PrintStream out, Clock clock, int iterations, long plannedCalls) {
+    protected Progress(PrintStream out, Clock clock, int iterations, CallEstimate.Range plannedCalls) {
         this.out = out;
         this.clock = clock;
         this.iterations = iterations;
-        this.plannedCalls = plannedCalls;
+        this.expected = new ExpectedCalls(plannedCalls);
         this.started = clock.instant();
     }
 
     /**
      * @param interactive  a person watches a terminal (a console is attached and {@code CI} is unset)
-     * @param plannedCalls the plan's upper bound of calls, for "done of planned" and the ETA
+     * @param plannedCalls the plan's range of calls ({@link CallEstimate#totalCalls()}), for "done of
+     *                     expected" and the ETA; {@link CallEstimate.Range#ZERO} when there is no plan
      */
     public static Progress forOutput(PrintStream out, boolean interactive, Clock clock, int iterations,
-                                     long plannedCalls) {
+                                     CallEstimate.Range plannedCalls) {
         return interactive ? new LiveLine(out, clock, iterations, plannedCalls)
                 : new LogLines(out, clock, iterations, plannedCalls);
+    }
+
+    /**
+     * A resumed run: its earlier attempts spent {@code spent}, which the totals (tokens, cost) include,
+     * while calls done count what this attempt's search went through: its calls, and the answers it
+     * replays from earlier attempts ({@link LlmReply#replayed()}), which the stage lines name apart.
+     */
+    public synchronized void resumedFrom(Usage spent) {
+        this.before = spent;
+        this.total = spent;
     }
 
     /** Restarts the clock (call when the search starts, after setup). */
@@ -64,6 +80,8 @@ public abstract class Progress implements SearchListener, CallListener {
         this.stageOpen = true;
         this.stagePlanned = plannedCalls;
         this.stageStartDone = done();
+        this.stageStartReplays = replays;
+        expected.stageStarted(plannedCalls, stageStartDone);
         onStage(plannedCalls);
     }
 
@@ -79,6 +97,9 @@ public abstract class Progress implements SearchListener, CallListener {
     @Override
     public synchronized void onCall(Role role, LlmReply reply, Usage total) {
         this.total = total;
+        if (reply.replayed()) {
+            replays++;
+        }
         onCallDone();
     }
 
@@ -91,12 +112,14 @@ public abstract class Progress implements SearchListener, CallListener {
     private void endStage() {
         if (stageOpen) {
             stageOpen = false;
-            onStageDone(stagePlanned, done() - stageStartDone);
+            expected.stageEnded(done());
+            onStageDone(stagePlanned, done() - stageStartDone, replays - stageStartReplays);
         }
     }
 
+    /** Calls this attempt's search went through: paid, from the cache, or replayed. */
     private long done() {
-        return total.calls() + total.cachedCalls();
+        return total.calls() + total.cachedCalls() - before.calls() - before.cachedCalls() + replays;
     }
 
     protected abstract void onStage(int plannedCalls);
@@ -106,9 +129,10 @@ public abstract class Progress implements SearchListener, CallListener {
      * still shows it.
      *
      * @param plannedCalls the most calls it could make
-     * @param calls        the calls it made, paid or answered from the cache
+     * @param calls        the calls it made, paid or answered from the cache or replayed
+     * @param replayed     of those, the answers replayed from an earlier attempt of a resumed run
      */
-    protected abstract void onStageDone(int plannedCalls, long calls);
+    protected abstract void onStageDone(int plannedCalls, long calls, long replayed);
 
     protected abstract void onFinish();
 
@@ -124,23 +148,24 @@ public abstract class Progress implements SearchListener, CallListener {
             s.append(" · ").append(stage.name().toLowerCase(Locale.ROOT));
         }
         long done = done();
+        long expectedCalls = expected.expected(done);
         s.append(" · calls ").append(done);
-        if (plannedCalls > 0) {
-            s.append('/').append(Math.max(done, plannedCalls));
+        if (expected.known()) {
+            s.append('/').append(expectedCalls);
         }
         s.append(" · ").append(tokens(total.totalTokens())).append(" tokens");
         s.append(String.format(Locale.ROOT, " · $%.2f", total.costUsd()));
-        s.append(" · ETA ").append(eta(done));
+        s.append(" · ETA ").append(eta(done, expectedCalls));
         s.append(" · best ").append(Double.isNaN(best) ? "-" : String.format(Locale.ROOT, "%.3f", best));
         return s.toString();
     }
 
-    private String eta(long done) {
-        if (done == 0 || plannedCalls <= done) {
+    private String eta(long done, long expectedCalls) {
+        if (done == 0 || expectedCalls <= done) {
             return "-";
         }
         Duration elapsed = Duration.between(started, clock.instant());
-        long seconds = elapsed.toMillis() * (plannedCalls - done) / done / 1000;
+        long seconds = elapsed.toMillis() * (expectedCalls - done) / done / 1000;
         return seconds >= 3600 ? seconds / 3600 + "h" + (seconds % 3600) / 60 + "m"
                 : seconds >= 60 ? seconds / 60 + "m" + seconds % 60 + "s" : seconds + "s";
     }

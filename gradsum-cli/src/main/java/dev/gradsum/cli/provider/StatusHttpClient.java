@@ -28,7 +28,8 @@ import java.util.Set;
  * becomes {@link HttpStatusException} with the server's Retry-After (or, lacking the header, the
  * {@code retryDelay} of a Google error's RetryInfo), so gradsum's retry path can honour it. Messages never contain request headers, and any credential sent in them is masked out of the
  * server's error text. Connection failures become {@link ServerUnreachableException}, read timeouts
- * LangChain4j's retriable {@link TimeoutException}.
+ * LangChain4j's retriable {@link TimeoutException} ("timed out after 1 s (the model's timeout)"). A
+ * timed-out or interrupted exchange is cancelled, closing its connection, so the server stops working on it.
  */
 final class StatusHttpClient implements HttpClient {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
@@ -71,14 +72,21 @@ final class StatusHttpClient implements HttpClient {
                 : java.net.http.HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response;
         try {
+            // on JDK 16+ a timed-out or interrupted send cancels its exchange and closes the connection
+            // (JDK-8245462), so the server sees the hang-up; StatusHttpClientCancelTest checks it
             response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | UnresolvedAddressException e) {
             if (Failure.unreachable(e)) {
-                throw new ServerUnreachableException(unreachable(e instanceof HttpConnectTimeoutException
-                        ? "connection timed out" : e instanceof ConnectException ? "connection refused" : "unknown host"), e);
+                throw new ServerUnreachableException(unreachable(e instanceof ConnectException
+                        ? "connection refused" : "unknown host"), e);
+            }
+            if (e instanceof HttpConnectTimeoutException) {
+                // the server accepted connections before the run (Reachability): now it is too busy to
+                throw new TimeoutException("timed out after " + seconds(http.connectTimeout().orElse(readTimeout))
+                        + " waiting for the server to accept the connection (the model's timeout)");
             }
             if (e instanceof HttpTimeoutException) {
-                throw new TimeoutException(label + ": no answer within " + readTimeout.toMillis() / 1000.0 + " s");
+                throw new TimeoutException("timed out after " + seconds(readTimeout) + " (the model's timeout)");
             }
             throw new TimeoutException(label + ": connection failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
@@ -104,6 +112,11 @@ final class StatusHttpClient implements HttpClient {
                 .headers(response.headers().map())
                 .body(response.body())
                 .build();
+    }
+
+    private static String seconds(Duration d) {
+        long millis = d.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
     }
 
     @Override

@@ -56,11 +56,15 @@ public record TaskFile(Path file, String label, String name, String description,
                              Double passThreshold) {
     }
 
-    /** Search options; {@code null} means the library default. */
+    /**
+     * Search options; {@code null} means the library default.
+     *
+     * @param maxErrorRate the share of a role's latest calls that may fail before the run stops
+     */
     public record Search(Integer beam, Integer iterations, Integer candidates, Integer minibatch, Integer patience,
-                         Boolean summarize, Long seed, Integer concurrency) {
+                         Boolean summarize, Long seed, Integer concurrency, Double maxErrorRate) {
         public static Search empty() {
-            return new Search(null, null, null, null, null, null, null, null);
+            return new Search(null, null, null, null, null, null, null, null, null);
         }
     }
 

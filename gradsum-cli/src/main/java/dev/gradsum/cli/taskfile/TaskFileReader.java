@@ -30,7 +30,7 @@ public final class TaskFileReader {
             "pass_threshold");
     public static final List<String> METRICS = List.of("exact", "numeric", "choice", "contains", "regex");
     static final List<String> SEARCH_KEYS = List.of("beam", "iterations", "candidates", "minibatch", "patience",
-            "summarize", "seed", "concurrency");
+            "summarize", "seed", "concurrency", "max_error_rate");
     static final List<String> BUDGET_KEYS = List.of("usd", "calls", "tokens");
     static final List<String> FORMATS = List.of("jsonl", "csv", "json");
 
@@ -238,7 +238,8 @@ public final class TaskFileReader {
         s.allowOnly(SEARCH_KEYS);
         return new TaskFile.Search(s.wholeNumber("beam", 1), s.wholeNumber("iterations", 0),
                 s.wholeNumber("candidates", 1), s.wholeNumber("minibatch", 1), s.wholeNumber("patience", 1),
-                s.bool("summarize"), s.longNumber("seed", Long.MIN_VALUE), s.wholeNumber("concurrency", 1));
+                s.bool("summarize"), s.longNumber("seed", Long.MIN_VALUE), s.wholeNumber("concurrency", 1),
+                s.number("max_error_rate", 0, 1, false));
     }
 
     private static TaskFile.Budget budget(YamlSection s) {

@@ -3,6 +3,7 @@ package dev.gradsum.cli.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.engine.CallEstimate;
 import dev.gradsum.engine.Stage;
 import dev.gradsum.llm.LlmReply;
 import dev.gradsum.model.Role;
@@ -58,7 +59,7 @@ class ProgressTest {
 
     @Test
     void log_lines_are_written_as_each_stage_ends_with_its_calls_and_the_totals_so_far() {
-        Progress p = Progress.forOutput(out, false, clock, 10, 100);
+        Progress p = Progress.forOutput(out, false, clock, 10, new CallEstimate.Range(100, 100));
         p.start();
         p.stageStarted(2, Stage.VALIDATE, 24);
         clock.now = clock.now.plus(Duration.ofSeconds(20));
@@ -81,7 +82,7 @@ class ProgressTest {
 
     @Test
     void a_stage_that_calls_no_model_says_so() {
-        Progress p = Progress.forOutput(out, false, clock, 3, 100);
+        Progress p = Progress.forOutput(out, false, clock, 3, new CallEstimate.Range(100, 100));
         p.stageStarted(1, Stage.GENERATE, 4);
         p.onCall(Role.TARGET, new LlmReply("a", 100, 20, false), calls(4));
         p.stageStarted(1, Stage.EVALUATE, 0); // a programmatic metric
@@ -100,8 +101,8 @@ class ProgressTest {
     }
 
     @Test
-    void the_live_line_is_redrawn_in_place_at_most_ten_times_a_second_and_ends_with_a_newline() {
-        Progress p = Progress.forOutput(out, true, clock, 10, 100);
+    void the_live_line_is_redrawn_in_place_at_most_ten_times_a_second_and_erased_when_the_run_ends() {
+        Progress p = Progress.forOutput(out, true, clock, 10, new CallEstimate.Range(100, 100));
         p.stageStarted(1, Stage.GENERATE, 4);
         p.onCall(Role.TARGET, new LlmReply("a", 1, 1, false), calls(1));
         p.onCall(Role.TARGET, new LlmReply("a", 1, 1, false), calls(2));
@@ -110,9 +111,68 @@ class ProgressTest {
         p.finish();
 
         String text = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(text).doesNotContain("\n" + "\r").endsWith("\n");
-        assertThat(text.split("\r", -1)).hasSize(4); // start, one throttled redraw, final redraw
-        assertThat(text).contains("iteration 1/10 · generate · calls 3/100");
-        assertThat(text.chars().filter(c -> c == '\n').count()).isEqualTo(1);
+        String[] draws = text.split("\r", -1);
+        assertThat(draws).hasSize(5); // start, one throttled redraw, then the erasure: blanks, back to column 0
+        assertThat(draws[2]).contains("iteration 1/10 · generate · calls 3/100");
+        assertThat(draws[3]).isBlank().hasSize(draws[2].length());
+        assertThat(draws[4]).isEmpty();
+        assertThat(text).doesNotContain("\n");
+    }
+
+    @Test
+    void calls_show_done_of_expected_where_expected_starts_mid_range_and_follows_what_stages_really_made() {
+        // plan: 100..300 calls; each stage announces its most calls
+        Progress p = Progress.forOutput(out, false, clock, 10, new CallEstimate.Range(100, 300));
+        p.start();
+        p.stageStarted(1, Stage.GENERATE, 40);
+        clock.now = clock.now.plus(Duration.ofSeconds(10));
+        p.onCall(Role.TARGET, new LlmReply("a", 1, 1, false), calls(10));
+        // before a stage finished: the middle of the range (200 = 2/3 of 300), 10 done in 10 s
+        assertThat(p.status()).contains("· calls 10/200 ·").contains("· ETA 3m10s ·");
+
+        p.onCall(Role.TARGET, new LlmReply("a", 1, 1, false), calls(40));
+        p.stageStarted(1, Stage.GRADIENTS, 40);
+        clock.now = clock.now.plus(Duration.ofSeconds(30));
+        p.onCall(Role.GRADIENT, new LlmReply("a", 1, 1, false), calls(50));
+        p.stageStarted(1, Stage.SUMMARIZE, 20);
+        // 50 of the 80 announced: 5/8 holds for the rest: 50 + 20·5/8 + (300 − 100)·5/8 = 187.5
+        assertThat(p.status()).contains("· calls 50/188 ·");
+
+        p.onCall(Role.SUMMARIZER, new LlmReply("a", 1, 1, false), calls(70));
+        p.stageStarted(1, Stage.EDIT, 200);
+        // 70 of the 100 announced: 70 + 200·0.7 = 210
+        assertThat(p.status()).contains("· calls 70/210 ·");
+    }
+
+    @Test
+    void the_expected_count_never_leaves_the_plans_range_nor_falls_below_the_calls_done() {
+        Progress p = Progress.forOutput(out, false, clock, 10, new CallEstimate.Range(100, 300));
+        p.stageStarted(1, Stage.GENERATE, 100);
+        p.stageStarted(1, Stage.EVALUATE, 100); // made nothing: share 0
+        assertThat(p.status()).contains("· calls 0/100 ·");
+        p.onCall(Role.TARGET, new LlmReply("a", 1, 1, false), calls(350));
+        assertThat(p.status()).contains("· calls 350/350 ·").contains("· ETA - ·");
+    }
+
+    @Test
+    void a_resumed_run_counts_from_its_earlier_spending_and_names_replayed_answers_apart() {
+        Progress p = Progress.forOutput(out, false, clock, 10, new CallEstimate.Range(100, 100));
+        p.resumedFrom(calls(40)); // earlier attempts paid 40 calls
+        p.stageStarted(1, Stage.GENERATE, 30);
+        for (int i = 0; i < 30; i++) {
+            p.onCall(Role.TARGET, new LlmReply("a", 100, 20, false).asReplayed(), calls(40));
+        }
+        p.stageStarted(1, Stage.EVALUATE, 30);
+        for (int i = 0; i < 10; i++) {
+            p.onCall(Role.JUDGE, new LlmReply("a", 100, 20, false).asReplayed(), calls(40));
+        }
+        p.onCall(Role.JUDGE, new LlmReply("a", 100, 20, false), calls(41));
+        p.finish();
+
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).contains("iteration 1/10 · generate · calls 30/100 · 4.8k tokens · $0.04")
+                .endsWith("(this stage: 30 calls, all replayed from the earlier attempts)");
+        assertThat(lines.get(1)).contains("· evaluate · calls 41/100 · 4.9k tokens")
+                .endsWith("(this stage: 11 of up to 30 calls, 10 replayed from the earlier attempts)");
     }
 }

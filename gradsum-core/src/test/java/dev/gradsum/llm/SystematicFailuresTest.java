@@ -1,0 +1,130 @@
+package dev.gradsum.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gradsum.model.RetryPolicy;
+import dev.gradsum.model.Role;
+import dev.langchain4j.exception.HttpException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Calls that fail one by one, in a way that adds up to a stage failing, stop the run (CallPath's latch). */
+class SystematicFailuresTest {
+    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final CallPath path = CallPath.builder()
+            .sleeper(sleeper)
+            .retryPolicy(new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(60), 0.0))
+            .build();
+
+    private static HttpException badRequest(int requestId) {
+        return new HttpException(400, "{\"error\": {\"message\": \"Unsupported value: 'temperature' does not support 0.7"
+                + " with this model.\", \"type\": \"invalid_request_error\", \"param\": \"temperature\","
+                + " \"code\": \"unsupported_value\", \"request\": \"req_" + requestId + "\"}}");
+    }
+
+    @Test
+    void the_third_identical_400_in_a_row_stops_the_run_with_the_providers_message() {
+        // OpenAI's reasoning models answer 400 unsupported_value to any temperature but 1, every call
+        // (provider-behaviour.md: clifton/rstructor#22, NVlabs/cvdp_benchmark#29)
+        FlakyModel model = FlakyModel.of(badRequest(1), badRequest(2), badRequest(3), "never reached");
+        Llm llm = path.llm(Role.TARGET, model);
+
+        for (int i = 0; i < 3; i++) {
+            int row = i;
+            assertThatThrownBy(() -> llm.chat(LlmRequest.user("row " + row))).isInstanceOf(LlmException.class);
+        }
+
+        assertThat(path.fatalFailure()).get().extracting(Throwable::getMessage).asString()
+                .startsWith("target model gpt-4o-mini (OPEN_AI): HTTP 400: ")
+                .contains("does not support 0.7")
+                .endsWith("; the last 3 calls failed the same way, so the run stops");
+        assertThatThrownBy(() -> llm.chat(LlmRequest.user("row 4"))).isSameAs(path.fatalFailure().get());
+        assertThat(model.attempts()).as("a 400 is not retried, and nothing is sent after the stop").isEqualTo(3);
+        assertThat(sleeper.waits()).isEmpty();
+    }
+
+    @Test
+    void an_answer_between_two_400s_resets_the_count() {
+        FlakyModel model = FlakyModel.of(badRequest(1), badRequest(2), "ok", badRequest(3), badRequest(4), "ok");
+        CallPath rateOff = CallPath.builder().sleeper(sleeper).maxErrorRate(1).build(); // the identical rule alone
+        Llm llm = rateOff.llm(Role.JUDGE, model);
+        for (int i = 0; i < 6; i++) {
+            int row = i;
+            try {
+                llm.chat(LlmRequest.user("row " + row));
+            } catch (LlmException expected) {
+                // the row fails; the run goes on
+            }
+        }
+        assertThat(rateOff.fatalFailure()).isEmpty();
+    }
+
+    @Test
+    void different_400s_do_not_count_as_identical() {
+        FlakyModel model = FlakyModel.of(new HttpException(400, "a"), new HttpException(400, "b"),
+                new HttpException(400, "c"), "ok");
+        Llm llm = path.llm(Role.EDITOR, model);
+        for (int i = 0; i < 3; i++) {
+            int row = i;
+            assertThatThrownBy(() -> llm.chat(LlmRequest.user("row " + row))).isInstanceOf(LlmException.class);
+        }
+        assertThat(path.fatalFailure()).isEmpty();
+    }
+
+    @Test
+    void a_500_on_every_call_stops_the_run_once_the_error_rate_is_over_the_limit() {
+        FlakyModel model = FlakyModel.of(new HttpException(500, "{\"error\": {\"message\": \"The server had an error\"}}"));
+        Llm llm = path.llm(Role.TARGET, model);
+
+        int calls = 0;
+        while (path.fatalFailure().isEmpty() && calls < 100) {
+            int row = calls++;
+            assertThatThrownBy(() -> llm.chat(LlmRequest.user("row " + row))).isInstanceOf(LlmException.class);
+        }
+
+        assertThat(calls).as("calls made before the stop").isEqualTo(SystematicFailures.ERROR_RATE_MIN_CALLS);
+        assertThat(model.attempts()).isEqualTo(calls * 3);
+        assertThat(path.fatalFailure()).get().satisfies(f -> {
+            assertThat(f.getMessage()).isEqualTo("5 of the last 5 target calls failed, more than the error rate"
+                    + " limit of 50 %, so the run stops; the last: target model gpt-4o-mini (OPEN_AI): HTTP 500 server"
+                    + " error: {\"error\": {\"message\": \"The server had an error\"}} (gave up after 3 attempts)");
+            assertThat(f.setting()).contains(CallPath.MAX_ERROR_RATE_SETTING);
+        });
+    }
+
+    @Test
+    void failures_under_the_error_rate_limit_let_the_run_go_on() {
+        // every third call fails for good: 33 % < 50 %
+        FlakyModel model = FlakyModel.of("ok");
+        Llm llm = path.llm(Role.TARGET, model);
+        FlakyModel failing = FlakyModel.of(new HttpException(503, "busy"));
+        Llm bad = path.llm(Role.TARGET, failing);
+        for (int i = 0; i < 30; i++) {
+            int row = i;
+            if (i % 3 == 0) {
+                assertThatThrownBy(() -> bad.chat(LlmRequest.user("bad " + row))).isInstanceOf(LlmException.class);
+            } else {
+                llm.chat(LlmRequest.user("row " + row));
+            }
+        }
+        assertThat(path.fatalFailure()).isEmpty();
+    }
+
+    @Test
+    void the_limit_is_a_setting() {
+        CallPath strict = CallPath.builder().sleeper(sleeper).retryPolicy(RetryPolicy.none()).maxErrorRate(0.2).build();
+        FlakyModel model = FlakyModel.of("ok", "ok", "ok", "ok", "ok", "ok", "ok", new HttpException(503, "busy"));
+        Llm llm = strict.llm(Role.TARGET, model);
+        for (int i = 0; i < 10; i++) {
+            int row = i;
+            try {
+                llm.chat(LlmRequest.user("row " + row));
+            } catch (LlmException expected) {
+                // rows 8 and 9 fail: 2 of 9 is over 20 %
+            }
+        }
+        assertThat(strict.fatalFailure()).get().extracting(Throwable::getMessage).asString()
+                .startsWith("2 of the last 9 target calls failed, more than the error rate limit of 20 %");
+    }
+}
