@@ -1,6 +1,7 @@
 package dev.gradsum.cli;
 
 import dev.gradsum.GradSum;
+import dev.gradsum.cli.report.ScoreText;
 import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.data.Example;
@@ -87,8 +88,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void print(GradSum.Evaluated e, String source) {
-        Double mean = e.score();
-        String score = mean == null ? "-" : String.format(Locale.ROOT, "%.3f", mean);
+        String score = ScoreText.of(e.score());
         cli.out().println("Score " + score + " on the " + split + " split: " + e.passed() + " of " + e.rated()
                 + " rated rows passed" + (e.errors() > 0 ? "; " + e.errors() + " evaluation error(s) left out" : "")
                 + (e.failedGenerations() > 0 ? "; " + e.failedGenerations() + " generation(s) failed" : "") + ".");

@@ -203,7 +203,7 @@ final class RunRecorder implements RunRecording {
     public void iterationFinished(Iteration iteration) {
         ScoredCandidate best = iteration.best();
         synchronized (this) {
-            if (bestScore == null || best.score() > bestScore) {
+            if (best.hasScore() && (bestScore == null || best.score() > bestScore)) {
                 bestScore = best.score();
             }
         }
@@ -221,13 +221,15 @@ final class RunRecorder implements RunRecording {
                 s.setInt(2, iteration.index());
                 s.setBoolean(3, iteration.improved());
                 s.setString(4, best.candidate().id());
-                s.setDouble(5, best.score());
+                SqlValues.setNumber(s, 5, best.score());
                 s.setString(6, beamJson);
                 s.setString(7, trainJson);
                 s.setString(8, scoredJson);
                 s.executeUpdate();
             }
-            raiseBest(c, best);
+            if (best.hasScore()) {
+                raiseBest(c, best);
+            }
             return null;
         });
     }
@@ -291,7 +293,7 @@ final class RunRecorder implements RunRecording {
         for (Iteration it : result.iterations()) {
             for (ScoredCandidate sc : it.scored()) {
                 if (sc.candidate().id().equals(result.best().id())) {
-                    score = sc.score();
+                    score = sc.hasScore() ? sc.score() : null;
                 }
             }
         }
