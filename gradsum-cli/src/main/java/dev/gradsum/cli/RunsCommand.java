@@ -1,6 +1,7 @@
 package dev.gradsum.cli;
 
 import dev.gradsum.cli.report.RunDetailsText;
+import dev.gradsum.cli.report.ScoreText;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.store.RunDetails;
 import dev.gradsum.store.RunSummary;
@@ -45,7 +46,7 @@ final class RunsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, format, "ID", "TASK", "STARTED (UTC)", "STATUS", "BEST SCORE", "COST");
         for (RunSummary r : runs) {
             out.printf(Locale.ROOT, format, r.id(), r.task(), TIME.format(r.started()), r.status().key(),
-                    r.bestScore() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.bestScore()),
+                    ScoreText.of(r.bestScore()),
                     String.format(Locale.ROOT, "$%.4f", r.costUsd()));
         }
         return ExitCode.OK;

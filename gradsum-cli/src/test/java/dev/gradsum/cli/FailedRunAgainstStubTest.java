@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,5 +82,34 @@ class FailedRunAgainstStubTest {
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(runDir.resolve("best_prompt.txt")).isNotEmptyFile();
         assertThat(runDir.resolve("result.json")).isNotEmptyFile();
+    }
+
+    @Test
+    void a_run_that_fails_after_an_iteration_finished_keeps_its_best_prompt_so_far() throws IOException {
+        // one call at a time: the target answers iteration 1's 16 calls (4 training rows, then 3 prompts on
+        // 4 validation rows), then its key is refused
+        MockResponse[] target = new MockResponse[24];
+        Arrays.fill(target, 0, 16, ModelServerStub.status(200, ""));
+        Arrays.fill(target, 16, target.length, ModelServerStub.status(401, "{\"error\":{\"message\":\"key revoked\"}}"));
+        stub.fail(Role.TARGET, target);
+        String model = TaskFolder.openAi(stub.baseUrl(), "");
+        Path task = folder.task(TaskFolder.yaml(model, model, ""));
+        Path runs = dir.resolve("runs");
+
+        CliRunner.Outcome failed = CliRunner.run(ENV, "optimize", task.toString(), "--out", runs.toString(),
+                "--concurrency", "1");
+
+        assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
+        List<String> err = failed.errLines();
+        Matcher m = FAILED.matcher(err.get(err.size() - 2));
+        assertThat(m.matches()).as(failed.err()).isTrue();
+        Path runDir = runs.resolve(m.group(1));
+        String runTxt = Files.readString(runDir.resolve("run.txt"), StandardCharsets.UTF_8);
+        assertThat(runTxt).contains("  iteration 1: best ");
+        String soFar = Files.readString(runDir.resolve("best_prompt_so_far.txt"), StandardCharsets.UTF_8);
+        assertThat(soFar).contains("{country}");
+        assertThat(runTxt).contains(soFar.lines().findFirst().orElseThrow());
+        assertThat(runDir.resolve("best_prompt.txt")).doesNotExist();
+        assertThat(runDir.resolve("result.json")).doesNotExist();
     }
 }
