@@ -1,6 +1,7 @@
 package dev.gradsum.cli;
 
 import dev.gradsum.GradSum;
+import dev.gradsum.cli.report.ScoreText;
 import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.data.Example;
@@ -82,23 +83,33 @@ final class EvalCommand implements Callable<Integer> {
         try (SqliteStore store = SqliteStore.open(storeOptions.path(run.file))) {
             UnusableReplies unusable = new UnusableReplies();
             GradSum gradSum = run.builder(cli).cache(noCache ? store.writeOnly() : store).callListener(unusable).build();
-            PromptTemplate scored = prompt;
-            print(gradSum.evaluate(scored, rows), source);
+            GradSum.Evaluated evaluated = gradSum.evaluate(prompt, rows);
+            print(evaluated, source);
             unusable.tallies().forEach(tally -> cli.out().println(ResultSummary.line(tally)));
+            return evaluated.errors() > 0 ? unrated(evaluated) : ExitCode.OK;
         }
-        return ExitCode.OK;
+    }
+
+    /** Rows that failed for good make the score partial: one line on stderr and exit 1 (docs/cli.md). */
+    private int unrated(GradSum.Evaluated e) {
+        int failedCalls = e.failedGenerations();
+        cli.err().println("eval: " + e.errors() + " of " + e.rows().size() + " rows could not be rated"
+                + (failedCalls > 0 ? " (" + failedCalls + " generation call(s) failed after retries)" : "")
+                + "; the score covers the " + e.rated() + " rated row(s) only");
+        cli.err().flush();
+        return ExitCode.RUN_FAILED;
     }
 
     private void print(GradSum.Evaluated e, String source) {
-        Double mean = e.score();
-        String score = mean == null ? "-" : String.format(Locale.ROOT, "%.3f", mean);
+        String score = ScoreText.of(e.score());
         cli.out().println("Score " + score + " on the " + split + " split: " + e.passed() + " of " + e.rated()
-                + " rated rows passed" + (e.errors() > 0 ? "; " + e.errors() + " evaluation error(s) left out" : "")
+                + " rated rows passed" + (e.errors() > 0 ? " (" + e.rated() + "/" + e.rows().size() + " rows rated)" : "") + (e.errors() > 0 ? "; " + e.errors() + " evaluation error(s) left out" : "")
                 + (e.failedGenerations() > 0 ? "; " + e.failedGenerations() + " generation(s) failed" : "") + ".");
         cli.out().println("Prompt: " + source);
         Usage usage = e.total();
         cli.out().println(String.format(Locale.ROOT, "Usage: %s, %d retries, %d tokens, $%.4f.",
                 UsageText.requests(usage), usage.retries(), usage.totalTokens(), usage.costUsd()));
+        cli.out().flush();
     }
 
     private static String read(Path file) {

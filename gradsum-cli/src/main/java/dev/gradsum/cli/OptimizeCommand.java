@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,9 +76,9 @@ final class OptimizeCommand implements Callable<Integer> {
                     .listener(progress).listener(errors).callListener(progress).callListener(unusable)
                     .build();
             String storeFlag = storePath.equals(SqliteStore.DEFAULT_PATH) ? "" : " --store " + storePath;
+            Function<String, String> resumeCommand = id -> "gradsum optimize " + run.file.label() + " --resume " + id + storeFlag;
             if (resume == null) {
-                ResumeHint.of(gradSum.continuableRuns(),
-                        id -> "gradsum optimize " + run.file.label() + " --resume " + id + storeFlag).ifPresent(cli.err()::println);
+                ResumeHint.of(gradSum.continuableRuns(), resumeCommand).ifPresent(cli.err()::println);
             }
             OptimizationRun recorded = resume != null ? gradSum.resumeRun(resume)
                     : gradSum.startRun(started, id -> Files.exists(root.resolve(id)));
@@ -94,21 +95,42 @@ final class OptimizeCommand implements Callable<Integer> {
                 progress.start();
                 OptimizationResult result;
                 try {
-                    result = recorded.optimize();
-                } finally {
-                    progress.finish();
+                    try {
+                        result = recorded.optimize();
+                    } finally {
+                        progress.finish();
+                    }
+                } catch (RuntimeException e) {
+                    sayFailed(store, runId, runDir, resumeCommand.apply(runId));
+                    throw e;
                 }
                 RecordedRun written = store.recorded(runId).orElseThrow(() -> new IllegalStateException(
                         "run " + runId + " was recorded but cannot be read back from " + store.path()));
                 RunOutputs.Written files = RunOutputs.write(runDir, written);
                 ResultSummary.print(cli.out(), result, files, errors.count(), unusable.tallies());
                 if (result.stopReason() == StopReason.INTERRUPTED) {
-                    cli.err().println("Stopped. Continue with: gradsum optimize " + run.file.label() + " --resume " + runId
-                            + (storeOptions.store == null ? "" : " --store " + storeOptions.store));
+                    cli.err().println("Run " + runId + " stopped. Continue with: " + resumeCommand.apply(runId));
                 }
                 return result.stopReason() == StopReason.BUDGET ? ExitCode.BUDGET : ExitCode.OK;
             }
         }
+    }
+
+    /**
+     * A run whose search threw: its id, the folder holding what the store has of it, and the command that
+     * resumes it, on stderr before the error's own line (which {@link Main} prints). Writing the folder
+     * never hides the error: a failure to write is said and the run's error still follows.
+     */
+    private void sayFailed(SqliteStore store, String runId, Path runDir, String resumeCommand) {
+        String folder;
+        try {
+            folder = store.run(runId).map(d -> RunOutputs.writeUnfinished(runDir, d, resumeCommand))
+                    .map(dir -> "; what it recorded is in " + dir.resolve(RunOutputs.RUN_TXT)).orElse("");
+        } catch (RuntimeException writeFailed) {
+            folder = "; its run folder could not be written (" + writeFailed.getMessage() + ")";
+        }
+        cli.err().println("Run " + runId + " failed" + folder + ". Resume it with: " + resumeCommand);
+        cli.err().flush();
     }
 
     private String resumeTaskFile() {

@@ -1,12 +1,12 @@
 package dev.gradsum.cli;
 
 import dev.gradsum.cli.report.RunOutputs;
+import dev.gradsum.cli.report.ScoreText;
 import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.llm.UnusableReplies;
 import dev.gradsum.llm.UnusableReplyException;
 import dev.gradsum.model.Usage;
 import dev.gradsum.search.OptimizationResult;
-import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.search.TestScore;
 import java.io.PrintStream;
 import java.util.List;
@@ -30,14 +30,11 @@ final class ResultSummary {
         out.println();
         out.println("Stopped after " + r.iterations().size() + " iteration(s) in " + seconds(r.elapsed().toMillis())
                 + ": " + stopReason(r) + ".");
-        Double initial = validation(r, r.initial().id());
-        Double best = validation(r, r.best().id());
-        out.println("Validation: initial " + score(initial) + ", best " + score(best) + " (" + r.best().id() + ").");
+        out.println("Validation: initial " + validation(r, r.initial().id()) + ", best " + validation(r, r.best().id())
+                + " (" + r.best().id() + ").");
         TestScore t = r.test();
         if (t != null) {
-            out.println(String.format(Locale.ROOT,
-                    "Test (%d rows, never seen during search): initial %.3f, best %.3f, difference %+.3f (95%% interval %+.3f to %+.3f).",
-                    t.rows(), t.initial(), t.best(), t.difference(), t.low(), t.high()));
+            out.println(test(t));
         } else {
             out.println("Test: no test rows (set data.split.test to measure the best prompt on unseen rows).");
         }
@@ -64,9 +61,23 @@ final class ResultSummary {
         return tally.line() + (limit ? " (task file: models." + tally.role().key() + ".max_tokens)" : "") + ".";
     }
 
-    /** The candidate's validation score ({@link OptimizationResult#validationScore}), or {@code null} if never scored. */
-    static Double validation(OptimizationResult r, String id) {
-        return r.validationScore(id).map(ScoredCandidate::score).orElse(null);
+    /** The candidate's latest validation score ({@link OptimizationResult#validationScore}) as {@link ScoreText} shows it. */
+    static String validation(OptimizationResult r, String id) {
+        return r.validationScore(id).map(sc -> ScoreText.onRows(sc.score(), sc.rated(), sc.errors())).orElse(ScoreText.NONE);
+    }
+
+    /** The test line: the means over rows rated for both prompts, and the rows left out when there are any. */
+    static String test(TestScore t) {
+        String unrated = t.initialErrors() + t.bestErrors() == 0 ? ""
+                : "; left out as unrated: " + t.initialErrors() + " row(s) of the initial prompt, " + t.bestErrors()
+                        + " of the best";
+        if (t.rows() == 0) {
+            return "Test (never seen during search): initial " + ScoreText.NONE + ", best " + ScoreText.NONE
+                    + ", no row could be rated for both prompts" + unrated + ".";
+        }
+        return String.format(Locale.ROOT, "Test (%d rows rated for both prompts, never seen during search%s): initial %s,"
+                        + " best %s, difference %+.3f (95%% interval %+.3f to %+.3f).",
+                t.rows(), unrated, ScoreText.of(t.initial()), ScoreText.of(t.best()), t.difference(), t.low(), t.high());
     }
 
     private static String stopReason(OptimizationResult r) {
@@ -76,10 +87,6 @@ final class ResultSummary {
             case BUDGET -> "budget reached (best prompt so far kept)";
             case INTERRUPTED -> "interrupted";
         };
-    }
-
-    private static String score(Double s) {
-        return s == null ? "-" : String.format(Locale.ROOT, "%.3f", s);
     }
 
     private static String seconds(long millis) {

@@ -1,13 +1,12 @@
 package dev.gradsum.cli;
 
-import dev.gradsum.cli.report.UsageText;
+import dev.gradsum.cli.report.RunDetailsText;
+import dev.gradsum.cli.report.ScoreText;
 import dev.gradsum.exception.ConfigurationException;
-import dev.gradsum.model.Usage;
 import dev.gradsum.store.RunDetails;
 import dev.gradsum.store.RunSummary;
 import dev.gradsum.store.SqliteStore;
 import java.io.PrintStream;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Parameters;
                 "A run whose process died is shown interrupted; to continue it:",
                 "  gradsum optimize --resume ID"})
 final class RunsCommand implements Callable<Integer> {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME = RunDetailsText.TIME;
 
     private final Cli cli;
 
@@ -47,7 +46,7 @@ final class RunsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, format, "ID", "TASK", "STARTED (UTC)", "STATUS", "BEST SCORE", "COST");
         for (RunSummary r : runs) {
             out.printf(Locale.ROOT, format, r.id(), r.task(), TIME.format(r.started()), r.status().key(),
-                    r.bestScore() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.bestScore()),
+                    ScoreText.of(r.bestScore()),
                     String.format(Locale.ROOT, "$%.4f", r.costUsd()));
         }
         return ExitCode.OK;
@@ -73,34 +72,8 @@ final class RunsCommand implements Callable<Integer> {
             RunDetails d = storeOptions.read(store -> store.run(id).orElse(null))
                     .orElseThrow(() -> new ConfigurationException("runs show: no run " + id + " in "
                     + storeOptions.path(null) + " (gradsum runs lists them)"));
-            PrintStream out = cli.out();
-            RunSummary s = d.summary();
-            out.println("Run " + s.id() + " (task " + s.task() + ")");
-            out.println("  status:     " + s.status().key() + (d.stopReason() == null ? "" : " (" + d.stopReason() + ")")
-                    + (d.error() == null ? "" : ": " + d.error()));
-            out.println("  started:    " + TIME.format(s.started()) + " UTC" + (d.finished() == null ? ""
-                    : ", finished " + TIME.format(d.finished()) + " UTC") + ", attempts " + d.attempts());
-            if (d.stage() != null && d.finished() == null) {
-                out.println("  last stage: " + d.stage());
-            }
-            Usage u = d.usage();
-            out.println(String.format(Locale.ROOT, "  usage:      %s, %d input + %d output tokens, $%.4f",
-                    UsageText.requests(u), u.inputTokens(), u.outputTokens(), u.costUsd()));
-            out.println("  candidates: " + d.candidates() + (d.dropped() == 0 ? "" : ", " + d.dropped() + " dropped"));
-            for (RunDetails.IterationLine it : d.iterations()) {
-                out.println(String.format(Locale.ROOT, "  iteration %d: best %s %.3f%s, beam %s", it.index(), it.bestId(),
-                        it.bestScore(), it.improved() ? " (improved)" : "", String.join(", ", it.beam())));
-            }
-            if (d.bestPrompt() != null) {
-                out.println(String.format(Locale.ROOT, "  best prompt (%s, validation %.3f):", d.bestId(), s.bestScore()));
-                d.bestPrompt().lines().forEach(l -> out.println("    " + l));
-            }
-            if (s.status().resumable()) {
-                out.println("  continue with: gradsum optimize --resume " + s.id()
-                        + (storeOptions.store == null ? "" : " --store " + storeOptions.store));
-            } else if (d.hasResult()) {
-                out.println("  rewrite its run folder with: gradsum report " + s.id());
-            }
+            RunDetailsText.lines(d, "gradsum optimize --resume " + id
+                    + (storeOptions.store == null ? "" : " --store " + storeOptions.store)).forEach(cli.out()::println);
             return ExitCode.OK;
         }
     }

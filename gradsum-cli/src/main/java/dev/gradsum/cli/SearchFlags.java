@@ -23,8 +23,8 @@ final class SearchFlags {
 
     /** Fails on values no search can use. */
     void check() {
-        atLeast("--iterations", iterations, 0);
-        atLeast("--beam", beam, 1);
+        within("--iterations", iterations, 0, SearchOptions.MAX_ITERATIONS);
+        within("--beam", beam, 1, SearchOptions.MAX_BEAM_SIZE);
     }
 
     /** The flags given, set on {@code options} over whatever it holds (the task file's values). */
@@ -34,6 +34,14 @@ final class SearchFlags {
         if (seed != null) options.seed(seed);
         if (noSummarize) options.summarize(false);
         return options;
+    }
+
+    /** {@link #atLeast}, and at most {@code max} (the library's bound, see {@link SearchOptions}). */
+    static void within(String flag, Integer value, int min, int max) {
+        atLeast(flag, value, min);
+        if (value != null && value > max) {
+            throw new ConfigurationException(flag + ": must be at most " + max + ", got " + value);
+        }
     }
 
     static void atLeast(String flag, Integer value, int min) {

@@ -88,7 +88,7 @@ class CommandsTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly(task + ": --prompt " + bad
-                + ": placeholder {land} is not in data row 1 (fields: country, capital)");
+                + ": placeholder {land} is not in data row 1 at data.jsonl:1 (fields: country, capital)");
     }
 
     @Test

@@ -163,7 +163,8 @@ class GeminiAgainstStubTest {
                 .endsWith("; check the API key in $GEMINI_API_KEY");
         assertThat(r.out() + r.err()).doesNotContain("SECRET");
         assertThat(stub.count(Role.TARGET)).isLessThanOrEqualTo(8);
-        assertThat(dir.resolve("runs")).doesNotExist();
+        // issue 10, item 6: a failed run writes its folder with what it has (FailedRunAgainstStubTest)
+        assertThat(dir.resolve("runs")).isDirectory();
     }
 
     @Test

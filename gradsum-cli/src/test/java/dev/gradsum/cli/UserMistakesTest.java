@@ -99,7 +99,7 @@ class UserMistakesTest {
     @Test
     void a_placeholder_missing_from_the_data_is_named_with_the_fields() {
         expectMistake(valid().replace("capital of {country}", "capital of {nation}"),
-                label + ": prompt: placeholder {nation} is not in data row 1 (fields: country, capital)");
+                label + ": prompt: placeholder {nation} is not in data row 1 at data.jsonl:1 (fields: country, capital)");
     }
 
     @Test

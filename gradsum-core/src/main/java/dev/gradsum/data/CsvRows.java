@@ -16,7 +16,7 @@ import java.util.Map;
  * as many columns as the header; blank lines are skipped. All values are text, as written.
  */
 final class CsvRows {
-    private static final CsvFactory CSV = CsvFactory.builder().build();
+    private static final CsvFactory CSV = CsvFactory.builder().streamReadConstraints(DataFile.NO_VALUE_LIMITS).build();
 
     private CsvRows() {
     }

@@ -1,17 +1,15 @@
 package dev.gradsum.data;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.internal.TextFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -20,6 +18,13 @@ import java.nio.file.Path;
  */
 final class DataFile {
     private static final int BUFFER = 1 << 16;
+
+    /**
+     * Jackson's default limits (20M characters per string, 1000 digits per number) lifted for data: a
+     * value is whatever the file holds (a JSON Lines line is in memory already when it is parsed).
+     */
+    static final StreamReadConstraints NO_VALUE_LIMITS = StreamReadConstraints.builder()
+            .maxStringLength(Integer.MAX_VALUE).maxNumberLength(Integer.MAX_VALUE).build();
 
     private final Path path;
     private final String label;
@@ -34,10 +39,10 @@ final class DataFile {
         return label;
     }
 
-    /** Opens the file for reading text; a missing file or directory is a ConfigurationException. */
+    /** Opens the file for reading text; a missing, unreadable or non-file path is a ConfigurationException. */
     BufferedReader open() {
         if (Files.isDirectory(path)) {
-            throw new ConfigurationException(label + ": is a directory, not a data file");
+            throw whole("is a directory, not a data file");
         }
         try {
             var decoder = StandardCharsets.UTF_8.newDecoder()
@@ -47,12 +52,10 @@ final class DataFile {
                     new InputStreamReader(Files.newInputStream(path), decoder), BUFFER);
             skipByteOrderMark(reader);
             return reader;
-        } catch (NoSuchFileException e) {
-            throw new ConfigurationException(label + ": file not found");
         } catch (CharacterCodingException e) {
             throw notUtf8();
         } catch (IOException e) {
-            throw new ConfigurationException(label + ": cannot read: " + e.getMessage(), e);
+            throw whole(TextFiles.problem(path, e));
         }
     }
 
@@ -76,29 +79,12 @@ final class DataFile {
         if (e instanceof CharacterCodingException) {
             return notUtf8();
         }
-        return at(line, "cannot read: " + e.getMessage());
+        return at(line, TextFiles.problem(path, e));
     }
 
     /** Text is decoded ahead of the line being parsed, so the bad byte is located by a second, exact pass. */
     private ConfigurationException notUtf8() {
-        int line = 0;
-        try {
-            byte[] bytes = Files.readAllBytes(path);
-            ByteBuffer in = ByteBuffer.wrap(bytes);
-            CoderResult result = StandardCharsets.UTF_8.newDecoder()
-                    .decode(in, CharBuffer.allocate(bytes.length), true);
-            if (result.isError()) {
-                line = 1;
-                for (int i = 0; i < in.position(); i++) {
-                    if (bytes[i] == '\n') {
-                        line++;
-                    }
-                }
-            }
-        } catch (IOException | OutOfMemoryError ignored) {
-            // fall through: report without a line number
-        }
-        String what = "not valid UTF-8 text; save the file as UTF-8";
-        return line > 0 ? at(line, what) : whole(what);
+        int line = TextFiles.lineOfInvalidUtf8(path);
+        return line > 0 ? at(line, TextFiles.NOT_UTF8) : whole(TextFiles.NOT_UTF8);
     }
 }

@@ -25,10 +25,13 @@ import java.util.Set;
 public final class Dataset {
     private final String name;
     private final List<Example> examples;
+    /** 1-based line each row starts on in its file, or {@code null} for rows built in code. */
+    private final int[] lines;
 
-    Dataset(String name, List<Example> examples) {
+    Dataset(String name, List<Example> examples, int[] lines) {
         this.name = Objects.requireNonNull(name, "name");
         this.examples = List.copyOf(examples);
+        this.lines = lines == null ? null : lines.clone();
     }
 
     /**
@@ -37,6 +40,9 @@ public final class Dataset {
      */
     public static Dataset load(Path path) {
         Objects.requireNonNull(path, "path");
+        if (java.nio.file.Files.isDirectory(path)) {
+            throw new ConfigurationException(path + ": is a directory, not a data file");
+        }
         String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         String lower = file.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
@@ -73,7 +79,7 @@ public final class Dataset {
     public static Dataset of(String name, List<Example> examples) {
         Objects.requireNonNull(examples, "examples");
         RowCollector.requireUniqueIds(name, examples);
-        return new Dataset(name, examples);
+        return new Dataset(name, examples, null);
     }
 
     /** Where the rows came from (file name, or the name given to {@link #of}). */
@@ -83,6 +89,14 @@ public final class Dataset {
 
     public List<Example> examples() {
         return examples;
+    }
+
+    /**
+     * The 1-based line of its file that row {@code index} (0-based) starts on, for messages that name
+     * {@code file:line}; 0 for rows built in code ({@link #of}).
+     */
+    public int line(int index) {
+        return lines == null ? 0 : lines[index];
     }
 
     public int size() {
@@ -116,7 +130,8 @@ public final class Dataset {
             }
         }
         List<Example> mapped = new ArrayList<>(examples.size());
-        for (Example example : examples) {
+        for (int row = 0; row < examples.size(); row++) {
+            Example example = examples.get(row);
             Map<String, String> fields = new LinkedHashMap<>();
             for (Map.Entry<String, String> entry : nameToColumn.entrySet()) {
                 FieldExpression expression = expressions.get(entry.getValue());
@@ -124,7 +139,7 @@ public final class Dataset {
                         ? expression.apply(example.fields())
                         : example.get(entry.getValue());
                 if (value == null) {
-                    throw new ConfigurationException(name + ": field mapping " + entry.getKey() + " -> "
+                    throw new ConfigurationException((line(row) > 0 ? name + ":" + line(row) : name) + ": field mapping " + entry.getKey() + " -> "
                             + entry.getValue() + ": row " + example.id() + (expression == null
                                     ? " has no column \"" + entry.getValue() + "\""
                                     : " has no value there") + " (fields: " + String.join(", ", example.fields().keySet()) + ")");
@@ -134,7 +149,7 @@ public final class Dataset {
             example.fields().forEach(fields::putIfAbsent);
             mapped.add(new Example(example.id(), fields));
         }
-        return new Dataset(name, mapped);
+        return new Dataset(name, mapped, lines);
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class JsonRows {
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(DataFile.NO_VALUE_LIMITS)
             .build();
     private static final Pattern CHAR_CODE = Pattern.compile(" \\(code \\d+\\)");
 
@@ -64,7 +65,8 @@ final class JsonRows {
             }
             return fields;
         } catch (JsonProcessingException e) {
-            throw file.at(lineNumber, "not a JSON object: " + brief(e) + " at column " + e.getLocation().getColumnNr());
+            String column = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+            throw file.at(lineNumber, "not a JSON object: " + brief(e) + column);
         } catch (IOException e) {
             throw file.readFailure(lineNumber, e);
         }

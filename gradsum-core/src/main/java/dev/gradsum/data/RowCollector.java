@@ -15,6 +15,7 @@ final class RowCollector {
 
     private final DataFile file;
     private final List<Example> examples = new ArrayList<>();
+    private final List<Integer> lines = new ArrayList<>();
     private final Map<String, Integer> lineOfId = new HashMap<>();
 
     RowCollector(DataFile file) {
@@ -33,13 +34,14 @@ final class RowCollector {
             throw file.at(line, "duplicate id \"" + id + "\" (also on line " + earlier + ")");
         }
         examples.add(new Example(id, fields));
+        lines.add(line);
     }
 
     Dataset finish() {
         if (examples.isEmpty()) {
             throw file.whole("no rows");
         }
-        return new Dataset(file.label(), examples);
+        return new Dataset(file.label(), examples, lines.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Checks ids of rows built in code; the message names the dataset and both row numbers. */

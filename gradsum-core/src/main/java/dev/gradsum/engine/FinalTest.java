@@ -72,7 +72,7 @@ final class FinalTest {
         }
         int n = pairs.size();
         double[] interval = bootstrap.interval(differences);
-        return new TestScore(n, n == 0 ? 0 : sumInitial / n, n == 0 ? 0 : sumBest / n, interval[0], interval[1],
+        return new TestScore(n, sumInitial / n, sumBest / n, interval[0], interval[1],
                 Scores.errors(initial), Scores.errors(best));
     }
 }

@@ -35,9 +35,10 @@ public final class Scores {
         return (int) evaluations.stream().filter(e -> !e.score().error() && !e.score().passed()).count();
     }
 
+    /** The candidate's score; with no rated row it has none ({@code NaN}, see {@link ScoredCandidate}). */
     static ScoredCandidate scored(Candidate candidate, List<Evaluation> evaluations) {
         Double mean = mean(evaluations);
         int errors = errors(evaluations);
-        return new ScoredCandidate(candidate, mean == null ? 0 : mean, evaluations.size() - errors, errors);
+        return new ScoredCandidate(candidate, mean == null ? Double.NaN : mean, evaluations.size() - errors, errors);
     }
 }

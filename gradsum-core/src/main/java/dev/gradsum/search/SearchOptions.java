@@ -10,10 +10,11 @@ import dev.gradsum.exception.ConfigurationException;
  * SearchOptions o = SearchOptions.builder().beamSize(4).iterations(6).build();
  * }</pre>
  *
- * @param beamSize            prompts kept after each iteration (paper: 3)
- * @param iterations          at most this many iterations (paper: 10)
- * @param candidatesPerPrompt editor candidates per beam prompt, K (ours: 3)
- * @param minibatchSize       training rows each beam prompt runs on per iteration (ours: 30, all if fewer)
+ * @param beamSize            prompts kept after each iteration (paper: 3), 1 to {@link #MAX_BEAM_SIZE}
+ * @param iterations          at most this many iterations (paper: 10), 0 to {@link #MAX_ITERATIONS}
+ * @param candidatesPerPrompt editor candidates per beam prompt, K (ours: 3), 1 to {@link #MAX_CANDIDATES_PER_PROMPT}
+ * @param minibatchSize       training rows each beam prompt runs on per iteration (ours: 30, all if fewer),
+ *                            1 to {@link #MAX_MINIBATCH_SIZE}
  * @param patience            stop after this many iterations without a candidate beating the beam (ours: 3)
  * @param summarize           false runs the paper's ablation: the editor gets the raw gradients
  * @param bootstrapSamples    resamples for the paired bootstrap interval of the final test difference
@@ -23,12 +24,21 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
                             int patience, boolean summarize, int bootstrapSamples, long seed) {
     private static final SearchOptions DEFAULTS = new SearchOptions(3, 10, 3, 30, 3, true, 2000, 0);
 
+    /** Upper bound of {@code beamSize}: wider beams multiply every iteration's calls without a use. */
+    public static final int MAX_BEAM_SIZE = 20;
+    /** Upper bound of {@code iterations}. */
+    public static final int MAX_ITERATIONS = 100;
+    /** Upper bound of {@code candidatesPerPrompt}: the editor writes them all in one answer. */
+    public static final int MAX_CANDIDATES_PER_PROMPT = 20;
+    /** Upper bound of {@code minibatchSize}. */
+    public static final int MAX_MINIBATCH_SIZE = 1000;
+
     /** @throws ConfigurationException naming the first knob out of range */
     public SearchOptions {
-        atLeast("beamSize", beamSize, 1);
-        atLeast("iterations", iterations, 0);
-        atLeast("candidatesPerPrompt", candidatesPerPrompt, 1);
-        atLeast("minibatchSize", minibatchSize, 1);
+        within("beamSize", beamSize, 1, MAX_BEAM_SIZE);
+        within("iterations", iterations, 0, MAX_ITERATIONS);
+        within("candidatesPerPrompt", candidatesPerPrompt, 1, MAX_CANDIDATES_PER_PROMPT);
+        within("minibatchSize", minibatchSize, 1, MAX_MINIBATCH_SIZE);
         atLeast("patience", patience, 1);
         atLeast("bootstrapSamples", bootstrapSamples, 1);
     }
@@ -54,6 +64,13 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
         }
     }
 
+    private static void within(String name, int value, int min, int max) {
+        atLeast(name, value, min);
+        if (value > max) {
+            throw new ConfigurationException(name + " must be <= " + max + ", was " + value);
+        }
+    }
+
     /** Builds {@link SearchOptions}; a knob out of range is a {@link ConfigurationException} naming it, when set. */
     public static final class Builder {
         private int beamSize;
@@ -76,10 +93,14 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
             seed = from.seed;
         }
 
-        public Builder beamSize(int v) { atLeast("beamSize", v, 1); beamSize = v; return this; }
-        public Builder iterations(int v) { atLeast("iterations", v, 0); iterations = v; return this; }
-        public Builder candidatesPerPrompt(int v) { atLeast("candidatesPerPrompt", v, 1); candidatesPerPrompt = v; return this; }
-        public Builder minibatchSize(int v) { atLeast("minibatchSize", v, 1); minibatchSize = v; return this; }
+        public Builder beamSize(int v) { within("beamSize", v, 1, MAX_BEAM_SIZE); beamSize = v; return this; }
+        public Builder iterations(int v) { within("iterations", v, 0, MAX_ITERATIONS); iterations = v; return this; }
+        public Builder candidatesPerPrompt(int v) {
+            within("candidatesPerPrompt", v, 1, MAX_CANDIDATES_PER_PROMPT);
+            candidatesPerPrompt = v;
+            return this;
+        }
+        public Builder minibatchSize(int v) { within("minibatchSize", v, 1, MAX_MINIBATCH_SIZE); minibatchSize = v; return this; }
         public Builder patience(int v) { atLeast("patience", v, 1); patience = v; return this; }
         public Builder summarize(boolean v) { summarize = v; return this; }
         public Builder bootstrapSamples(int v) { atLeast("bootstrapSamples", v, 1); bootstrapSamples = v; return this; }

@@ -204,7 +204,7 @@ final class RunRecorder implements RunRecording {
     public void iterationFinished(Iteration iteration) {
         ScoredCandidate best = iteration.best();
         synchronized (this) {
-            if (bestScore == null || best.score() > bestScore) {
+            if (best.hasScore() && (bestScore == null || best.score() > bestScore)) {
                 bestScore = best.score();
             }
         }
@@ -222,13 +222,15 @@ final class RunRecorder implements RunRecording {
                 s.setInt(2, iteration.index());
                 s.setBoolean(3, iteration.improved());
                 s.setString(4, best.candidate().id());
-                s.setDouble(5, best.score());
+                SqlValues.setNumber(s, 5, best.score());
                 s.setString(6, beamJson);
                 s.setString(7, trainJson);
                 s.setString(8, scoredJson);
                 s.executeUpdate();
             }
-            raiseBest(c, best);
+            if (best.hasScore()) {
+                raiseBest(c, best);
+            }
             return null;
         });
     }
@@ -266,7 +268,8 @@ final class RunRecorder implements RunRecording {
      */
     @Override
     public void finished(OptimizationResult result) {
-        Double best = result.validationScore(result.best().id()).map(ScoredCandidate::score).orElse(null);
+        Double best = result.validationScore(result.best().id()).filter(ScoredCandidate::hasScore)
+                .map(ScoredCandidate::score).orElse(null);
         log.finish(runId, RunStatus.of(result.stopReason()), result.stopReason(),
                 best != null ? best : bestScore(), result.usage(), result, null, clock.instant());
     }

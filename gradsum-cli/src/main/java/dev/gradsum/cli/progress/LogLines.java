@@ -1,11 +1,11 @@
 package dev.gradsum.cli.progress;
 
+import dev.gradsum.cli.report.ScoreText;
 import dev.gradsum.search.Iteration;
 import dev.gradsum.search.ScoredCandidate;
 import dev.gradsum.engine.CallEstimate;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.Locale;
 
 /**
  * Plain lines, for pipes, files and CI logs: one as each stage ends, with the calls it made and the
@@ -55,7 +55,6 @@ final class LogLines extends Progress {
     }
 
     private static String describe(ScoredCandidate c) {
-        return c.candidate().id() + " " + String.format(Locale.ROOT, "%.3f", c.score())
-                + (c.errors() > 0 ? " (" + c.errors() + " evaluation errors)" : "");
+        return c.candidate().id() + " " + ScoreText.onRows(c.score(), c.rated(), c.errors());
     }
 }

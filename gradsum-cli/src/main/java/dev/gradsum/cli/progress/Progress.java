@@ -88,7 +88,7 @@ public abstract class Progress implements SearchListener, CallListener {
     @Override
     public synchronized void iterationFinished(Iteration it) {
         endStage();
-        if (!it.scored().isEmpty()) {
+        if (!it.scored().isEmpty() && it.best().hasScore()) {
             best = Double.isNaN(best) ? it.best().score() : Math.max(best, it.best().score());
         }
         onIteration(it);

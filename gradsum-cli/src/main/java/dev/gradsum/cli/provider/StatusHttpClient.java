@@ -26,10 +26,14 @@ import java.util.Set;
 /**
  * LangChain4j's HTTP seam, on the JDK client, keeping what the stock client drops: a non-2xx answer
  * becomes {@link HttpStatusException} with the server's Retry-After (or, lacking the header, the
- * {@code retryDelay} of a Google error's RetryInfo), so gradsum's retry path can honour it. Messages never contain request headers, and any credential sent in them is masked out of the
- * server's error text. Connection failures become {@link ServerUnreachableException}, read timeouts
- * LangChain4j's retriable {@link TimeoutException} ("timed out after 1 s (the model's timeout)"). A
- * timed-out or interrupted exchange is cancelled, closing its connection, so the server stops working on it.
+ * {@code retryDelay} of a Google error's RetryInfo), so gradsum's retry path can honour it. Messages never contain request headers.
+ *
+ * <p>This is where every model reply enters gradsum, so it is where keys are masked, once: any credential
+ * this request sent (the API key in its header) is replaced by {@code ***} in whatever the server sends
+ * back, an error text or a 200 reply's content alike, before anything is parsed, stored or printed.
+ * Connection failures become {@link ServerUnreachableException}, read timeouts LangChain4j's retriable
+ * {@link TimeoutException} ("timed out after 1 s (the model's timeout)"). A timed-out or interrupted
+ * exchange is cancelled, closing its connection, so the server stops working on it.
  */
 final class StatusHttpClient implements HttpClient {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
@@ -89,20 +93,21 @@ final class StatusHttpClient implements HttpClient {
                 throw new TimeoutException("timed out after " + seconds(readTimeout) + " (the model's timeout)");
             }
             throw new TimeoutException(label + ": connection failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+                    + (e.getMessage() == null ? "" : " " + maskCredentials(e.getMessage(), request.headers())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new dev.langchain4j.exception.LangChain4jException(label + ": interrupted");
         }
         int status = response.statusCode();
+        String replyBody = maskCredentials(response.body(), request.headers());
         if (status < 200 || status >= 300) {
             Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
                     clock.instant());
             if (retryAfter == null) {
-                retryAfter = RetryAfter.fromGoogleRetryInfo(response.body());
+                retryAfter = RetryAfter.fromGoogleRetryInfo(replyBody);
             }
-            String text = errorText(response.body(), request.headers());
-            String report = !Failure.fatalStatus(status, response.body()) ? null
+            String text = errorText(replyBody, request.headers());
+            String report = !Failure.fatalStatus(status, replyBody) ? null
                     : label + ": HTTP " + status + " from " + baseUrl + ": " + text + "; "
                             + (status == 404 ? "check the model name and base_url" : "check " + keyHint);
             throw new HttpStatusException(status, text, retryAfter, report);
@@ -110,7 +115,7 @@ final class StatusHttpClient implements HttpClient {
         return SuccessfulHttpResponse.builder()
                 .statusCode(status)
                 .headers(response.headers().map())
-                .body(response.body())
+                .body(replyBody)
                 .build();
     }
 
@@ -130,20 +135,30 @@ final class StatusHttpClient implements HttpClient {
 
     /** The server's error text on one line, shortened, with any credential we sent masked out. */
     static String errorText(String body, Map<String, List<String>> requestHeaders) {
-        String text = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+        String masked = maskCredentials(body, requestHeaders);
+        String text = masked == null ? "" : masked.replaceAll("\\s+", " ").trim();
+        if (text.isEmpty()) {
+            return "(empty body)";
+        }
+        return text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "…" : text;
+    }
+
+    /** {@code text} with every credential the request sent in its headers replaced by {@code ***}. */
+    static String maskCredentials(String text, Map<String, List<String>> requestHeaders) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
         for (Map.Entry<String, List<String>> h : requestHeaders.entrySet()) {
             if (CREDENTIAL_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
                 for (String value : h.getValue()) {
                     String secret = value.startsWith("Bearer ") ? value.substring(7) : value;
                     if (secret.length() >= 4) {
-                        text = text.replace(secret, "***");
+                        out = out.replace(secret, "***");
                     }
                 }
             }
         }
-        if (text.isEmpty()) {
-            return "(empty body)";
-        }
-        return text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "…" : text;
+        return out;
     }
 }

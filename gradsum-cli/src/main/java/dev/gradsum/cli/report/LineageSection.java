@@ -10,7 +10,6 @@ import dev.gradsum.search.ScoredCandidate;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -138,11 +137,10 @@ final class LineageSection {
     private String scoreBadge(String id) {
         ScoredCandidate sc = index.latestScore(id);
         if (sc == null) return "<span class=\"badge\">not validated</span>";
-        String errors = sc.errors() > 0 ? ", " + sc.errors() + " errors" : "";
-        return "<span class=\"badge accent\">validation " + score(sc.score()) + errors + "</span>";
+        return "<span class=\"badge accent\">validation " + ScoreText.onRows(sc.score(), sc.rated(), sc.errors()) + "</span>";
     }
 
     static String score(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "n/a";
+        return ScoreText.of(v);
     }
 }

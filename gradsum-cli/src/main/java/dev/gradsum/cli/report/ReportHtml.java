@@ -237,7 +237,7 @@ final class ReportHtml {
 
     private String validation(String id) {
         var sc = index.latestScore(id);
-        return sc == null ? "n/a" : score(sc.score());
+        return sc == null ? "n/a" : ScoreText.onRows(sc.score(), sc.rated(), sc.errors());
     }
 
     private String stopReason() {
@@ -257,7 +257,7 @@ final class ReportHtml {
     }
 
     private static String signed(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.3f", v) : "n/a";
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.3f", v) : ScoreText.NONE;
     }
 
     private static String usd(double v) {

@@ -3,6 +3,7 @@ package dev.gradsum.cli.report;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.recording.RecordedRun;
 import dev.gradsum.search.OptimizationResult;
+import dev.gradsum.store.RunDetails;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -60,6 +61,32 @@ public final class RunOutputs {
      */
     public static Written write(Path runDir, RecordedRun run) {
         return write(runDir, RunInfo.of(run), run.result(), TestEvaluations.of(run.tests()));
+    }
+
+    /** The file of a run folder whose search did not return: the stored run in words ({@link RunDetailsText}). */
+    public static final String RUN_TXT = "run.txt";
+    /** The best prompt of the iterations that finished, in a run folder whose search did not return. */
+    public static final String BEST_PROMPT_SO_FAR = "best_prompt_so_far.txt";
+
+    /**
+     * Writes what the store has of a run whose search did not return (it failed, or stopped before it
+     * could): {@value #RUN_TXT}, and {@value #BEST_PROMPT_SO_FAR} when an iteration finished. No
+     * result.json or report.html: there is no result, and no final test, to show.
+     *
+     * @param resume the command that continues the run
+     * @return the folder written
+     */
+    public static Path writeUnfinished(Path runDir, RunDetails run, String resume) {
+        try {
+            Files.createDirectories(runDir);
+        } catch (IOException e) {
+            throw new ConfigurationException(runDir + ": cannot create the run folder (" + e + "); choose another with --output", e);
+        }
+        writeAtomically(runDir.resolve(RUN_TXT), String.join("\n", RunDetailsText.lines(run, resume)) + "\n");
+        if (!run.iterations().isEmpty() && run.bestPrompt() != null) {
+            writeAtomically(runDir.resolve(BEST_PROMPT_SO_FAR), run.bestPrompt());
+        }
+        return runDir;
     }
 
     /** The paths written. */

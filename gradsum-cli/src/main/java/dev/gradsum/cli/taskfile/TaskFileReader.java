@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.gradsum.cli.provider.ModelSpec;
 import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.internal.TextFiles;
+import dev.gradsum.search.SearchOptions;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,11 +46,10 @@ public final class TaskFileReader {
     public static TaskFile read(Path file, String label) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigurationException(label + ": file not found");
+            text = TextFiles.readUtf8(file);
         } catch (IOException e) {
-            throw new ConfigurationException(label + ": cannot read: " + e.getMessage());
+            int line = e instanceof CharacterCodingException ? TextFiles.lineOfInvalidUtf8(file) : 0;
+            throw new ConfigurationException(label + (line > 0 ? ":" + line : "") + ": " + TextFiles.problem(file, e));
         }
         JsonNode root = parse(text, label);
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -92,11 +92,13 @@ public final class TaskFileReader {
 
     private static JsonNode parse(String text, String label) {
         try {
-            return YAML.readTree(text);
+            return YamlTree.read(YAML, text, label);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
             throw new ConfigurationException(label + where + ": not valid YAML: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ConfigurationException(label + ": cannot read: " + e.getMessage());
         }
     }
 
@@ -128,15 +130,14 @@ public final class TaskFileReader {
 
     private static String readPromptFile(YamlSection top, Path path) {
         try {
-            String text = Files.readString(path, StandardCharsets.UTF_8);
+            String text = TextFiles.readUtf8(path);
             if (text.isBlank()) {
                 throw top.error("prompt_file", "the file is empty: " + path);
             }
             return text;
-        } catch (NoSuchFileException e) {
-            throw top.error("prompt_file", "file not found: " + path);
         } catch (IOException e) {
-            throw top.error("prompt_file", "cannot read " + path + ": " + e.getMessage());
+            int line = e instanceof CharacterCodingException ? TextFiles.lineOfInvalidUtf8(path) : 0;
+            throw top.error("prompt_file", TextFiles.problem(path, e) + ": " + path + (line > 0 ? ":" + line : ""));
         }
     }
 
@@ -148,6 +149,9 @@ public final class TaskFileReader {
         d.allowOnly(DATA_KEYS);
         String written = d.requiredString("path");
         Path path = folder.resolve(written);
+        if (Files.isDirectory(path)) {
+            throw d.error("path", written + " is a directory, not a data file; give the .jsonl, .csv or .json file in it");
+        }
         String format = d.string("format");
         if (format != null && !FORMATS.contains(format)) {
             throw d.error("format", "unknown format \"" + format + "\"" + Suggestions.didYouMean(format, FORMATS)
@@ -236,8 +240,10 @@ public final class TaskFileReader {
             return TaskFile.Search.empty();
         }
         s.allowOnly(SEARCH_KEYS);
-        return new TaskFile.Search(s.wholeNumber("beam", 1), s.wholeNumber("iterations", 0),
-                s.wholeNumber("candidates", 1), s.wholeNumber("minibatch", 1), s.wholeNumber("patience", 1),
+        return new TaskFile.Search(s.wholeNumber("beam", 1, SearchOptions.MAX_BEAM_SIZE),
+                s.wholeNumber("iterations", 0, SearchOptions.MAX_ITERATIONS),
+                s.wholeNumber("candidates", 1, SearchOptions.MAX_CANDIDATES_PER_PROMPT),
+                s.wholeNumber("minibatch", 1, SearchOptions.MAX_MINIBATCH_SIZE), s.wholeNumber("patience", 1),
                 s.bool("summarize"), s.longNumber("seed", Long.MIN_VALUE), s.wholeNumber("concurrency", 1),
                 s.number("max_error_rate", 0, 1, false));
     }

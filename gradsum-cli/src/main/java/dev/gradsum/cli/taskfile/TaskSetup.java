@@ -25,8 +25,8 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
     public static TaskSetup prepare(TaskFile file) {
         PromptTemplate prompt = prompt(file, file.prompt(), file.promptKey());
         Dataset raw = load(file);
-        Dataset dataset = mapFields(file, raw);
         checkPlaceholders(file, prompt, raw, file.promptKey());
+        Dataset dataset = mapFields(file, raw);
         checkExpected(file, raw);
         Split.Sizes sizes = sizes(file, raw.size());
         long seed = file.data().seed() == null ? 0 : file.data().seed();
@@ -50,23 +50,39 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
         }
     }
 
-    /** Fails unless every placeholder of {@code prompt} has a column in the data. */
+    /**
+     * Fails unless every placeholder of {@code prompt} has a column in every data row; the message names
+     * the first row lacking one by file and line.
+     */
     public static void checkPlaceholders(TaskFile file, PromptTemplate prompt, Dataset raw, String key) {
-        Set<String> fields = raw.fields();
         for (String placeholder : prompt.placeholders()) {
             String column = file.data().column(placeholder);
-            if (!fields.contains(column) && !fields.contains(rootField(column))) {
-                String mapped = column.equals(placeholder) ? "" : " (mapped by data.fields to \"" + column + "\")";
-                throw new ConfigurationException(file.label() + ": " + key + ": placeholder {" + placeholder + "}"
-                        + mapped + " is not in data row 1 (fields: " + String.join(", ", fields) + ")"
-                        + Suggestions.didYouMean(column, fields).replace("; did you mean", "; did you mean the field"));
+            for (int row = 0; row < raw.size(); row++) {
+                Set<String> fields = raw.examples().get(row).fields().keySet();
+                if (!fields.contains(column) && !fields.contains(rootField(column))) {
+                    String mapped = column.equals(placeholder) ? "" : " (mapped by data.fields to \"" + column + "\")";
+                    throw new ConfigurationException(file.label() + ": " + key + ": placeholder {" + placeholder + "}"
+                            + mapped + " is not in data " + row(file, raw, row) + " (fields: "
+                            + String.join(", ", fields) + ")"
+                            + Suggestions.didYouMean(column, fields).replace("; did you mean", "; did you mean the field"));
+                }
             }
         }
     }
 
+    /** {@code row 3 at data.jsonl:3}: the row's number and where it is in the file as the task file names it. */
+    private static String row(TaskFile file, Dataset raw, int index) {
+        int line = raw.line(index);
+        return "row " + (index + 1) + (line > 0 ? " at " + file.data().pathAsWritten() + ":" + line : "");
+    }
+
     private static Dataset load(TaskFile file) {
         TaskFile.Data data = file.data();
-        if (!Files.isRegularFile(data.path())) {
+        if (Files.isDirectory(data.path())) {
+            throw new ConfigurationException(file.label() + ": data.path: " + data.pathAsWritten()
+                    + " is a directory, not a data file");
+        }
+        if (!Files.exists(data.path())) {
             throw new ConfigurationException(file.label() + ": data.path: file not found: " + data.path());
         }
         Dataset dataset = switch (data.format()) {
@@ -124,10 +140,10 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
             throw new ConfigurationException(file.label() + ": evaluation.expected: field \"" + expected
                     + "\" is not in data row 1 (fields: " + String.join(", ", fields) + ")");
         }
-        for (Example row : raw.examples()) {
-            if (row.get(expected) == null) {
+        for (int row = 0; row < raw.size(); row++) {
+            if (raw.examples().get(row).get(expected) == null) {
                 throw new ConfigurationException(file.label() + ": evaluation.expected: field \"" + expected
-                        + "\" is missing in row " + row.id() + " of " + file.data().pathAsWritten());
+                        + "\" is missing in data " + row(file, raw, row));
             }
         }
     }

@@ -62,12 +62,20 @@ final class YamlSection {
     }
 
     Integer wholeNumber(String key, int min) {
+        return wholeNumber(key, min, Integer.MAX_VALUE);
+    }
+
+    /** A whole number from {@code min} to {@code max}, or {@code null} when the key is absent. */
+    Integer wholeNumber(String key, int min, int max) {
         JsonNode v = value(key);
         if (v == null) {
             return null;
         }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+        if (!v.isIntegralNumber()) {
             throw error(key, "expected a whole number, got " + describe(v));
+        }
+        if (!v.canConvertToInt() || v.intValue() > max) {
+            throw error(key, "must be at most " + max + ", got " + v.asText());
         }
         int i = v.intValue();
         if (i < min) {

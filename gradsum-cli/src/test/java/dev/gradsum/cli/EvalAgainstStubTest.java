@@ -1,0 +1,75 @@
+package dev.gradsum.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gradsum.cli.ModelServerStub.Role;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 10, item 5: {@code eval} counts failed calls and retries in its usage line and exits 1 when rows
+ * failed for good, against a stub server that drops the connection (retried, docs/cli.md) of one row's
+ * target call on every attempt.
+ */
+class EvalAgainstStubTest {
+    static final Map<String, String> ENV = OptimizeAgainstStubTest.ENV;
+
+    @TempDir
+    Path dir;
+    ModelServerStub stub;
+    TaskFolder folder;
+
+    @BeforeEach
+    void start() throws IOException {
+        stub = new ModelServerStub(TaskFolder.CAPITALS);
+        folder = new TaskFolder(dir.resolve("task"));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        stub.close();
+    }
+
+    private Path task() {
+        String model = TaskFolder.openAi(stub.baseUrl(), "");
+        return folder.task(TaskFolder.yaml(model, model, ""));
+    }
+
+    @Test
+    void a_row_whose_call_failed_for_good_is_counted_and_makes_eval_exit_1() {
+        // the first row asked about loses its connection on every attempt; the other rows are answered
+        java.util.concurrent.atomic.AtomicReference<String> doomed = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger dropped = new java.util.concurrent.atomic.AtomicInteger();
+        stub.gate(body -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Tell me about the capital of (\\w+)\\.").matcher(body);
+            if (m.find() && !body.contains("EXPECTED") && m.group(1).equals(doomed.updateAndGet(d -> d == null ? m.group(1) : d))) {
+                dropped.incrementAndGet();
+                throw new IllegalStateException("connection dropped");
+            }
+        });
+
+        CliRunner.Outcome r = CliRunner.run(ENV, "eval", task().toString(), "--concurrency", "1");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("of 3 rated rows passed (3/4 rows rated)")
+                .contains("1 generation(s) failed")
+                .containsPattern("Usage: \\d+ requests \\(\\d+ paid, 0 from cache, 1 failed\\), 5 retries, ");
+        assertThat(r.errLines()).containsExactly("eval: 1 of 4 rows could not be rated (1 generation call(s) failed"
+                + " after retries); the score covers the 3 rated row(s) only");
+        assertThat(dropped.get()).isEqualTo(6);
+    }
+
+    @Test
+    void every_row_rated_is_exit_0() {
+        CliRunner.Outcome r = CliRunner.run(ENV, "eval", task().toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("of 4 rated rows passed.").contains(", 0 retries, ");
+        assertThat(r.err()).isEmpty();
+    }
+}
