@@ -66,7 +66,7 @@ final class TaskRun {
     TaskRun connect(Map<String, String> env) {
         ApiKeys keys = ApiKeys.resolve(file.models(), file.label(), env);
         Reachability.check(file.models());
-        roles = ChatModels.roles(file.models(), keys);
+        roles = ChatModels.roles(file.models(), keys, options.candidatesPerPrompt(), System.err::println);
         return this;
     }
 

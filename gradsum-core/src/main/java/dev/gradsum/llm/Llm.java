@@ -43,7 +43,7 @@ public final class Llm {
     /** @throws LlmException when the call failed for good; {@link BudgetExceededException} when a limit would be crossed */
     public LlmReply chat(LlmRequest request) {
         Objects.requireNonNull(request, "request");
-        String key = CacheKey.of(provider, modelName, request);
+        String key = CacheKey.of(provider, modelName, model, request);
         try {
             while (true) {
                 Optional<LlmReply> hit = path.cache.get(key);
@@ -154,6 +154,12 @@ public final class Llm {
 
     public String modelName() {
         return modelName;
+    }
+
+    /** The temperature the model was built with (a model section's {@code temperature}), if any. */
+    public Optional<Double> defaultTemperature() {
+        ChatRequestParameters parameters = model.defaultRequestParameters();
+        return Optional.ofNullable(parameters == null ? null : parameters.temperature());
     }
 
     /** {@code target model gpt-4o-mini (OPEN_AI)}: how error messages name this call's origin. */

@@ -27,7 +27,7 @@ import java.util.Set;
  * LangChain4j's HTTP seam, on the JDK client, keeping what the stock client drops: a non-2xx answer
  * becomes {@link HttpStatusException} with the server's Retry-After (or, lacking the header, the
  * {@code retryDelay} of a Google error's RetryInfo), so gradsum's retry path can honour it. Messages never contain request headers, and any credential sent in them is masked out of the
- * server's error text. Connection failures become {@link ServerUnreachableException}, read timeouts
+ * server's error text. A 400 naming a refused parameter becomes {@link UnsupportedParameterException}. Connection failures become {@link ServerUnreachableException}, read timeouts
  * LangChain4j's retriable {@link TimeoutException}.
  */
 final class StatusHttpClient implements HttpClient {
@@ -94,6 +94,10 @@ final class StatusHttpClient implements HttpClient {
                 retryAfter = RetryAfter.fromGoogleRetryInfo(response.body());
             }
             String text = errorText(response.body(), request.headers());
+            java.util.Optional<String> refused = UnsupportedParameterException.refusedParameter(status, response.body());
+            if (refused.isPresent()) {
+                throw new UnsupportedParameterException(refused.get(), label + ": HTTP 400 from " + baseUrl + ": " + text);
+            }
             String report = !Failure.fatalStatus(status, response.body()) ? null
                     : label + ": HTTP " + status + " from " + baseUrl + ": " + text + "; "
                             + (status == 404 ? "check the model name and base_url" : "check " + keyHint);
