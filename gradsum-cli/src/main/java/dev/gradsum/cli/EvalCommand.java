@@ -94,8 +94,9 @@ final class EvalCommand implements Callable<Integer> {
                 + (e.failedGenerations() > 0 ? "; " + e.failedGenerations() + " generation(s) failed" : "") + ".");
         cli.out().println("Prompt: " + source);
         Usage usage = e.total();
-        cli.out().println(String.format(Locale.ROOT, "Usage: %s, %d retries, %d tokens, $%.4f.",
-                UsageText.requests(usage), usage.retries(), usage.totalTokens(), usage.costUsd()));
+        cli.out().println(String.format(Locale.ROOT, "Usage: %s, %d retries, %d tokens%s, %s.",
+                UsageText.requests(usage), usage.retries(), usage.totalTokens(), UsageText.estimated(usage),
+                UsageText.cost(usage, 4)));
     }
 
     private static String read(Path file) {

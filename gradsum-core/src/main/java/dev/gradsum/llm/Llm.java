@@ -6,7 +6,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.TokenUsage;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,7 +13,8 @@ import java.util.Optional;
  * One model in one role, reached through the single call path of gradsum:
  * cache lookup → budget check (paid calls only) → concurrency limit per provider → call with
  * timeout → retry with exponential backoff and jitter on 429/5xx/timeouts (honouring Retry-After)
- * → reply stored in the cache before it is returned → usage and cost added to the run's account →
+ * → reply stored in the cache before it is returned → usage and cost added to the run's account (tokens
+ * counted by gradsum and marked estimated when the answer reports none: {@link ReplyTokens}) →
  * listener told. Cache hits are free: they are counted as cached calls, never refused by the budget.
  * Identical requests in flight at the same time make one call: the others wait for its reply and get
  * it as a cache hit (when the call fails for good, they fail the same way). With a cache that never
@@ -129,12 +129,15 @@ public final class Llm {
                         }
                     },
                     () -> path.account.add(role, UsageAccount.ONE_RETRY));
-            reply = replyOf(response);
+            String text = textOf(response);
+            ReplyTokens tokens = ReplyTokens.of(model, chatRequest, response.tokenUsage(), text);
+            reply = new LlmReply(text, tokens.input(), tokens.output(), false);
             double cost = path.pricing.cost(modelName, reply.inputTokens(), reply.outputTokens());
             try {
                 path.cache.put(key, new CallRecord(role, provider, modelName, request, reply, cost));
             } finally {
-                total = path.account.add(role, UsageAccount.paid(reply.inputTokens(), reply.outputTokens(), cost));
+                total = path.account.add(role, UsageAccount.paid(reply.inputTokens(), reply.outputTokens(), cost,
+                        tokens.estimated(), path.pricing.knows(modelName)));
             }
         } finally {
             path.budget.release();
@@ -167,13 +170,9 @@ public final class Llm {
         return role.key() + " model " + modelName + " (" + provider + ")";
     }
 
-    private static LlmReply replyOf(ChatResponse response) {
-        String text = response.aiMessage() == null || response.aiMessage().text() == null
+    private static String textOf(ChatResponse response) {
+        return response.aiMessage() == null || response.aiMessage().text() == null
                 ? "" : response.aiMessage().text();
-        TokenUsage usage = response.tokenUsage();
-        long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-        long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-        return new LlmReply(text, in, out, false);
     }
 
     private static String modelNameOf(ChatModel model) {

@@ -1,5 +1,6 @@
 package dev.gradsum.cli.progress;
 
+import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.engine.SearchListener;
 import dev.gradsum.engine.Stage;
 import dev.gradsum.llm.CallListener;
@@ -128,8 +129,8 @@ public abstract class Progress implements SearchListener, CallListener {
         if (plannedCalls > 0) {
             s.append('/').append(Math.max(done, plannedCalls));
         }
-        s.append(" · ").append(tokens(total.totalTokens())).append(" tokens");
-        s.append(String.format(Locale.ROOT, " · $%.2f", total.costUsd()));
+        s.append(" · ").append(tokens(total.totalTokens())).append(" tokens").append(UsageText.estimated(total));
+        s.append(" · ").append(UsageText.cost(total, 2));
         s.append(" · ETA ").append(eta(done));
         s.append(" · best ").append(Double.isNaN(best) ? "-" : String.format(Locale.ROOT, "%.3f", best));
         return s.toString();

@@ -2,7 +2,9 @@ package dev.gradsum.cli.provider;
 
 import dev.gradsum.cli.provider.ModelCapabilities.Capability;
 import dev.gradsum.llm.ModelSettings;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
@@ -18,9 +20,9 @@ import java.util.function.Function;
  * sending. When the server still answers HTTP 400 naming a parameter ({@link UnsupportedParameterException}),
  * the model is rebuilt once without it ({@code max_tokens} moves to {@code max_completion_tokens}), one
  * line says so, and the request is sent again; a parameter refused a second time fails the call as it is.
- * Thread-safe.
+ * It counts tokens, for an answer without usage, with {@link OpenAiTokenizer#counting}. Thread-safe.
  */
-final class ParameterAdaptingChatModel implements ChatModel, ModelSettings {
+final class ParameterAdaptingChatModel implements ChatModel, ModelSettings, TokenCountEstimator {
     /** A built model and the capability it was built for. */
     private record Built(Capability capability, ChatModel model) {
     }
@@ -28,6 +30,7 @@ final class ParameterAdaptingChatModel implements ChatModel, ModelSettings {
     private final ModelSpec spec;
     private final Function<Capability, ChatModel> factory;
     private final Consumer<String> notices;
+    private final TokenCountEstimator tokens;
     private volatile Built built;
 
     /**
@@ -39,6 +42,7 @@ final class ParameterAdaptingChatModel implements ChatModel, ModelSettings {
         this.spec = spec;
         this.factory = factory;
         this.notices = notices;
+        this.tokens = OpenAiTokenizer.counting(spec.model());
         this.built = new Built(capability, factory.apply(capability));
     }
 
@@ -137,5 +141,20 @@ final class ParameterAdaptingChatModel implements ChatModel, ModelSettings {
                 + ";thinking_budget=" + Objects.toString(spec.thinkingBudget(), "")
                 + ";unsupported=" + String.join(",", new java.util.TreeSet<>(c.unsupported()))
                 + ";max_tokens_parameter=" + Objects.toString(c.maxTokensParameter(), "");
+    }
+
+    @Override
+    public int estimateTokenCountInText(String text) {
+        return tokens.estimateTokenCountInText(text);
+    }
+
+    @Override
+    public int estimateTokenCountInMessage(ChatMessage message) {
+        return tokens.estimateTokenCountInMessage(message);
+    }
+
+    @Override
+    public int estimateTokenCountInMessages(Iterable<ChatMessage> messages) {
+        return tokens.estimateTokenCountInMessages(messages);
     }
 }
