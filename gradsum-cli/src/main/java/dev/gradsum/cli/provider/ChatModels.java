@@ -151,13 +151,11 @@ public final class ChatModels {
                         .logResponses(false);
                 int maxTokens = spec.maxTokens() != null ? spec.maxTokens() : defaultMaxTokens(spec.role(), candidates);
                 if (spec.thinkingBudget() != null) {
-                    // thinking takes no temperature, and max_tokens must exceed the budget (extended-thinking docs)
+                    // max_tokens must exceed the budget: thinking counts in it (extended-thinking documentation)
                     b.thinkingType("enabled").thinkingBudgetTokens(spec.thinkingBudget());
                     maxTokens = spec.maxTokens() != null ? maxTokens : maxTokens + spec.thinkingBudget();
-                } else {
-                    b.temperature(temperature);
                 }
-                yield b.maxTokens(maxTokens).build();
+                yield b.temperature(temperature).maxTokens(maxTokens).build();
             }
             case GEMINI -> {
                 GoogleAiGeminiChatModel.GoogleAiGeminiChatModelBuilder b = GoogleAiGeminiChatModel.builder()

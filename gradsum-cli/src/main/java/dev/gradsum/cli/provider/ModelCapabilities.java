@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Which request parameters a model refuses, by model-name pattern: the bundled table
  * {@code dev/gradsum/cli/provider/model-capabilities.csv} (OpenAI's o1 / o3 / o4 / gpt-5 families take no
  * temperature but the default and want {@code max_completion_tokens}). A model section overrides its row
- * with {@code unsupported_parameters} and {@code max_tokens_parameter} ({@link ModelSpec}). Immutable.
+ * with {@code unsupported_parameters} and {@code max_tokens_parameter} ({@link ModelSpec}); an Anthropic
+ * section with a thinking budget sends no temperature or top_p. Immutable.
  */
 public final class ModelCapabilities {
     /** The parameters the table and task files may name as unsupported. */
@@ -83,6 +84,10 @@ public final class ModelCapabilities {
         }
         if (spec.maxTokensParameter() != null) {
             c = c.withMaxTokensParameter(spec.maxTokensParameter());
+        }
+        if (spec.provider() == Provider.ANTHROPIC && spec.thinkingBudget() != null) {
+            // extended thinking takes no temperature or top_p (Anthropic extended-thinking documentation)
+            c = c.without("temperature").without("top_p");
         }
         return c;
     }

@@ -105,7 +105,7 @@ final class ModelsSection {
             return budget;
         }
         if (provider == Provider.GEMINI) {
-            return s.wholeNumber("thinking_budget", 0);
+            return s.wholeNumber("thinking_budget", -1); // Gemini: 0 turns thinking off, -1 lets the model decide
         }
         throw s.error("thinking_budget", "is sent to anthropic and gemini only; for \"" + provider.key()
                 + "\" set reasoning_effort");
