@@ -195,9 +195,13 @@ final class ReportHtml {
             usageRow(s, role.key(), m == null ? "" : m.toString(), u == null ? Usage.ZERO : u, "");
         }
         usageRow(s, "total", "", result.total() == null ? Usage.ZERO : result.total(), " class=\"total\"");
+        Usage total = result.total() == null ? Usage.ZERO : result.total();
         s.append("</tbody></table></div><p class=\"small muted\">Cost counts paid requests only; requests answered from the cache are free. ")
-                .append("A model without a known price makes the cost unknown; tokens marked estimated were counted by gradsum ")
-                .append("because the server reported none.</p></section>");
+                .append(total.costUnknown() || total.tokensEstimated()
+                        ? "A model without a known price makes the cost unknown; tokens marked estimated were counted by gradsum "
+                                + "because the server reported none."
+                        : "A model without a known price counts $0.")
+                .append("</p></section>");
     }
 
     private static void usageRow(StringBuilder s, String role, String model, Usage u, String attrs) {

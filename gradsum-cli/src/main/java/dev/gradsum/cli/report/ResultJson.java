@@ -232,11 +232,15 @@ final class ResultJson {
         node.put("input_tokens", u.inputTokens());
         node.put("output_tokens", u.outputTokens());
         node.put("total_tokens", u.totalTokens());
-        node.put("tokens_estimated", u.tokensEstimated());
-        node.put("estimated_calls", u.estimatedCalls());
+        if (u.tokensEstimated()) {
+            node.put("tokens_estimated", true);
+            node.put("estimated_calls", u.estimatedCalls());
+        }
         node.put("cost_usd", u.costUsd());
-        node.put("cost_unknown", u.costUnknown());
-        node.put("unpriced_calls", u.unpricedCalls());
+        if (u.costUnknown()) {
+            node.put("cost_unknown", true);
+            node.put("unpriced_calls", u.unpricedCalls());
+        }
         return node;
     }
 
