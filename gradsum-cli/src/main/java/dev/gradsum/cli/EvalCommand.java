@@ -77,7 +77,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new ConfigurationException(run.file.label() + ": data.split." + split + ": the " + split
                     + " split has no rows; give it some in data.split or pick another with --split");
         }
-        run.connect(cli.env());
+        run.connect(cli.env(), cli.err()::println);
         try (SqliteStore store = SqliteStore.open(storeOptions.path(run.file))) {
             GradSum gradSum = run.builder(cli).cache(noCache ? store.writeOnly() : store).build();
             PromptTemplate scored = prompt;
