@@ -12,7 +12,7 @@ import mockwebserver3.MockResponse;
  */
 class LocalOpenAiServerStub extends OpenAiChatCompletionsStub {
     /** How long the first request waits for the model to load. */
-    static final long LOAD_MILLIS = 1500;
+    static final long LOAD_MILLIS = 400;
 
     LocalOpenAiServerStub() {
         super(Set.of());
