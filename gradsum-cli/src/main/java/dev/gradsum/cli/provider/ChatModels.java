@@ -54,7 +54,9 @@ public final class ChatModels {
             if (spec.provider() == Provider.SIMULATED) {
                 continue;
             }
-            ChatModel model = build(spec, keys.forRole(role), candidates, notices);
+            // the section the editor falls back to writes K prompts per answer
+            int prompts = ModelSpec.forRole(models, Role.EDITOR) == spec ? candidates : 0;
+            ChatModel model = build(spec, keys.forRole(role), prompts, notices);
             if (role.equals("optimizer")) {
                 roles.optimizer(model);
             } else {
@@ -86,31 +88,27 @@ public final class ChatModels {
 
     /**
      * Output tokens an Anthropic model may use when its section sets no {@code max_tokens} (the API
-     * requires one): the editor writes {@code candidates} whole prompts in one answer, so it gets
-     * {@value #TOKENS_PER_PROMPT} per prompt on top of the rest.
+     * requires one): {@value #DEFAULT_MAX_TOKENS}, plus {@value #TOKENS_PER_PROMPT} for each of the
+     * {@code editorPrompts} whole prompts it writes per answer when it plays the editor.
      */
-    static int defaultMaxTokens(String role, int candidates) {
-        boolean writesPrompts = role.equals("editor") || role.equals("optimizer");
-        return DEFAULT_MAX_TOKENS + (writesPrompts ? Math.max(1, candidates) * TOKENS_PER_PROMPT : 0);
-    }
-
-    static ChatModel build(ModelSpec spec, String apiKey) {
-        return build(spec, apiKey, SearchOptions.defaults().candidatesPerPrompt(), System.err::println);
+    static int defaultMaxTokens(int editorPrompts) {
+        return DEFAULT_MAX_TOKENS + editorPrompts * TOKENS_PER_PROMPT;
     }
 
     /**
      * The model of one section, sending only what {@link ModelCapabilities} allows for it and dropping a
      * parameter its server refuses ({@link ParameterAdaptingChatModel}).
      *
-     * @param candidates the editor's prompts per answer, for the default output-token limit
-     * @param notices    receives the one line told when a refused parameter is dropped
+     * @param editorPrompts prompts per answer when the section plays the editor (K), else 0: for the default
+     *                      output-token limit
+     * @param notices       receives the one line told when a refused parameter is dropped
      */
-    static ChatModel build(ModelSpec spec, String apiKey, int candidates, Consumer<String> notices) {
+    static ChatModel build(ModelSpec spec, String apiKey, int editorPrompts, Consumer<String> notices) {
         return new ParameterAdaptingChatModel(spec, ModelCapabilities.defaults().of(spec),
-                capability -> build(spec, apiKey, capability, candidates), notices);
+                capability -> build(spec, apiKey, capability, editorPrompts), notices);
     }
 
-    private static ChatModel build(ModelSpec spec, String apiKey, Capability can, int candidates) {
+    private static ChatModel build(ModelSpec spec, String apiKey, Capability can, int editorPrompts) {
         String keyHint = spec.apiKeyEnv() == null ? "whether the server needs an API key (api_key_env)"
                 : "the API key in $" + spec.apiKeyEnv();
         StatusHttpClientBuilder http = new StatusHttpClientBuilder(spec.label(), displayUrl(spec), keyHint);
@@ -149,7 +147,7 @@ public final class ChatModels {
                         .maxRetries(0)
                         .logRequests(false)
                         .logResponses(false);
-                int maxTokens = spec.maxTokens() != null ? spec.maxTokens() : defaultMaxTokens(spec.role(), candidates);
+                int maxTokens = spec.maxTokens() != null ? spec.maxTokens() : defaultMaxTokens(editorPrompts);
                 if (spec.thinkingBudget() != null) {
                     // max_tokens must exceed the budget: thinking counts in it (extended-thinking documentation)
                     b.thinkingType("enabled").thinkingBudgetTokens(spec.thinkingBudget());

@@ -17,9 +17,8 @@ class AnthropicMessagesConformanceTest extends ProviderContract {
     void the_editors_default_max_tokens_fits_its_k_prompts() {
         ask(stub.spec("editor", null, null), LlmRequest.user("q"));
 
-        int k = 3;
         assertThat(stub.lastRequest().path("max_tokens").asInt())
-                .isEqualTo(ChatModels.DEFAULT_MAX_TOKENS + k * ChatModels.TOKENS_PER_PROMPT);
+                .isEqualTo(ChatModels.DEFAULT_MAX_TOKENS + K * ChatModels.TOKENS_PER_PROMPT);
     }
 
     @Test

@@ -43,9 +43,15 @@ abstract class ProviderContract {
         stub.close();
     }
 
-    /** The model of {@code spec}, as the command line builds it, telling {@link #notices} what it adapts. */
+    /** The editor's prompts per answer (K) in these tests. */
+    static final int K = 3;
+
+    /**
+     * The model of {@code spec}, as the command line builds it, telling {@link #notices} what it adapts; a
+     * section in role {@code editor} plays the editor.
+     */
     ChatModel model(ModelSpec spec) {
-        return ChatModels.build(spec, "test-key", 3, notices::add);
+        return ChatModels.build(spec, "test-key", spec.role().equals("editor") ? K : 0, notices::add);
     }
 
     /** A call path with its own cache (shared when {@code cache} is given). */
