@@ -92,7 +92,7 @@ class StoreV1MigrationTest {
         }
 
         assertThat(columns(db)).doesNotContain("result_json").contains("elapsed_ms", "budget_calls");
-        assertThat(ResumeAfterKillTest.query(db, "PRAGMA user_version")).isEqualTo("2");
+        assertThat(ResumeAfterKillTest.query(db, "PRAGMA user_version")).isEqualTo("3");
         assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM evaluations WHERE purpose = 'test'"
                 + " AND fields_json IS NULL")).isEqualTo("0");
         try (SqliteStore again = SqliteStore.open(db)) {
