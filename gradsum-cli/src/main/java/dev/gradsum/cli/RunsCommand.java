@@ -84,8 +84,7 @@ final class RunsCommand implements Callable<Integer> {
                 out.println("  last stage: " + d.stage());
             }
             Usage u = d.usage();
-            out.println(String.format(Locale.ROOT, "  usage:      %s, %d input + %d output tokens, $%.4f",
-                    UsageText.requests(u), u.inputTokens(), u.outputTokens(), u.costUsd()));
+            out.println("  usage:      " + UsageText.requests(u) + ", " + UsageText.tokens(u) + ", " + UsageText.cost(u, 4));
             out.println("  candidates: " + d.candidates() + (d.dropped() == 0 ? "" : ", " + d.dropped() + " dropped"));
             for (RunDetails.IterationLine it : d.iterations()) {
                 out.println(String.format(Locale.ROOT, "  iteration %d: best %s %.3f%s, beam %s", it.index(), it.bestId(),
