@@ -77,18 +77,21 @@ final class ParameterAdaptingChatModel implements ChatModel, ModelSettings, Toke
         Capability c = failed.capability();
         Capability next;
         String told;
+        String setting;
         if (parameter.equals("max_tokens") && spec.provider() != Provider.ANTHROPIC
                 && !"max_completion_tokens".equals(c.maxTokensParameter())) {
             next = c.withMaxTokensParameter("max_completion_tokens");
             told = "sends max_completion_tokens instead of max_tokens";
+            setting = "max_tokens_parameter: max_completion_tokens";
         } else if (ModelCapabilities.PARAMETERS.contains(parameter) && c.sends(parameter)) {
             next = c.without(parameter);
             told = "no longer sends " + parameter;
+            setting = "unsupported_parameters: [" + parameter + "]";
         } else {
             return null;
         }
         notices.accept(spec.label() + " " + spec.model() + " refused " + parameter + " (HTTP 400): gradsum "
-                + told + " to it for the rest of the run (set unsupported_parameters in models." + spec.role() + ")");
+                + told + " to it for the rest of the run (set " + setting + " in models." + spec.role() + ")");
         built = new Built(next, factory.apply(next));
         return built;
     }

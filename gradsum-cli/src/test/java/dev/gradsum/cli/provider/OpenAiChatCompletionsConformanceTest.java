@@ -51,7 +51,7 @@ class OpenAiChatCompletionsConformanceTest extends ProviderContract {
         assertThat(notices).singleElement().asString()
                 .contains("editor model my-reasoner refused temperature (HTTP 400)")
                 .contains("no longer sends temperature")
-                .contains("models.editor");
+                .contains("set unsupported_parameters: [temperature] in models.editor");
     }
 
     @Test
@@ -65,7 +65,8 @@ class OpenAiChatCompletionsConformanceTest extends ProviderContract {
         assertThat(stub.requests()).hasSize(2);
         assertThat(stub.requests().get(0).path("max_tokens").asInt()).isEqualTo(200);
         assertThat(stub.requests().get(1).path("max_completion_tokens").asInt()).isEqualTo(200);
-        assertThat(notices).singleElement().asString().contains("sends max_completion_tokens instead of max_tokens");
+        assertThat(notices).singleElement().asString().contains("sends max_completion_tokens instead of max_tokens")
+                .contains("set max_tokens_parameter: max_completion_tokens in models.target");
     }
 
     @Test
