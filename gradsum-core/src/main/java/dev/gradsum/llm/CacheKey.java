@@ -55,9 +55,12 @@ final class CacheKey {
             d.put("presence_penalty", p.presencePenalty());
             d.put("stop", p.stopSequences() == null ? null : String.join("\u0000", p.stopSequences()));
             d.put("response_format", p.responseFormat() == null ? null : p.responseFormat().toString());
-            if (p.getClass() != DefaultChatRequestParameters.class) {
+            String text = p.toString();
+            boolean identityOnly = text.equals(p.getClass().getName() + "@" + Integer.toHexString(p.hashCode()));
+            if (p.getClass() != DefaultChatRequestParameters.class && !identityOnly) {
                 // provider-specific fields (reasoning_effort, max_completion_tokens, thinking): their text form
-                d.put("provider_parameters", p.toString());
+                // (LangChain4j's parameter classes print every field; an Object.toString would differ per process)
+                d.put("provider_parameters", text);
             }
         }
         if (chatModel instanceof ModelSettings s) {
