@@ -19,7 +19,8 @@ import java.util.function.Function;
  * the {@link Capability} rules out (the editor's temperature for a reasoning model) are removed before
  * sending. When the server still answers HTTP 400 naming a parameter ({@link UnsupportedParameterException}),
  * the model is rebuilt once without it ({@code max_tokens} moves to {@code max_completion_tokens}), one
- * line says so, and the request is sent again; a parameter refused a second time fails the call as it is.
+ * line says so, and the request is sent again (a server refusing one parameter after another has each
+ * dropped in turn); a parameter refused again after it was dropped fails the call as it is.
  * It counts tokens, for an answer without usage, with {@link OpenAiTokenizer#counting}. Thread-safe.
  */
 final class ParameterAdaptingChatModel implements ChatModel, ModelSettings, TokenCountEstimator {
@@ -54,18 +55,17 @@ final class ParameterAdaptingChatModel implements ChatModel, ModelSettings, Toke
     @Override
     public ChatResponse chat(ChatRequest request) {
         Built b = built;
-        try {
-            return b.model().chat(allowed(request, b.capability()));
-        } catch (RuntimeException e) {
-            UnsupportedParameterException refused = refusal(e);
-            if (refused == null) {
-                throw e;
+        while (true) {
+            try {
+                return b.model().chat(allowed(request, b.capability()));
+            } catch (RuntimeException e) {
+                UnsupportedParameterException refused = refusal(e);
+                Built adapted = refused == null ? null : adapt(b, refused.parameter());
+                if (adapted == null) {
+                    throw e;
+                }
+                b = adapted; // each adaptation sends less, so this ends: a refusal it cannot adapt to is thrown
             }
-            Built adapted = adapt(b, refused.parameter());
-            if (adapted == null) {
-                throw e;
-            }
-            return adapted.model().chat(allowed(request, adapted.capability()));
         }
     }
 

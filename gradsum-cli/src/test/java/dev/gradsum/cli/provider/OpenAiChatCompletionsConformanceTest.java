@@ -55,6 +55,18 @@ class OpenAiChatCompletionsConformanceTest extends ProviderContract {
     }
 
     @Test
+    void a_server_refusing_one_parameter_after_another_has_each_dropped_within_the_same_call() {
+        ModelSpec spec = stub.spec("target", "my-reasoner", 0.5, 100);
+
+        assertThat(ask(spec, LlmRequest.user("q")).text()).isEqualTo("Paris");
+
+        assertThat(stub.requests()).hasSize(3);
+        assertThat(stub.lastRequest().has("temperature")).isFalse();
+        assertThat(stub.lastRequest().path("max_completion_tokens").asInt()).isEqualTo(100);
+        assertThat(notices).hasSize(2);
+    }
+
+    @Test
     void a_refused_max_tokens_moves_to_max_completion_tokens() {
         // griptape-ai/ComfyUI-Griptape#312: "Use 'max_completion_tokens' instead."
         ModelSpec spec = new ModelSpec("target", Provider.OPENAI_COMPATIBLE, "my-reasoner", null, stub.baseUrl(),
