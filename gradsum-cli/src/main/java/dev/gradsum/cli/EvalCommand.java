@@ -79,7 +79,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new ConfigurationException(run.file.label() + ": data.split." + split + ": the " + split
                     + " split has no rows; give it some in data.split or pick another with --split");
         }
-        run.connect(cli.env());
+        run.connect(cli.env(), cli.err()::println);
         try (SqliteStore store = SqliteStore.open(storeOptions.path(run.file))) {
             UnusableReplies unusable = new UnusableReplies();
             GradSum gradSum = run.builder(cli).cache(noCache ? store.writeOnly() : store).callListener(unusable).build();
@@ -107,8 +107,9 @@ final class EvalCommand implements Callable<Integer> {
                 + (e.failedGenerations() > 0 ? "; " + e.failedGenerations() + " generation(s) failed" : "") + ".");
         cli.out().println("Prompt: " + source);
         Usage usage = e.total();
-        cli.out().println(String.format(Locale.ROOT, "Usage: %s, %d retries, %d tokens, $%.4f.",
-                UsageText.requests(usage), usage.retries(), usage.totalTokens(), usage.costUsd()));
+        cli.out().println(String.format(Locale.ROOT, "Usage: %s, %d retries, %d tokens%s, %s.",
+                UsageText.requests(usage), usage.retries(), usage.totalTokens(), UsageText.estimated(usage),
+                UsageText.cost(usage, 4)));
         cli.out().flush();
     }
 

@@ -60,7 +60,7 @@ final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String taskPath = resume == null ? required(taskFile) : resumeTaskFile();
-        TaskRun run = TaskRun.load(taskPath, search, flags.concurrency).connect(cli.env());
+        TaskRun run = TaskRun.load(taskPath, search, flags.concurrency).connect(cli.env(), cli.err()::println);
         CallPlan plan = CallPlan.of(run.setup, run.options, MetaPrompts.defaults());
         Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), run.options.iterations(),
                 plan.totalCalls());

@@ -39,8 +39,8 @@ final class ResultSummary {
             out.println("Test: no test rows (set data.split.test to measure the best prompt on unseen rows).");
         }
         Usage u = r.total();
-        out.println(String.format(Locale.ROOT, "Usage: %s, %d retries, %d input + %d output tokens, $%.4f.",
-                UsageText.requests(u), u.retries(), u.inputTokens(), u.outputTokens(), u.costUsd()));
+        out.println(String.format(Locale.ROOT, "Usage: %s, %d retries, %s, %s.",
+                UsageText.requests(u), u.retries(), UsageText.tokens(u), UsageText.cost(u, 4)));
         if (evaluationErrors > 0) {
             out.println("Evaluation errors: " + evaluationErrors + " answer(s) could not be rated and were left out of the scores.");
         }

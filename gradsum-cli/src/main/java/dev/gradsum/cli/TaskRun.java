@@ -62,11 +62,14 @@ final class TaskRun {
         return new TaskRun(file, setup, options(file, search), concurrency(file, concurrency));
     }
 
-    /** Reads the keys (a missing variable fails here, by name) and checks every server accepts connections. */
-    TaskRun connect(Map<String, String> env) {
+    /**
+     * Reads the keys (a missing variable fails here, by name) and checks every server accepts connections;
+     * {@code notices} gets the one line told when a model's server refuses a parameter and gradsum drops it.
+     */
+    TaskRun connect(Map<String, String> env, java.util.function.Consumer<String> notices) {
         ApiKeys keys = ApiKeys.resolve(file.models(), file.label(), env);
         Reachability.check(file.models());
-        roles = ChatModels.roles(file.models(), keys);
+        roles = ChatModels.roles(file.models(), keys, options.candidatesPerPrompt(), notices);
         return this;
     }
 

@@ -30,8 +30,8 @@ final class BudgetGuard {
         }
         if (budget.tokens() != null && spent.totalTokens() >= budget.tokens()) {
             throw new BudgetExceededException(String.format(Locale.ROOT,
-                    "budget.tokens limit of %d tokens reached: %d tokens spent",
-                    budget.tokens(), spent.totalTokens()));
+                    "budget.tokens limit of %d tokens reached: %d tokens spent%s",
+                    budget.tokens(), spent.totalTokens(), spent.tokensEstimated() ? " (some estimated)" : ""));
         }
         if (budget.usd() != null && spent.costUsd() >= budget.usd()) {
             throw new BudgetExceededException(String.format(Locale.ROOT,

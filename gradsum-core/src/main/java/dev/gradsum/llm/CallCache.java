@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Answers identical requests without paying twice. The key is the SHA-256 of the canonical request
- * (provider, model, messages, parameters, sample index), never the API key or base URL. A persistent
+ * (provider, model, messages, parameters, sample index) and of the model's own settings ({@code CacheKey}),
+ * never the API key or base URL. A persistent
  * implementation (SQLite) makes reruns and resumed runs free. Implementations are thread-safe.
  */
 public interface CallCache {

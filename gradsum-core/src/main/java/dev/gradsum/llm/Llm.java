@@ -8,7 +8,6 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
-import dev.langchain4j.model.output.TokenUsage;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -17,7 +16,8 @@ import java.util.function.Predicate;
  * One model in one role, reached through the single call path of gradsum:
  * cache lookup → budget check (paid calls only) → concurrency limit per provider → call with
  * timeout → retry with exponential backoff and jitter on 429/5xx/timeouts (honouring Retry-After)
- * → reply stored in the cache before it is returned → usage and cost added to the run's account →
+ * → reply stored in the cache before it is returned → usage and cost added to the run's account (tokens
+ * counted by gradsum and marked estimated when the answer reports none: {@link ReplyTokens}) →
  * listener told. Cache hits are free: they are counted as cached calls, never refused by the budget (in a
  * resumed run, hits that replay an earlier attempt's requests are not counted again: {@link LlmReply#replayed()}).
  * Identical requests in flight at the same time make one call: the others wait for its reply and get
@@ -70,7 +70,7 @@ public final class Llm {
     public LlmReply chat(LlmRequest request, Predicate<String> usable) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(usable, "usable");
-        String key = CacheKey.of(provider, modelName, request);
+        String key = CacheKey.of(provider, modelName, model, request);
         try {
             while (true) {
                 Optional<LlmReply> hit = lookUp(key, usable);
@@ -201,7 +201,12 @@ public final class Llm {
                             throw e;
                         }
                     });
-            reply = replyOf(response);
+            String content = textOf(response);
+            String thinking = response.aiMessage() == null ? null : response.aiMessage().thinking();
+            ThinkingText.Separated separated = ThinkingText.separate(content, thinking);
+            ReplyTokens tokens = ReplyTokens.of(model, chatRequest, response.tokenUsage(),
+                    thinking == null ? content : content + thinking);
+            reply = new LlmReply(separated.answer(), separated.reasoning(), tokens.input(), tokens.output(), false);
             unusable = unusableKind(response, reply);
             if (unusable == null) {
                 path.systematic.succeeded(role);
@@ -217,7 +222,8 @@ public final class Llm {
                         path.cache.put(key, new CallRecord(role, provider, modelName, request, reply, cost));
                     }
                 } finally {
-                    total = path.account.add(role, UsageAccount.paid(reply.inputTokens(), reply.outputTokens(), cost));
+                    total = path.account.add(role, UsageAccount.paid(reply.inputTokens(), reply.outputTokens(), cost,
+                            tokens.estimated(), path.pricing.knows(modelName)));
                 }
             }
         } finally {
@@ -255,20 +261,21 @@ public final class Llm {
         return modelName;
     }
 
+    /** The temperature the model was built with (a model section's {@code temperature}), if any. */
+    public Optional<Double> defaultTemperature() {
+        ChatRequestParameters parameters = model.defaultRequestParameters();
+        return Optional.ofNullable(parameters == null ? null : parameters.temperature());
+    }
+
     /** {@code target model gpt-4o-mini (OPEN_AI)}: how error messages name this call's origin. */
     private String who() {
         return role.key() + " model " + modelName + " (" + provider + ")";
     }
 
-    /** The reply with its reasoning separated from the answer ({@link ThinkingText}). */
-    private static LlmReply replyOf(ChatResponse response) {
-        String content = response.aiMessage() == null ? null : response.aiMessage().text();
-        String thinking = response.aiMessage() == null ? null : response.aiMessage().thinking();
-        ThinkingText.Separated separated = ThinkingText.separate(content, thinking);
-        TokenUsage usage = response.tokenUsage();
-        long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-        long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-        return new LlmReply(separated.answer(), separated.reasoning(), in, out, false);
+    /** The answer's text as the model sent it, reasoning and all ("" when none). */
+    private static String textOf(ChatResponse response) {
+        return response.aiMessage() == null || response.aiMessage().text() == null
+                ? "" : response.aiMessage().text();
     }
 
     private static String modelNameOf(ChatModel model) {

@@ -3,8 +3,10 @@ package dev.gradsum.llm;
 import java.util.Objects;
 
 /**
- * One request on the {@link Llm} path. The canonical form of this record (plus provider and model
- * name) is the cache key; the API key and base URL never are.
+ * One request on the {@link Llm} path. The canonical form of this record (plus provider, model name and
+ * the model's settings: {@code CacheKey}) is the cache key; the API key and base URL never are. A
+ * temperature the model does not take is left out when the request is sent (the command line's models
+ * do so for reasoning models), but still tells cache keys apart.
  *
  * @param system      system message, or {@code null} for none
  * @param user        user message

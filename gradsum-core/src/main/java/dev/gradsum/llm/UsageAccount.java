@@ -36,8 +36,14 @@ final class UsageAccount {
         return true;
     }
 
-    static Usage paid(long inputTokens, long outputTokens, double costUsd) {
-        return new Usage(1, 0, 0, 0, inputTokens, outputTokens, costUsd);
+    /**
+     * One paid call.
+     *
+     * @param estimated whether its tokens were counted by gradsum (the answer reported none)
+     * @param priced    whether the price table knows its model
+     */
+    static Usage paid(long inputTokens, long outputTokens, double costUsd, boolean estimated, boolean priced) {
+        return new Usage(1, 0, 0, 0, inputTokens, outputTokens, costUsd, estimated ? 1 : 0, priced ? 0 : 1);
     }
 
     /** A call the provider answered (and billed) with no usable answer: a failure, with its tokens and cost. */

@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
 /**
  * USD prices per million input and output tokens, by model name. {@link #defaults()} knows common
  * OpenAI, Anthropic and Gemini models (list prices from the resource {@code dev/gradsum/pricing.csv},
- * which says when they were taken); users override or add entries. Unknown models cost 0 and
- * {@link #knows(String)} says so, so reports can print "price unknown".
+ * which says when they were taken); users override or add entries. {@link #cost} of an unknown model is
+ * 0 and {@link #knows(String)} says so: the call path counts such calls as unpriced
+ * ({@link Usage#costUnknown()}), so outputs print the cost as unknown, never as $0. The simulated
+ * world's models are in the table at 0: they are free.
  *
  * <p>A name matches case-insensitively, without a leading {@code vendor/} or {@code models/} path,
  * and also without a trailing date or version ({@code gpt-4o-2024-08-06} is priced as

@@ -34,8 +34,10 @@ import java.util.stream.Collectors;
  * invalid it is dropped and {@link Edit#dropped()} gets one line, e.g.
  * {@code candidate 2 dropped: lost placeholder {question}}. An unusable answer is asked again once
  * ({@code answer_retry.md}); a second one, or a call that fails for good, gives an edit with no
- * candidates and one line saying why. Calls are sampled (temperature 0.7 by default); the sample index
- * distinguishes the retry from the first call.
+ * candidates and one line saying why. Calls are sampled: at the editor model's own temperature when it
+ * has one (its model section's), else 0.7; the sample index distinguishes the retry from the first call.
+ * A model that takes no temperature (a reasoning model) is left at its default and still writes distinct
+ * candidates, since one call asks for all K of them.
  */
 public final class PromptEditor {
     /** The editor's default sampling temperature: candidates should differ. */
@@ -45,8 +47,9 @@ public final class PromptEditor {
     private final MetaPrompts prompts;
     private final double temperature;
 
+    /** An editor sampling at {@code editor}'s own temperature, or {@link #DEFAULT_TEMPERATURE} when it has none. */
     public PromptEditor(Llm editor, MetaPrompts prompts) {
-        this(editor, prompts, DEFAULT_TEMPERATURE);
+        this(editor, prompts, editor.defaultTemperature().orElse(DEFAULT_TEMPERATURE));
     }
 
     public PromptEditor(Llm editor, MetaPrompts prompts, double temperature) {

@@ -15,15 +15,18 @@ import java.util.Map;
 /**
  * The {@code run_usage} table: what a run spent per role, over all its attempts. Paid calls are added
  * as their replies are stored, cache hits as they are reported; the final per-role usage of a finished
- * attempt (which also counts retries and failures) replaces the rows.
+ * attempt (which also counts retries and failures, and which tokens were estimated and which calls
+ * unpriced) replaces the rows.
  */
 final class UsageRows {
     private static final String ADD = "INSERT INTO run_usage (run_id, role, calls, cached_calls, retries, failures,"
-            + " input_tokens, output_tokens, cost_usd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " input_tokens, output_tokens, cost_usd, estimated_calls, unpriced_calls) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (run_id, role) DO UPDATE SET calls = calls + excluded.calls,"
             + " cached_calls = cached_calls + excluded.cached_calls, retries = retries + excluded.retries,"
             + " failures = failures + excluded.failures, input_tokens = input_tokens + excluded.input_tokens,"
-            + " output_tokens = output_tokens + excluded.output_tokens, cost_usd = cost_usd + excluded.cost_usd";
+            + " output_tokens = output_tokens + excluded.output_tokens, cost_usd = cost_usd + excluded.cost_usd,"
+            + " estimated_calls = estimated_calls + excluded.estimated_calls,"
+            + " unpriced_calls = unpriced_calls + excluded.unpriced_calls";
 
     private UsageRows() {
     }
@@ -66,18 +69,21 @@ final class UsageRows {
         s.setLong(7, u.inputTokens());
         s.setLong(8, u.outputTokens());
         s.setDouble(9, u.costUsd());
+        s.setLong(10, u.estimatedCalls());
+        s.setLong(11, u.unpricedCalls());
     }
 
     /** Usage per role of the run (empty for an unknown run). */
     static Map<Role, Usage> byRole(Connection c, String runId) throws SQLException {
         Map<Role, Usage> out = new EnumMap<>(Role.class);
         try (PreparedStatement q = c.prepareStatement("SELECT role, calls, cached_calls, retries, failures,"
-                + " input_tokens, output_tokens, cost_usd FROM run_usage WHERE run_id = ?")) {
+                + " input_tokens, output_tokens, cost_usd, estimated_calls, unpriced_calls FROM run_usage WHERE run_id = ?")) {
             q.setString(1, runId);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     out.put(Role.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)), new Usage(rs.getLong(2),
-                            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getDouble(8)));
+                            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getDouble(8),
+                            rs.getLong(9), rs.getLong(10)));
                 }
             }
         }

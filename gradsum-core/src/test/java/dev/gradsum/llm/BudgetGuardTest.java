@@ -16,7 +16,7 @@ class BudgetGuardTest {
     void calls_in_flight_count_against_the_call_limit() {
         BudgetGuard guard = new BudgetGuard(new Budget(null, 3L, null), account);
         guard.reserve();
-        account.add(Role.TARGET, UsageAccount.paid(1, 1, 0));
+        account.add(Role.TARGET, UsageAccount.paid(1, 1, 0, false, true));
         guard.release();
         guard.reserve();
         guard.reserve();
@@ -28,17 +28,17 @@ class BudgetGuardTest {
     @Test
     void spent_tokens_at_the_limit_refuse_the_next_call() {
         BudgetGuard guard = new BudgetGuard(new Budget(null, null, 100L), account);
-        account.add(Role.JUDGE, UsageAccount.paid(60, 40, 0));
+        account.add(Role.JUDGE, UsageAccount.paid(60, 40, 0, false, true));
         assertThatThrownBy(guard::reserve).hasMessage("budget.tokens limit of 100 tokens reached: 100 tokens spent");
     }
 
     @Test
     void spent_dollars_at_the_limit_refuse_the_next_call() {
         BudgetGuard guard = new BudgetGuard(new Budget(0.5, null, null), account);
-        account.add(Role.EDITOR, UsageAccount.paid(1, 1, 0.49));
+        account.add(Role.EDITOR, UsageAccount.paid(1, 1, 0.49, false, true));
         guard.reserve();
         guard.release();
-        account.add(Role.EDITOR, UsageAccount.paid(1, 1, 0.02));
+        account.add(Role.EDITOR, UsageAccount.paid(1, 1, 0.02, false, true));
         assertThatThrownBy(guard::reserve).hasMessage("budget.usd limit of $0.50 reached: $0.5100 spent");
     }
 

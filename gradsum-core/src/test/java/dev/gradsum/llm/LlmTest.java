@@ -129,7 +129,7 @@ class LlmTest {
 
         assertThat(cache.records.keySet()).allSatisfy(k -> assertThat(k).doesNotContain(apiKey));
         assertThat(cache.records.values().toString()).doesNotContain(apiKey);
-        assertThat(CacheKey.canonical("OPEN_AI", "gpt-4o-mini", request)).doesNotContain(apiKey);
+        assertThat(CacheKey.canonical("OPEN_AI", "gpt-4o-mini", model, request)).doesNotContain(apiKey);
     }
 
     @Test

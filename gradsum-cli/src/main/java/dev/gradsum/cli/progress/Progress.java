@@ -1,6 +1,7 @@
 package dev.gradsum.cli.progress;
 
 import dev.gradsum.engine.CallEstimate;
+import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.engine.SearchListener;
 import dev.gradsum.engine.Stage;
 import dev.gradsum.llm.CallListener;
@@ -153,8 +154,8 @@ public abstract class Progress implements SearchListener, CallListener {
         if (expected.known()) {
             s.append('/').append(expectedCalls);
         }
-        s.append(" · ").append(tokens(total.totalTokens())).append(" tokens");
-        s.append(String.format(Locale.ROOT, " · $%.2f", total.costUsd()));
+        s.append(" · ").append(tokens(total.totalTokens())).append(" tokens").append(UsageText.estimated(total));
+        s.append(" · ").append(UsageText.cost(total, 2));
         s.append(" · ETA ").append(eta(done, expectedCalls));
         s.append(" · best ").append(Double.isNaN(best) ? "-" : String.format(Locale.ROOT, "%.3f", best));
         return s.toString();

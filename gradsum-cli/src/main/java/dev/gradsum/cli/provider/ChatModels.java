@@ -1,23 +1,33 @@
 package dev.gradsum.cli.provider;
 
+import dev.gradsum.cli.provider.ModelCapabilities.Capability;
 import dev.gradsum.model.ModelRoles;
 import dev.gradsum.model.Role;
+import dev.gradsum.search.SearchOptions;
 import dev.gradsum.simulation.SimulatedWorld;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.googleai.GeminiThinkingConfig;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Turns the {@code models:} of a task file into LangChain4j {@link ChatModel}s, one per role. Models are
  * built with {@code maxRetries(0)} (gradsum's call path retries, honouring Retry-After), logging off,
- * and gradsum's {@link StatusHttpClient}. Keys come from {@link ApiKeys}, never from the file.
+ * and gradsum's {@link StatusHttpClient}. Keys come from {@link ApiKeys}, never from the file. Each model
+ * sends only the parameters {@link ModelCapabilities} allows for it (reasoning models: no temperature,
+ * {@code max_completion_tokens}) and drops one its server refuses ({@link ParameterAdaptingChatModel}).
  */
 public final class ChatModels {
     /** Used when an OpenAI-compatible server needs no key but the client insists on one. */
     private static final String NO_KEY = "not-needed";
+    /** Output tokens of an Anthropic answer when the section sets none, before the editor's prompts. */
+    static final int DEFAULT_MAX_TOKENS = 1024;
+    /** Output tokens the default limit allows per prompt the editor writes. */
+    static final int TOKENS_PER_PROMPT = 1024;
 
     private ChatModels() {
     }
@@ -28,6 +38,15 @@ public final class ChatModels {
      * simulated world's model for that very role, so its judge judges and its summarizer summarizes.
      */
     public static ModelRoles roles(Map<String, ModelSpec> models, ApiKeys keys) {
+        return roles(models, keys, SearchOptions.defaults().candidatesPerPrompt(), System.err::println);
+    }
+
+    /**
+     * As {@link #roles(Map, ApiKeys)}, for an editor writing {@code candidates} prompts per answer, telling
+     * {@code notices} when a model's server refuses a parameter and gradsum drops it.
+     */
+    public static ModelRoles roles(Map<String, ModelSpec> models, ApiKeys keys, int candidates,
+                                   Consumer<String> notices) {
         ModelRoles.Builder roles = ModelRoles.builder();
         for (Map.Entry<String, ModelSpec> e : models.entrySet()) {
             ModelSpec spec = e.getValue();
@@ -35,7 +54,9 @@ public final class ChatModels {
             if (spec.provider() == Provider.SIMULATED) {
                 continue;
             }
-            ChatModel model = build(spec, keys.forRole(role));
+            // the section the editor falls back to writes K prompts per answer
+            int prompts = ModelSpec.forRole(models, Role.EDITOR) == spec ? candidates : 0;
+            ChatModel model = build(spec, keys.forRole(role), prompts, notices);
             if (role.equals("optimizer")) {
                 roles.optimizer(model);
             } else {
@@ -65,10 +86,33 @@ public final class ChatModels {
         };
     }
 
-    static ChatModel build(ModelSpec spec, String apiKey) {
+    /**
+     * Output tokens an Anthropic model may use when its section sets no {@code max_tokens} (the API
+     * requires one): {@value #DEFAULT_MAX_TOKENS}, plus {@value #TOKENS_PER_PROMPT} for each of the
+     * {@code editorPrompts} whole prompts it writes per answer when it plays the editor.
+     */
+    static int defaultMaxTokens(int editorPrompts) {
+        return DEFAULT_MAX_TOKENS + editorPrompts * TOKENS_PER_PROMPT;
+    }
+
+    /**
+     * The model of one section, sending only what {@link ModelCapabilities} allows for it and dropping a
+     * parameter its server refuses ({@link ParameterAdaptingChatModel}).
+     *
+     * @param editorPrompts prompts per answer when the section plays the editor (K), else 0: for the default
+     *                      output-token limit
+     * @param notices       receives the one line told when a refused parameter is dropped
+     */
+    static ChatModel build(ModelSpec spec, String apiKey, int editorPrompts, Consumer<String> notices) {
+        return new ParameterAdaptingChatModel(spec, ModelCapabilities.defaults().of(spec),
+                capability -> build(spec, apiKey, capability, editorPrompts), notices);
+    }
+
+    private static ChatModel build(ModelSpec spec, String apiKey, Capability can, int editorPrompts) {
         String keyHint = spec.apiKeyEnv() == null ? "whether the server needs an API key (api_key_env)"
                 : "the API key in $" + spec.apiKeyEnv();
         StatusHttpClientBuilder http = new StatusHttpClientBuilder(spec.label(), displayUrl(spec), keyHint);
+        Double temperature = can.sends("temperature") ? spec.temperature() : null;
         return switch (spec.provider()) {
             case OPENAI, OPENAI_COMPATIBLE, OLLAMA, VLLM -> {
                 OpenAiChatModel.OpenAiChatModelBuilder b = OpenAiChatModel.builder()
@@ -76,43 +120,59 @@ public final class ChatModels {
                         .baseUrl(displayUrl(spec))
                         .apiKey(apiKey != null ? apiKey : NO_KEY)
                         .modelName(spec.model())
-                        .temperature(spec.temperature())
+                        .temperature(temperature)
                         .timeout(spec.timeout())
                         .maxRetries(0)
                         .returnThinking(true) // reasoning_content (DeepSeek, vLLM's reasoning parser) kept apart from the answer
                         .logRequests(false)
                         .logResponses(false);
-                if (spec.provider() == Provider.OPENAI) {
+                String field = can.maxTokensParameter() != null ? can.maxTokensParameter()
+                        : spec.provider() == Provider.OPENAI ? "max_completion_tokens" : "max_tokens";
+                if (field.equals("max_completion_tokens")) {
                     b.maxCompletionTokens(spec.maxTokens());
                 } else {
                     b.maxTokens(spec.maxTokens());
                 }
+                if (spec.reasoningEffort() != null && can.sends("reasoning_effort")) {
+                    b.reasoningEffort(spec.reasoningEffort());
+                }
                 yield b.build();
             }
-            case ANTHROPIC -> AnthropicChatModel.builder()
-                    .httpClientBuilder(http)
-                    .baseUrl(displayUrl(spec))
-                    .apiKey(apiKey)
-                    .modelName(spec.model())
-                    .temperature(spec.temperature())
-                    .maxTokens(spec.maxTokens() != null ? spec.maxTokens() : 1024)
-                    .timeout(spec.timeout())
-                    .maxRetries(0)
-                    .logRequests(false)
-                    .logResponses(false)
-                    .build();
-            case GEMINI -> GoogleAiGeminiChatModel.builder()
-                    .httpClientBuilder(http)
-                    // the client appends "/models/..." as is: a trailing slash would make "v1beta//models"
-                    .baseUrl(displayUrl(spec).replaceAll("/+$", ""))
-                    .apiKey(apiKey)
-                    .modelName(spec.model())
-                    .temperature(spec.temperature())
-                    .maxOutputTokens(spec.maxTokens())
-                    .timeout(spec.timeout())
-                    .maxRetries(0)
-                    .logRequestsAndResponses(false)
-                    .build();
+            case ANTHROPIC -> {
+                AnthropicChatModel.AnthropicChatModelBuilder b = AnthropicChatModel.builder()
+                        .httpClientBuilder(http)
+                        .baseUrl(displayUrl(spec))
+                        .apiKey(apiKey)
+                        .modelName(spec.model())
+                        .timeout(spec.timeout())
+                        .maxRetries(0)
+                        .logRequests(false)
+                        .logResponses(false);
+                int maxTokens = spec.maxTokens() != null ? spec.maxTokens() : defaultMaxTokens(editorPrompts);
+                if (spec.thinkingBudget() != null) {
+                    // max_tokens must exceed the budget: thinking counts in it (extended-thinking documentation)
+                    b.thinkingType("enabled").thinkingBudgetTokens(spec.thinkingBudget());
+                    maxTokens = spec.maxTokens() != null ? maxTokens : maxTokens + spec.thinkingBudget();
+                }
+                yield b.temperature(temperature).maxTokens(maxTokens).build();
+            }
+            case GEMINI -> {
+                GoogleAiGeminiChatModel.GoogleAiGeminiChatModelBuilder b = GoogleAiGeminiChatModel.builder()
+                        .httpClientBuilder(http)
+                        // the client appends "/models/..." as is: a trailing slash would make "v1beta//models"
+                        .baseUrl(displayUrl(spec).replaceAll("/+$", ""))
+                        .apiKey(apiKey)
+                        .modelName(spec.model())
+                        .temperature(temperature)
+                        .maxOutputTokens(spec.maxTokens())
+                        .timeout(spec.timeout())
+                        .maxRetries(0)
+                        .logRequestsAndResponses(false);
+                if (spec.thinkingBudget() != null) {
+                    b.thinkingConfig(GeminiThinkingConfig.builder().thinkingBudget(spec.thinkingBudget()).build());
+                }
+                yield b.build();
+            }
             case SIMULATED -> throw new IllegalArgumentException("simulated models come from SimulatedWorld");
         };
     }

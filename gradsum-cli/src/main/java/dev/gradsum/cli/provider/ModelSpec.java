@@ -4,6 +4,7 @@ import dev.gradsum.model.ModelRoles;
 import dev.gradsum.model.Role;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One {@code models.<role>} entry of a task file: which provider and model plays the role, and how to
@@ -16,9 +17,29 @@ import java.util.Map;
  * @param maxTokens      most output tokens per answer, or {@code null}
  * @param timeout        per-request timeout
  * @param maxConcurrency most requests in flight to this provider, or {@code null} for the search default
+ * @param reasoningEffort OpenAI {@code reasoning_effort} (minimal, low, medium, high), or {@code null} to send none
+ * @param thinkingBudget thinking tokens per answer (Anthropic extended thinking, Gemini {@code thinkingBudget}),
+ *                       or {@code null} for the provider's default
+ * @param unsupportedParameters parameters never sent to this model (replaces the {@link ModelCapabilities}
+ *                       row), or {@code null} to use the table
+ * @param maxTokensParameter the OpenAI field carrying {@code max_tokens} ({@code max_tokens} or
+ *                       {@code max_completion_tokens}), or {@code null} to use the table
  */
 public record ModelSpec(String role, Provider provider, String model, String apiKeyEnv, String baseUrl,
-                        Double temperature, Integer maxTokens, Duration timeout, Integer maxConcurrency) {
+                        Double temperature, Integer maxTokens, Duration timeout, Integer maxConcurrency,
+                        String reasoningEffort, Integer thinkingBudget, Set<String> unsupportedParameters,
+                        String maxTokensParameter) {
+
+    public ModelSpec {
+        unsupportedParameters = unsupportedParameters == null ? null : Set.copyOf(unsupportedParameters);
+    }
+
+    /** A section without reasoning settings or capability overrides. */
+    public ModelSpec(String role, Provider provider, String model, String apiKeyEnv, String baseUrl,
+                     Double temperature, Integer maxTokens, Duration timeout, Integer maxConcurrency) {
+        this(role, provider, model, apiKeyEnv, baseUrl, temperature, maxTokens, timeout, maxConcurrency,
+                null, null, null, null);
+    }
 
     /**
      * The section that plays {@code role} after the library's fallbacks ({@link ModelRoles#resolve}:

@@ -31,7 +31,8 @@ import java.util.Set;
  * <p>This is where every model reply enters gradsum, so it is where keys are masked, once: any credential
  * this request sent (the API key in its header) is replaced by {@code ***} in whatever the server sends
  * back, an error text or a 200 reply's content alike, before anything is parsed, stored or printed.
- * Connection failures become {@link ServerUnreachableException}, read timeouts LangChain4j's retriable
+ * A 400 naming a refused parameter becomes {@link UnsupportedParameterException}. Connection failures become
+ * {@link ServerUnreachableException}, read timeouts LangChain4j's retriable
  * {@link TimeoutException} ("timed out after 1 s (the model's timeout)"). A timed-out or interrupted
  * exchange is cancelled, closing its connection, so the server stops working on it.
  */
@@ -107,6 +108,10 @@ final class StatusHttpClient implements HttpClient {
                 retryAfter = RetryAfter.fromGoogleRetryInfo(replyBody);
             }
             String text = errorText(replyBody, request.headers());
+            java.util.Optional<String> refused = UnsupportedParameterException.refusedParameter(status, replyBody);
+            if (refused.isPresent()) {
+                throw new UnsupportedParameterException(refused.get(), label + ": HTTP 400 from " + baseUrl + ": " + text);
+            }
             String report = !Failure.fatalStatus(status, replyBody) ? null
                     : label + ": HTTP " + status + " from " + baseUrl + ": " + text + "; "
                             + (status == 404 ? "check the model name and base_url" : "check " + keyHint);

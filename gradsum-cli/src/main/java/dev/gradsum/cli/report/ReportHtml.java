@@ -90,8 +90,8 @@ final class ReportHtml {
         card(s, "Best prompt", of(result.best().id()), "validation " + validation(result.best().id()));
         card(s, "Stop reason", of(stopReason()), result.iterations().size() + " iteration(s) · " + elapsed());
         Usage total = result.total() == null ? Usage.ZERO : result.total();
-        card(s, "Cost", usd(total.costUsd()), UsageText.requests(total) + " · "
-                + String.format(Locale.ROOT, "%,d", total.totalTokens()) + " tokens");
+        card(s, "Cost", cost(total), UsageText.requests(total) + " · "
+                + String.format(Locale.ROOT, "%,d", total.totalTokens()) + " tokens" + UsageText.estimated(total));
         s.append("</div></header>");
     }
 
@@ -200,8 +200,13 @@ final class ReportHtml {
             usageRow(s, role.key(), m == null ? "" : m.toString(), u == null ? Usage.ZERO : u, "");
         }
         usageRow(s, "total", "", result.total() == null ? Usage.ZERO : result.total(), " class=\"total\"");
+        Usage total = result.total() == null ? Usage.ZERO : result.total();
         s.append("</tbody></table></div><p class=\"small muted\">Cost counts paid requests only; requests answered from the cache are free. ")
-                .append("A model without a known price counts $0.</p></section>");
+                .append(total.costUnknown() || total.tokensEstimated()
+                        ? "A model without a known price makes the cost unknown; tokens marked estimated were counted by gradsum "
+                                + "because the server reported none."
+                        : "A model without a known price counts $0.")
+                .append("</p></section>");
     }
 
     private static void usageRow(StringBuilder s, String role, String model, Usage u, String attrs) {
@@ -210,7 +215,13 @@ final class ReportHtml {
         for (long n : new long[] {u.requests(), u.calls(), u.cachedCalls(), u.retries(), u.failures(), u.inputTokens(), u.outputTokens()}) {
             s.append("<td class=\"num\">").append(String.format(Locale.ROOT, "%,d", n)).append("</td>");
         }
-        s.append("<td class=\"num\">").append(usd(u.costUsd())).append("</td></tr>");
+        s.append("<td class=\"num\">").append(cost(u)).append(u.tokensEstimated() ? " · tokens estimated" : "")
+                .append("</td></tr>");
+    }
+
+    /** The cost in the report's precision, or what {@link UsageText#cost} says when a price is unknown. */
+    private static String cost(Usage u) {
+        return u.costUnknown() ? UsageText.cost(u, 4) : usd(u.costUsd());
     }
 
     private void config(StringBuilder s) {

@@ -232,7 +232,15 @@ final class ResultJson {
         node.put("input_tokens", u.inputTokens());
         node.put("output_tokens", u.outputTokens());
         node.put("total_tokens", u.totalTokens());
+        if (u.tokensEstimated()) {
+            node.put("tokens_estimated", true);
+            node.put("estimated_calls", u.estimatedCalls());
+        }
         node.put("cost_usd", u.costUsd());
+        if (u.costUnknown()) {
+            node.put("cost_unknown", true);
+            node.put("unpriced_calls", u.unpricedCalls());
+        }
         return node;
     }
 

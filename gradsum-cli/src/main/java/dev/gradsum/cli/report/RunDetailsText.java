@@ -36,8 +36,7 @@ public final class RunDetailsText {
             out.add("  last stage: " + d.stage());
         }
         Usage u = d.usage();
-        out.add(String.format(Locale.ROOT, "  usage:      %s, %d input + %d output tokens, $%.4f",
-                UsageText.requests(u), u.inputTokens(), u.outputTokens(), u.costUsd()));
+        out.add("  usage:      " + UsageText.requests(u) + ", " + UsageText.tokens(u) + ", " + UsageText.cost(u, 4));
         out.add("  candidates: " + d.candidates() + (d.dropped() == 0 ? "" : ", " + d.dropped() + " dropped"));
         for (RunDetails.IterationLine it : d.iterations()) {
             out.add("  iteration " + it.index() + ": best " + it.bestId() + " " + ScoreText.of(it.bestScore())

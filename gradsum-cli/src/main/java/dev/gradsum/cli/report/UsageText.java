@@ -4,9 +4,12 @@ import dev.gradsum.model.Usage;
 import java.util.Locale;
 
 /**
- * How every output counts calls, in the same words: {@code 2701 requests (1638 paid, 1063 from cache)},
- * with {@code , N failed} when requests failed for good. The figures are result.json's
- * {@code requests}, {@code calls}, {@code cached_calls} and {@code failures}.
+ * How every output counts calls, tokens and cost, in the same words: {@code 2701 requests (1638 paid,
+ * 1063 from cache)}, with {@code , N failed} when requests failed for good; tokens with
+ * {@code (estimated)} when gradsum counted some itself because the server reported none; a cost of
+ * {@code unknown} (never $0) when the price table knows no model that was paid for, and
+ * {@code $0.0123 + unknown} when it knows only some. The figures are result.json's {@code requests},
+ * {@code calls}, {@code cached_calls}, {@code failures}, {@code tokens_estimated} and {@code cost_unknown}.
  */
 public final class UsageText {
     private UsageText() {
@@ -15,5 +18,25 @@ public final class UsageText {
     public static String requests(Usage u) {
         return String.format(Locale.ROOT, "%d requests (%d paid, %d from cache%s)", u.requests(), u.calls(),
                 u.cachedCalls(), u.failures() > 0 ? ", " + u.failures() + " failed" : "");
+    }
+
+    /** {@code (estimated)} after a token count that gradsum counted in part, else nothing. */
+    public static String estimated(Usage u) {
+        return u.tokensEstimated() ? " (estimated)" : "";
+    }
+
+    /** {@code 12 input + 3 output tokens}, with {@link #estimated}. */
+    public static String tokens(Usage u) {
+        return String.format(Locale.ROOT, "%d input + %d output tokens%s", u.inputTokens(), u.outputTokens(),
+                estimated(u));
+    }
+
+    /** The cost with {@code decimals} decimals: {@code $0.0123}, {@code $0.0123 + unknown} or {@code cost unknown}. */
+    public static String cost(Usage u, int decimals) {
+        String usd = String.format(Locale.ROOT, "$%." + decimals + "f", u.costUsd());
+        if (!u.costUnknown()) {
+            return usd;
+        }
+        return u.unpricedCalls() >= u.calls() ? "cost unknown" : usd + " + unknown";
     }
 }

@@ -1,13 +1,16 @@
 package dev.gradsum.cli.taskfile;
 
+import dev.gradsum.cli.provider.ModelCapabilities;
 import dev.gradsum.cli.provider.ModelSpec;
 import dev.gradsum.cli.provider.Provider;
 import dev.gradsum.llm.CallPath;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code models:} section of a task file: one entry per role (target required), each naming a
@@ -18,7 +21,12 @@ final class ModelsSection {
     static final List<String> ROLE_KEYS = List.of("target", "judge", "optimizer", "gradient", "summarizer",
             "editor");
     static final List<String> MODEL_KEYS = List.of("provider", "model", "api_key_env", "base_url", "temperature",
-            "max_tokens", "timeout_seconds", "max_concurrency");
+            "max_tokens", "timeout_seconds", "max_concurrency", "reasoning_effort", "thinking_budget",
+            "unsupported_parameters", "max_tokens_parameter");
+    /** OpenAI's documented {@code reasoning_effort} values. */
+    static final List<String> REASONING_EFFORTS = List.of("none", "minimal", "low", "medium", "high", "xhigh");
+    /** Anthropic's smallest thinking budget (extended-thinking documentation: {@code budget_tokens >= 1024}). */
+    static final int ANTHROPIC_MIN_THINKING_BUDGET = 1024;
 
     private ModelsSection() {
     }
@@ -55,10 +63,82 @@ final class ModelsSection {
         }
         String keyEnv = s.has("api_key_env") ? s.requiredString("api_key_env") : provider.defaultKeyEnv();
         Double timeout = s.number("timeout_seconds", 0, Double.MAX_VALUE, true);
-        return new ModelSpec(role, provider, model, keyEnv, baseUrl,
-                s.number("temperature", 0, 2, false), s.wholeNumber("max_tokens", 1),
+        // Anthropic refuses a temperature above 1 with HTTP 400 (anthropics/anthropic-sdk-python#893)
+        Double temperature = s.number("temperature", 0, provider == Provider.ANTHROPIC ? 1 : 2, false);
+        Integer maxTokens = s.wholeNumber("max_tokens", 1);
+        return new ModelSpec(role, provider, model, keyEnv, baseUrl, temperature, maxTokens,
                 timeout == null ? CallPath.DEFAULT_TIMEOUT : Duration.ofMillis(Math.round(timeout * 1000)),
-                s.wholeNumber("max_concurrency", 1));
+                s.wholeNumber("max_concurrency", 1), reasoningEffort(provider, s), thinkingBudget(provider, s, maxTokens),
+                unsupportedParameters(s), maxTokensParameter(provider, s));
+    }
+
+    private static boolean openAiWire(Provider provider) {
+        return provider != Provider.ANTHROPIC && provider != Provider.GEMINI && provider != Provider.SIMULATED;
+    }
+
+    private static String reasoningEffort(Provider provider, YamlSection s) {
+        String effort = s.string("reasoning_effort");
+        if (effort == null) {
+            return null;
+        }
+        if (!openAiWire(provider)) {
+            throw s.error("reasoning_effort", "is sent to OpenAI-style servers only; for \"" + provider.key()
+                    + "\" set thinking_budget");
+        }
+        if (!REASONING_EFFORTS.contains(effort)) {
+            throw s.error("reasoning_effort", "unknown value \"" + effort + "\"" + Suggestions.didYouMean(effort, REASONING_EFFORTS)
+                    + " (known: " + String.join(", ", REASONING_EFFORTS) + ")");
+        }
+        return effort;
+    }
+
+    private static Integer thinkingBudget(Provider provider, YamlSection s, Integer maxTokens) {
+        if (!s.has("thinking_budget")) {
+            return null;
+        }
+        if (provider == Provider.ANTHROPIC) {
+            Integer budget = s.wholeNumber("thinking_budget", ANTHROPIC_MIN_THINKING_BUDGET);
+            if (maxTokens != null && maxTokens <= budget) {
+                throw s.error("max_tokens", "must be greater than thinking_budget (" + budget
+                        + "): Anthropic counts thinking in max_tokens");
+            }
+            return budget;
+        }
+        if (provider == Provider.GEMINI) {
+            return s.wholeNumber("thinking_budget", -1); // Gemini: 0 turns thinking off, -1 lets the model decide
+        }
+        throw s.error("thinking_budget", "is sent to anthropic and gemini only; for \"" + provider.key()
+                + "\" set reasoning_effort");
+    }
+
+    private static Set<String> unsupportedParameters(YamlSection s) {
+        List<String> names = s.stringList("unsupported_parameters");
+        if (names == null) {
+            return null;
+        }
+        for (String name : names) {
+            if (!ModelCapabilities.PARAMETERS.contains(name)) {
+                throw s.error("unsupported_parameters", "unknown parameter \"" + name + "\""
+                        + Suggestions.didYouMean(name, ModelCapabilities.PARAMETERS)
+                        + " (known: " + String.join(", ", ModelCapabilities.PARAMETERS) + ")");
+            }
+        }
+        return new LinkedHashSet<>(names);
+    }
+
+    private static String maxTokensParameter(Provider provider, YamlSection s) {
+        String field = s.string("max_tokens_parameter");
+        if (field == null) {
+            return null;
+        }
+        if (!openAiWire(provider)) {
+            throw s.error("max_tokens_parameter", "applies to OpenAI-style servers only");
+        }
+        if (!ModelCapabilities.TOKEN_LIMIT_FIELDS.contains(field)) {
+            throw s.error("max_tokens_parameter", "expected one of " + String.join(", ", ModelCapabilities.TOKEN_LIMIT_FIELDS)
+                    + ", got \"" + field + "\"");
+        }
+        return field;
     }
 
     private static void checkUrl(YamlSection s, String url) {

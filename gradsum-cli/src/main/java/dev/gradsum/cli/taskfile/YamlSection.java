@@ -129,6 +129,25 @@ final class YamlSection {
         return v.booleanValue();
     }
 
+    /** A list of text items, or {@code null} when absent. */
+    List<String> stringList(String key) {
+        JsonNode v = value(key);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isArray()) {
+            throw error(key, "expected a list such as [temperature, top_p], got " + describe(v));
+        }
+        List<String> items = new java.util.ArrayList<>();
+        for (JsonNode item : v) {
+            if (!item.isTextual()) {
+                throw error(key, "expected text items, got " + describe(item));
+            }
+            items.add(item.asText());
+        }
+        return items;
+    }
+
     /** A nested map, or {@code null} when absent. */
     YamlSection section(String key) {
         JsonNode v = value(key);

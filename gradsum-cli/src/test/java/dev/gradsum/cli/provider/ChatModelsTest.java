@@ -38,11 +38,28 @@ class ChatModelsTest {
         assertThat(roles.model(Role.EDITOR).getClass().getSimpleName()).isEqualTo("SimulatedEditor");
     }
 
-    private ModelRoles rolesOf(String models) throws IOException {
+    @Test
+    void an_anthropic_section_the_editor_falls_back_to_gets_room_for_k_prompts_by_default() throws IOException {
+        TaskFile file = fileOf("target: {provider: anthropic, model: claude-haiku-4-5}\n"
+                + "  judge: {provider: anthropic, model: claude-haiku-4-5}");
+        ModelRoles roles = ChatModels.roles(file.models(), ApiKeys.resolve(file.models(), "task.yaml",
+                Map.of("ANTHROPIC_API_KEY", "k")), 5, line -> { });
+
+        assertThat(roles.model(Role.EDITOR).defaultRequestParameters().maxOutputTokens())
+                .isEqualTo(ChatModels.DEFAULT_MAX_TOKENS + 5 * ChatModels.TOKENS_PER_PROMPT);
+        assertThat(roles.model(Role.JUDGE).defaultRequestParameters().maxOutputTokens())
+                .isEqualTo(ChatModels.DEFAULT_MAX_TOKENS);
+    }
+
+    private TaskFile fileOf(String models) throws IOException {
         Files.writeString(dir.resolve("d.jsonl"), "{\"q\": \"a\", \"answer\": \"b\"}\n");
         Path yaml = Files.writeString(dir.resolve("task.yaml"), "description: d\nprompt: \"{q}\"\ndata: {path: d.jsonl}\n"
                 + "evaluation: {metric: exact, expected: answer}\nmodels:\n  " + models + "\n");
-        TaskFile file = TaskFileReader.read(yaml, "task.yaml");
+        return TaskFileReader.read(yaml, "task.yaml");
+    }
+
+    private ModelRoles rolesOf(String models) throws IOException {
+        TaskFile file = fileOf(models);
         return ChatModels.roles(file.models(), ApiKeys.resolve(file.models(), "task.yaml", Map.of()));
     }
 }
