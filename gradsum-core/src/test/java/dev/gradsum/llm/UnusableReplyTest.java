@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
-import dev.gradsum.testing.ScriptedChatModel;
 import dev.gradsum.testing.ScriptedChatModel.Answer;
+import dev.gradsum.testing.ScriptedChatModel;
 import dev.langchain4j.exception.ContentFilteredException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

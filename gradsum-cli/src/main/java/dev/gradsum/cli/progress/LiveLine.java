@@ -1,7 +1,7 @@
 package dev.gradsum.cli.progress;
 
-import dev.gradsum.search.Iteration;
 import dev.gradsum.engine.CallEstimate;
+import dev.gradsum.search.Iteration;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.gradsum.cli.progress;
 
 import dev.gradsum.cli.report.ScoreText;
+import dev.gradsum.engine.CallEstimate;
 import dev.gradsum.search.Iteration;
 import dev.gradsum.search.ScoredCandidate;
-import dev.gradsum.engine.CallEstimate;
 import java.io.PrintStream;
 import java.time.Clock;
 

@@ -1,7 +1,7 @@
 package dev.gradsum.cli.progress;
 
-import dev.gradsum.engine.CallEstimate;
 import dev.gradsum.cli.report.UsageText;
+import dev.gradsum.engine.CallEstimate;
 import dev.gradsum.engine.SearchListener;
 import dev.gradsum.engine.Stage;
 import dev.gradsum.llm.CallListener;
