@@ -151,6 +151,23 @@ class RecordedRunsTest {
     }
 
     @Test
+    void a_target_whose_every_answer_is_cut_stops_the_run_naming_the_limit_to_raise() {
+        SimulatedWorld world = SimulatedWorld.create();
+        dev.gradsum.testing.ScriptedChatModel cut = dev.gradsum.testing.ScriptedChatModel.responding("m",
+                c -> dev.gradsum.testing.ScriptedChatModel.Answer.cut("The customer pays 1")).maxTokens(5);
+        GradSum gradSum = GradSum.builder().task(world.task())
+                .models(dev.gradsum.model.ModelRoles.builder().target(cut).optimizer(world.models().model(dev.gradsum.model.Role.EDITOR)).build())
+                .dataset(world.dataset()).splitSizes(12, 12, 12).maxConcurrency(1).build();
+
+        assertThatThrownBy(gradSum::optimize)
+                .isInstanceOf(dev.gradsum.exception.GradSumException.class)
+                .hasMessageContaining("answer cut at the output-token limit (max tokens 5)")
+                .hasMessageContaining("so the run stops");
+        // 3 identical cut answers make the stop; a next call may have gone out while the third was judged
+        assertThat(cut.callCount()).as("calls sent before the stop").isBetween(3, 4);
+    }
+
+    @Test
     void a_store_and_a_cache_together_are_refused() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("g.db"))) {
             assertThatThrownBy(() -> orders(SimulatedWorld.create()).store(store).cache(CallCache.inMemory()).build())

@@ -230,7 +230,15 @@ public final class Llm {
             path.budget.release();
         }
         if (unusable != null) {
-            throw unusable(unusable, reply, unusable == UnusableReplyException.Kind.REFUSED ? "content filter" : null);
+            UnusableReplyException e = unusable(unusable, reply,
+                    unusable == UnusableReplyException.Kind.REFUSED ? "content filter" : null);
+            // Cut and empty answers that repeat are systematic: a run whose every answer is cut stops with the
+            // limit to raise. Not a refusal (for the target it is an answer), nor the editor's cut answers, whose
+            // complete prompts are still used.
+            if (unusable != UnusableReplyException.Kind.REFUSED && role != Role.EDITOR) {
+                path.systematic.failed(role, e, false).ifPresent(path::fatal);
+            }
+            throw e;
         }
         path.listener.onCall(role, reply, total);
         return reply;

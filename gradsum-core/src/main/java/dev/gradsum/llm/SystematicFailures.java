@@ -52,7 +52,7 @@ final class SystematicFailures {
      */
     synchronized Optional<LlmException> failed(Role role, LlmException failure, boolean retriable) {
         RoleRecord r = record(role);
-        r.add(true, retriable ? null : signature(failure.getCause()));
+        r.add(true, retriable ? null : signature(failure.getCause() != null ? failure.getCause() : failure));
         Optional<LlmException> stop = stop(role, r, failure);
         if (stop.isPresent()) {
             if (stopped) {
