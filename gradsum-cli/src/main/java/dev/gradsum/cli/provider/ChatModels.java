@@ -151,7 +151,8 @@ public final class ChatModels {
                 int maxTokens = spec.maxTokens() != null ? spec.maxTokens() : defaultMaxTokens(editorPrompts);
                 if (spec.thinkingBudget() != null) {
                     // max_tokens must exceed the budget: thinking counts in it (extended-thinking documentation)
-                    b.thinkingType("enabled").thinkingBudgetTokens(spec.thinkingBudget());
+                    // returnThinking: the thinking blocks come back as the reply's reasoning, kept apart from the answer
+                    b.thinkingType("enabled").thinkingBudgetTokens(spec.thinkingBudget()).returnThinking(true);
                     maxTokens = spec.maxTokens() != null ? maxTokens : maxTokens + spec.thinkingBudget();
                 }
                 yield b.temperature(temperature).maxTokens(maxTokens).build();
@@ -169,7 +170,8 @@ public final class ChatModels {
                         .maxRetries(0)
                         .logRequestsAndResponses(false);
                 if (spec.thinkingBudget() != null) {
-                    b.thinkingConfig(GeminiThinkingConfig.builder().thinkingBudget(spec.thinkingBudget()).build());
+                    b.thinkingConfig(GeminiThinkingConfig.builder().thinkingBudget(spec.thinkingBudget()).build())
+                            .returnThinking(true); // the thought summaries come back as reasoning, apart from the answer
                 }
                 yield b.build();
             }

@@ -2,6 +2,7 @@ package dev.gradsum.cli.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradsum.llm.LlmReply;
 import dev.gradsum.llm.LlmRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,9 @@ class AnthropicMessagesConformanceTest extends ProviderContract {
         ModelSpec spec = new ModelSpec("judge", Provider.ANTHROPIC, stub.model(), null, stub.baseUrl(), 0.0, null,
                 Duration.ofSeconds(10), null, null, 2048, null, null);
 
-        assertThat(ask(spec, LlmRequest.user("q").withTemperature(0.0)).text()).isEqualTo("Paris");
+        LlmReply reply = ask(spec, LlmRequest.user("q").withTemperature(0.0));
+        assertThat(reply.text()).as("the answer alone").isEqualTo("Paris");
+        assertThat(reply.reasoning()).as("the thinking block, kept apart").isEqualTo("The capital of France is Paris, not Lyon.");
 
         assertThat(stub.lastRequest().path("thinking").path("type").asText()).isEqualTo("enabled");
         assertThat(stub.lastRequest().path("thinking").path("budget_tokens").asInt()).isEqualTo(2048);

@@ -39,8 +39,23 @@ class AnthropicMessagesStub extends WireStub {
             if (t.isNumber() && t.asDouble() != 1) {
                 return status(400, error("temperature may only be set to 1 when thinking is enabled"));
             }
+            // with extended thinking, thinking content blocks (with a signature) come before the text block
+            // (Anthropic extended-thinking documentation)
+            ObjectNode o = (ObjectNode) read(answer("Paris"));
+            ObjectNode block = JSON.createObjectNode().put("type", "thinking")
+                    .put("thinking", "The capital of France is Paris, not Lyon.").put("signature", "EqQBCgIYAhIM");
+            ((com.fasterxml.jackson.databind.node.ArrayNode) o.get("content")).insert(0, block);
+            return ok(o.toString());
         }
         return super.respond(request, n);
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String error(String message) {
