@@ -123,6 +123,16 @@ public abstract class Progress implements SearchListener, CallListener {
         return total.calls() + total.cachedCalls() - before.calls() - before.cachedCalls() + replays;
     }
 
+    /** The iteration of the stage begun last. */
+    protected synchronized int iteration() {
+        return iteration;
+    }
+
+    /** Whether the stage begun last is the final test. */
+    protected synchronized boolean isTest() {
+        return stage == Stage.TEST;
+    }
+
     protected abstract void onStage(int plannedCalls);
 
     /**

@@ -170,9 +170,34 @@ class ProgressTest {
         p.finish();
 
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines.get(0)).contains("iteration 1/10 · generate · calls 30/100 · 4.8k tokens · $0.04")
-                .endsWith("(this stage: 30 calls, all replayed from the earlier attempts)");
+        assertThat(lines.get(0)).as("the replayed stage is summed up where the run picks up")
+                .isEqualTo("gradsum: iteration 1 replayed from the earlier attempts (30 answers, free)");
         assertThat(lines.get(1)).contains("· evaluate · calls 41/100 · 4.9k tokens")
                 .endsWith("(this stage: 11 of up to 30 calls, 10 replayed from the earlier attempts)");
+        assertThat(lines).hasSize(2);
+    }
+
+    @Test
+    void a_resumed_run_starts_its_lines_at_the_iteration_it_picks_up() {
+        Progress p = Progress.forOutput(out, false, clock, 10, new CallEstimate.Range(100, 100));
+        p.resumedFrom(calls(40));
+        for (int it = 1; it <= 2; it++) {
+            p.stageStarted(it, Stage.GENERATE, 5);
+            for (int i = 0; i < 5; i++) {
+                p.onCall(Role.TARGET, new LlmReply("a", 1, 1, false).asReplayed(), calls(40));
+            }
+            p.stageStarted(it, Stage.EVALUATE, 0); // a metric: no model calls
+            p.iterationFinished(iteration(it, 0.5));
+        }
+        p.stageStarted(3, Stage.GENERATE, 5);
+        p.onCall(Role.TARGET, new LlmReply("a", 1, 1, false), calls(41));
+        p.iterationFinished(iteration(3, 0.6));
+        p.finish();
+
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("gradsum: iterations 1–2 replayed from the earlier attempts (10 answers, free)");
+        assertThat(lines.get(1)).startsWith("gradsum: iteration 3/10 · generate");
+        assertThat(lines.get(2)).startsWith("gradsum: iteration 3 done: best");
+        assertThat(lines).hasSize(3);
     }
 }
