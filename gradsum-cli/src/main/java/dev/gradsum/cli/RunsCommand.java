@@ -2,6 +2,7 @@ package dev.gradsum.cli;
 
 import dev.gradsum.cli.report.RunDetailsText;
 import dev.gradsum.cli.report.ScoreText;
+import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.store.RunDetails;
 import dev.gradsum.store.RunSummary;
@@ -42,12 +43,12 @@ final class RunsCommand implements Callable<Integer> {
         }
         int idWidth = Math.max(2, runs.stream().mapToInt(r -> r.id().length()).max().orElse(2));
         int taskWidth = Math.max(4, runs.stream().mapToInt(r -> r.task().length()).max().orElse(4));
-        String format = "%-" + idWidth + "s  %-" + taskWidth + "s  %-19s  %-11s  %10s  %10s%n";
+        String format = "%-" + idWidth + "s  %-" + taskWidth + "s  %-19s  %-11s  %10s  %12s%n";
         out.printf(Locale.ROOT, format, "ID", "TASK", "STARTED (UTC)", "STATUS", "BEST SCORE", "COST");
         for (RunSummary r : runs) {
             out.printf(Locale.ROOT, format, r.id(), r.task(), TIME.format(r.started()), r.status().key(),
                     ScoreText.of(r.bestScore()),
-                    String.format(Locale.ROOT, "$%.4f", r.costUsd()));
+                    UsageText.cost(r.costUsd(), r.paidCalls(), r.unpricedCalls(), 4));
         }
         return ExitCode.OK;
     }

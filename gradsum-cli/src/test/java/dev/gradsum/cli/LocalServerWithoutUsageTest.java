@@ -65,4 +65,27 @@ class LocalServerWithoutUsageTest {
         assertThat(r.out()).containsPattern("Usage: .* [1-9][0-9]* tokens \\(estimated\\), cost unknown\\.");
         assertThat(r.out()).doesNotContain("$0.0000");
     }
+
+    @Test
+    void the_runs_list_says_the_cost_of_a_run_on_an_unpriced_model_is_unknown() {
+        TaskFolder folder = new TaskFolder(dir.resolve("task"));
+        Path task = folder.task("""
+                name: capitals
+                description: Name the capital city of a country.
+                prompt: "Capital of {country}? Answer with the city only."
+                data: {path: data.jsonl, split: {train: 4, validation: 4, test: 4}}
+                evaluation: {metric: exact, expected: capital}
+                search: {iterations: 0}
+                models:
+                  target: {provider: openai-compatible, model: "llama3.1:8b", base_url: "%s"}
+                store: .gradsum/gradsum.db
+                """.formatted(server.url("/v1")));
+        Path store = folder.dir.resolve(".gradsum/gradsum.db");
+        CliRunner.Outcome run = CliRunner.run(Map.of(), "optimize", task.toString(), "--out", dir.resolve("runs").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        CliRunner.Outcome list = CliRunner.run(Map.of(), "runs", "--store", store.toString());
+
+        assertThat(list.out().lines().skip(1).findFirst().orElseThrow()).endsWith("cost unknown").doesNotContain("$");
+    }
 }

@@ -32,7 +32,9 @@ final class RunLog {
     private static final List<String> DETAIL_TABLES =
             List.of("candidates", "evaluations", "gradients", "summaries", "drops", "iterations");
     private static final String SUMMARY_COLUMNS = "r.id, r.task, r.started, r.status, r.best_score, "
-            + "(SELECT coalesce(sum(u.cost_usd), 0) FROM run_usage u WHERE u.run_id = r.id) AS cost";
+            + "(SELECT coalesce(sum(u.cost_usd), 0) FROM run_usage u WHERE u.run_id = r.id) AS cost, "
+            + "(SELECT coalesce(sum(u.calls), 0) FROM run_usage u WHERE u.run_id = r.id) AS paid, "
+            + "(SELECT coalesce(sum(u.unpriced_calls), 0) FROM run_usage u WHERE u.run_id = r.id) AS unpriced";
 
     private final StoreConnection db;
     private final ObjectMapper json = new ObjectMapper();
@@ -316,7 +318,7 @@ final class RunLog {
                     double best = rs.getDouble(5);
                     Double bestScore = rs.wasNull() ? null : best;
                     out.add(new RunSummary(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                            RunStatus.parse(rs.getString(4)), bestScore, rs.getDouble(6)));
+                            RunStatus.parse(rs.getString(4)), bestScore, rs.getDouble(6), rs.getLong(7), rs.getLong(8)));
                 }
             }
         }

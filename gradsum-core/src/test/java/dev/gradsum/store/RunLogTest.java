@@ -51,7 +51,7 @@ class RunLogTest {
 
             assertThat(store.listRuns()).containsExactly(
                     new RunSummary("new", "rag", T0.plusSeconds(60), RunStatus.RUNNING, null, 0),
-                    new RunSummary("old", "math", T0, RunStatus.FINISHED, 0.8, 0.5));
+                    new RunSummary("old", "math", T0, RunStatus.FINISHED, 0.8, 0.5, 12, 0));
             assertThat(store.run("old").orElseThrow().stopReason()).isEqualTo("NO_IMPROVEMENT");
         }
     }

@@ -33,10 +33,15 @@ public final class UsageText {
 
     /** The cost with {@code decimals} decimals: {@code $0.0123}, {@code $0.0123 + unknown} or {@code cost unknown}. */
     public static String cost(Usage u, int decimals) {
-        String usd = String.format(Locale.ROOT, "$%." + decimals + "f", u.costUsd());
-        if (!u.costUnknown()) {
-            return usd;
+        return cost(u.costUsd(), u.calls(), u.unpricedCalls(), decimals);
+    }
+
+    /** As {@link #cost(Usage, int)}, from the dollars of the priced calls and how many of the paid calls had no price. */
+    public static String cost(double usd, long paidCalls, long unpricedCalls, int decimals) {
+        String known = String.format(Locale.ROOT, "$%." + decimals + "f", usd);
+        if (unpricedCalls == 0) {
+            return known;
         }
-        return u.unpricedCalls() >= u.calls() ? "cost unknown" : usd + " + unknown";
+        return unpricedCalls >= paidCalls ? "cost unknown" : known + " + unknown";
     }
 }
