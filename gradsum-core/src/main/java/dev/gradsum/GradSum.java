@@ -251,7 +251,7 @@ public final class GradSum {
     record Settings(Task task, ModelRoles models, Dataset dataset, Split.Sizes splitSizes, Split split,
                     SearchOptions options, MetaPrompts metaPrompts, CallPath.Settings calls,
                     List<SearchListener> listeners, SqliteStore store, boolean reuseAnswers,
-                    Map<String, String> runLabels) {
+                    Map<String, String> runLabels, java.util.function.UnaryOperator<CallCache> cacheLayer) {
         Settings {
             listeners = List.copyOf(listeners);
             runLabels = Map.copyOf(runLabels);
@@ -263,14 +263,14 @@ public final class GradSum {
          */
         Settings recordedBy(RunRecording recorder, Map<Role, Usage> spentBefore) {
             CallPath.Settings wired = calls.toBuilder()
-                    .cache(reuseAnswers ? recorder.cache() : recorder.writeOnlyCache())
+                    .cache(cacheLayer.apply(reuseAnswers ? recorder.cache() : recorder.writeOnlyCache()))
                     .listener(recorder)
                     .spentBefore(spentBefore)
                     .settings();
             List<SearchListener> all = new ArrayList<>(listeners);
             all.add(recorder);
             return new Settings(task, models, dataset, splitSizes, split, options, metaPrompts, wired, all, store,
-                    reuseAnswers, runLabels);
+                    reuseAnswers, runLabels, cacheLayer);
         }
     }
 
@@ -300,6 +300,7 @@ public final class GradSum {
         private final List<SearchListener> listeners = new ArrayList<>();
         private SqliteStore store;
         private boolean reuseAnswers = true;
+        private java.util.function.UnaryOperator<CallCache> cacheLayer = c -> c;
         private final Map<String, String> runLabels = new TreeMap<>();
 
         private Builder() {
@@ -318,6 +319,7 @@ public final class GradSum {
             listeners.addAll(s.listeners());
             store = s.store();
             reuseAnswers = s.reuseAnswers();
+            cacheLayer = s.cacheLayer();
             runLabels.putAll(s.runLabels());
         }
 
@@ -421,6 +423,16 @@ public final class GradSum {
         public Builder reuseAnswers(boolean reuse) { this.reuseAnswers = reuse; return this; }
 
         /**
+         * Wraps the cache a recorded run's calls go through (its {@link #store store}'s), on each attempt:
+         * for instance {@code c -> CallCache.recording(c, file)} writes the run's answered calls down,
+         * {@code c -> CallCache.replaying(file)} answers only from such a file. Default: the cache itself.
+         */
+        public Builder cacheLayer(java.util.function.UnaryOperator<CallCache> layer) {
+            this.cacheLayer = Objects.requireNonNull(layer, "layer");
+            return this;
+        }
+
+        /**
          * Keeps {@code key: value} with a recorded run's configuration (for instance the file it was described
          * in): a resume must give the same labels.
          */
@@ -460,7 +472,7 @@ public final class GradSum {
             }
             CallPath.Settings callSettings = calls.seed(chosen.seed()).settings();
             return new GradSum(new Settings(task, models, dataset, splitSizes, cut, chosen, metaPrompts, callSettings,
-                    listeners, store, reuseAnswers, runLabels));
+                    listeners, store, reuseAnswers, runLabels, cacheLayer));
         }
 
         private Builder knob(String name, Consumer<SearchOptions.Builder> change) {

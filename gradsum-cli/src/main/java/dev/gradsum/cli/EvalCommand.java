@@ -1,12 +1,15 @@
 package dev.gradsum.cli;
 
 import dev.gradsum.GradSum;
+import dev.gradsum.cli.report.EvalReport;
 import dev.gradsum.cli.report.ScoreText;
 import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.engine.PairedBootstrap;
+import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.UnusableReplies;
 import dev.gradsum.model.Usage;
 import dev.gradsum.modules.Evaluation;
@@ -16,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -53,8 +57,32 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Send every call again instead of answering from the store (answers are still kept).")
     boolean noCache;
 
+    @Option(names = "--min-score", paramLabel = "X", description = "Exit 4 when the score is below X (0..1).")
+    Double minScore;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = {"A prompt the new one must not be worse than: both answer the same rows;",
+            "the paired difference and its bootstrap interval are printed, exit 4 when worse beyond --margin."})
+    Path baselineFile;
+
+    @Option(names = "--margin", paramLabel = "D", description = "How much worse than the baseline is tolerated (default: ${DEFAULT-VALUE}).")
+    double margin = 0;
+
+    @Option(names = "--confidence", paramLabel = "C", description = "Confidence of the baseline interval (default: ${DEFAULT-VALUE}).")
+    double confidence = 0.95;
+
+    enum Format { text, json, junit, markdown }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, junit or markdown (default: ${DEFAULT-VALUE}).")
+    Format format = Format.text;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the --format report to FILE instead of stdout (the text lines still print).")
+    Path output;
+
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
+
+    @Mixin
+    RecordingOptions recording = new RecordingOptions();
 
     EvalCommand(Cli cli) {
         this.cli = cli;
@@ -62,14 +90,16 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        recording.check();
+        checkGates();
         TaskRun run = TaskRun.load(taskFile, null, concurrency);
         PromptTemplate prompt = run.setup.prompt();
         String source = "the task's prompt";
         if (promptFile != null) {
-            prompt = TaskSetup.prompt(run.file, read(promptFile), "--prompt " + promptFile);
-            TaskSetup.checkPlaceholders(run.file, prompt, run.setup.dataset(), "--prompt " + promptFile);
+            prompt = promptFrom(run, promptFile, "--prompt");
             source = promptFile.toString();
         }
+        PromptTemplate baseline = baselineFile == null ? null : promptFrom(run, baselineFile, "--baseline");
         List<Example> rows = switch (split) {
             case train -> run.setup.split().train();
             case validation -> run.setup.split().validation();
@@ -79,15 +109,115 @@ final class EvalCommand implements Callable<Integer> {
             throw new ConfigurationException(run.file.label() + ": data.split." + split + ": the " + split
                     + " split has no rows; give it some in data.split or pick another with --split");
         }
-        run.connect(cli.env(), cli.err()::println);
+        run.connect(cli.env(), cli.err()::println, recording.replaying());
         try (SqliteStore store = SqliteStore.open(storeOptions.path(run.file))) {
             UnusableReplies unusable = new UnusableReplies();
-            GradSum gradSum = run.builder(cli).cache(noCache ? store.writeOnly() : store).callListener(unusable).build();
-            GradSum.Evaluated evaluated = gradSum.evaluate(prompt, rows);
+            CallCache cache = recording.layer().apply(noCache ? store.writeOnly() : store);
+            GradSum gradSum = run.builder(cli).cache(cache).callListener(unusable).build();
+            GradSum.Evaluated evaluated;
+            GradSum.Evaluated base;
+            try {
+                evaluated = gradSum.evaluate(prompt, rows);
+                base = baseline == null ? null : gradSum.evaluate(baseline, rows);
+            } finally {
+                recording.finish();
+            }
             print(evaluated, source);
             unusable.tallies().forEach(tally -> cli.out().println(ResultSummary.line(tally)));
-            return evaluated.errors() > 0 ? unrated(evaluated) : ExitCode.OK;
+            EvalReport.Comparison comparison = base == null ? null : compare(run, evaluated, base);
+            EvalReport report = new EvalReport(split.name(), source, evaluated.score(), evaluated.rows(), comparison);
+            if (comparison != null) {
+                cli.out().println(report.comparisonLine());
+            }
+            writeReport(report);
+            cli.out().flush();
+            if (evaluated.errors() > 0) {
+                return unrated(evaluated);
+            }
+            return gate(evaluated, comparison);
         }
+    }
+
+    private void checkGates() {
+        if (minScore != null && !(minScore >= 0 && minScore <= 1)) {
+            throw new ConfigurationException("--min-score: must be between 0 and 1, was " + minScore);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new ConfigurationException("--confidence: must be between 0 and 1 (exclusive), was " + confidence);
+        }
+        if (margin < 0) {
+            throw new ConfigurationException("--margin: must be 0 or more, was " + margin);
+        }
+        if (output != null && format == Format.text) {
+            throw new ConfigurationException("--output: give --format json, junit or markdown to say what to write");
+        }
+    }
+
+    private PromptTemplate promptFrom(TaskRun run, Path file, String flag) {
+        PromptTemplate p = TaskSetup.prompt(run.file, read(file, flag), flag + " " + file);
+        TaskSetup.checkPlaceholders(run.file, p, run.setup.dataset(), flag + " " + file);
+        return p;
+    }
+
+    /** The paired difference (new − baseline) over rows both rated, with the engine's bootstrap. */
+    private EvalReport.Comparison compare(TaskRun run, GradSum.Evaluated now, GradSum.Evaluated base) {
+        List<Double> diffs = new ArrayList<>();
+        double baseSum = 0;
+        for (int i = 0; i < now.rows().size(); i++) {
+            Evaluation a = now.rows().get(i);
+            Evaluation b = base.rows().get(i);
+            if (!a.score().error() && !b.score().error()) {
+                diffs.add(a.score().value() - b.score().value());
+                baseSum += b.score().value();
+            }
+        }
+        double[] d = diffs.stream().mapToDouble(Double::doubleValue).toArray();
+        double mean = d.length == 0 ? 0 : java.util.Arrays.stream(d).average().orElse(0);
+        double[] interval = new PairedBootstrap(run.options.bootstrapSamples(), run.options.seed()).interval(d, confidence);
+        boolean worse = interval[1] < -margin;
+        return new EvalReport.Comparison(baselineFile.toString(), d.length == 0 ? 0 : baseSum / d.length, mean,
+                interval[0], interval[1], confidence, margin, d.length, worse);
+    }
+
+    private void writeReport(EvalReport report) {
+        String text = switch (format) {
+            case text -> null;
+            case json -> report.json();
+            case junit -> report.junit();
+            case markdown -> report.markdown();
+        };
+        if (text == null) {
+            return;
+        }
+        if (output == null) {
+            cli.out().print(text);
+            return;
+        }
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigurationException("--output: cannot write " + output + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code --min-score} and {@code --baseline}: exit 4 with one line on stderr when a gate fails. */
+    private int gate(GradSum.Evaluated e, EvalReport.Comparison comparison) {
+        int code = ExitCode.OK;
+        if (minScore != null && e.score() != null && e.score() < minScore) {
+            cli.err().println("eval: score " + ScoreText.of(e.score()) + " is below --min-score " + minScore);
+            code = ExitCode.GATE_FAILED;
+        }
+        if (comparison != null && comparison.worse()) {
+            cli.err().println("eval: the prompt is worse than the baseline " + comparison.prompt()
+                    + " beyond the margin " + margin + " at " + confidence + " confidence");
+            code = ExitCode.GATE_FAILED;
+        }
+        cli.err().flush();
+        return code;
     }
 
     /** Rows that failed for good make the score partial: one line on stderr and exit 1 (docs/cli.md). */
@@ -113,13 +243,13 @@ final class EvalCommand implements Callable<Integer> {
         cli.out().flush();
     }
 
-    private static String read(Path file) {
+    private static String read(Path file, String flag) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ConfigurationException("--prompt: file not found: " + file);
+            throw new ConfigurationException(flag + ": file not found: " + file);
         } catch (IOException e) {
-            throw new ConfigurationException("--prompt: cannot read " + file + ": " + e.getMessage());
+            throw new ConfigurationException(flag + ": cannot read " + file + ": " + e.getMessage());
         }
     }
 }

@@ -14,6 +14,12 @@ public final class ExitCode {
     /** The run stopped on its budget; outputs were written with the best prompt found so far. */
     public static final int BUDGET = 3;
 
+    /**
+     * {@code eval}'s quality gate failed: the score is below {@code --min-score}, or the prompt is worse than
+     * {@code --baseline} beyond {@code --margin} at {@code --confidence}.
+     */
+    public static final int GATE_FAILED = 4;
+
     private ExitCode() {
     }
 }

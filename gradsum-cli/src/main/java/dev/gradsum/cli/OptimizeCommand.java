@@ -53,6 +53,9 @@ final class OptimizeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
 
+    @Mixin
+    RecordingOptions recordingOptions = new RecordingOptions();
+
     OptimizeCommand(Cli cli) {
         this.cli = cli;
     }
@@ -60,7 +63,9 @@ final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String taskPath = resume == null ? required(taskFile) : resumeTaskFile();
-        TaskRun run = TaskRun.load(taskPath, search, flags.concurrency).connect(cli.env(), cli.err()::println);
+        recordingOptions.check();
+        TaskRun run = TaskRun.load(taskPath, search, flags.concurrency)
+                .connect(cli.env(), cli.err()::println, recordingOptions.replaying());
         CallPlan plan = CallPlan.of(run.setup, run.options, MetaPrompts.defaults());
         Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), run.options.iterations(),
                 plan.totalCalls());
@@ -71,7 +76,7 @@ final class OptimizeCommand implements Callable<Integer> {
         Path storePath = storeOptions.path(run.file);
         try (SqliteStore store = SqliteStore.open(storePath)) {
             GradSum gradSum = run.builder(cli)
-                    .store(store).reuseAnswers(!noCache)
+                    .store(store).reuseAnswers(!noCache).cacheLayer(recordingOptions.layer())
                     .runLabel(StoredRun.TASK_FILE_LABEL, StoredRun.taskFileLabel(run.file.file()))
                     .listener(progress).listener(errors).callListener(progress).callListener(unusable)
                     .build();
@@ -99,6 +104,7 @@ final class OptimizeCommand implements Callable<Integer> {
                         result = recorded.optimize();
                     } finally {
                         progress.finish();
+                        recordingOptions.finish();
                     }
                 } catch (RuntimeException e) {
                     sayFailed(store, runId, runDir, resumeCommand.apply(runId));

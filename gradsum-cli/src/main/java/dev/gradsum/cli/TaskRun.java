@@ -67,10 +67,31 @@ final class TaskRun {
      * {@code notices} gets the one line told when a model's server refuses a parameter and gradsum drops it.
      */
     TaskRun connect(Map<String, String> env, java.util.function.Consumer<String> notices) {
-        ApiKeys keys = ApiKeys.resolve(file.models(), file.label(), env);
-        Reachability.check(file.models());
+        return connect(env, notices, false);
+    }
+
+    /**
+     * As {@link #connect(Map, java.util.function.Consumer)}; when {@code replaying} (answers come only from a
+     * recording, {@code --replay}) no key is read and no server checked: nothing is ever sent.
+     */
+    TaskRun connect(Map<String, String> env, java.util.function.Consumer<String> notices, boolean replaying) {
+        ApiKeys keys = ApiKeys.resolve(file.models(), file.label(), replaying ? noKeys() : env);
+        if (!replaying) {
+            Reachability.check(file.models());
+        }
         roles = ChatModels.roles(file.models(), keys, options.candidatesPerPrompt(), notices);
         return this;
+    }
+
+    /** A stand-in value for every key variable, for a replay that sends nothing. */
+    private Map<String, String> noKeys() {
+        Map<String, String> env = new java.util.HashMap<>();
+        file.models().values().forEach(spec -> {
+            if (spec.apiKeyEnv() != null) {
+                env.put(spec.apiKeyEnv(), "replaying-no-key");
+            }
+        });
+        return env;
     }
 
     GradSum.Builder builder(Cli cli) {

@@ -73,7 +73,7 @@ public final class Llm {
         String key = CacheKey.of(provider, modelName, model, request);
         try {
             while (true) {
-                Optional<LlmReply> hit = lookUp(key, usable);
+                Optional<LlmReply> hit = lookUp(key, request, usable);
                 if (hit.isPresent()) {
                     return cached(hit.get());
                 }
@@ -112,8 +112,15 @@ public final class Llm {
      * A stored reply the caller can use: stored text is separated again (entries written before
      * reasoning was taken out still hold it), and an empty or unusable answer is not replayed.
      */
-    private Optional<LlmReply> lookUp(String key, Predicate<String> usable) {
-        return path.cache.get(key)
+    private Optional<LlmReply> lookUp(String key, LlmRequest request, Predicate<String> usable) {
+        Optional<LlmReply> stored;
+        try {
+            stored = path.cache.get(key, new CallCache.Asked(role, provider, modelName, request));
+        } catch (RecordingMissException miss) {
+            path.fatal(miss); // no answer to replay: every later miss would fail the same way, so the run stops
+            throw miss;
+        }
+        return stored
                 .map(Llm::separated)
                 .filter(r -> !r.text().isBlank() && usable.test(r.text()));
     }
@@ -151,7 +158,7 @@ public final class Llm {
         Optional<LlmReply> outcome = Optional.empty();
         try {
             // an identical call may have stored its reply between our lookup and join
-            Optional<LlmReply> hit = lookUp(key, usable);
+            Optional<LlmReply> hit = lookUp(key, request, usable);
             if (hit.isPresent()) {
                 outcome = hit;
                 return cached(hit.get());
