@@ -158,8 +158,10 @@ class CommandsTest {
     void eval_offers_no_search_flags() {
         CliRunner.Outcome help = CliRunner.run(Map.of(), "eval", "--help");
 
-        assertThat(help.out()).contains("--concurrency", "--store", "--no-cache")
-                .doesNotContain("--seed", "--iterations", "--beam", "--out");
+        // --output FILE (issue 14: where the --format report goes) is not the run folder's --out DIR
+        assertThat(help.out()).contains("--concurrency", "--store", "--no-cache", "--output")
+                .doesNotContain("--seed", "--iterations", "--beam")
+                .doesNotContainPattern("--out(?!put)");
     }
 
     @Test

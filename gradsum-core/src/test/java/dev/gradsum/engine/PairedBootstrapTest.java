@@ -1,6 +1,7 @@
 package dev.gradsum.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
@@ -57,5 +58,23 @@ class PairedBootstrapTest {
         assertThat(PairedBootstrap.percentile(sorted, 0.5)).isEqualTo(2);
         assertThat(PairedBootstrap.percentile(sorted, 0.125)).isCloseTo(0.5, within(1e-12));
         assertThat(PairedBootstrap.percentile(sorted, 1)).isEqualTo(4);
+    }
+
+    @Test
+    void the_95_percent_interval_is_the_default_and_a_higher_confidence_is_wider() {
+        double[] sample = knownSample();
+        PairedBootstrap bootstrap = new PairedBootstrap(2000, 42);
+
+        double[] at95 = bootstrap.interval(sample, 0.95);
+        double[] at80 = bootstrap.interval(sample, 0.80);
+        double[] at99 = bootstrap.interval(sample, 0.99);
+
+        assertThat(at95[0]).isCloseTo(bootstrap.interval(sample)[0], within(1e-12));
+        assertThat(at95[1]).isCloseTo(bootstrap.interval(sample)[1], within(1e-12));
+        assertThat(at99[0]).isLessThan(at95[0]);
+        assertThat(at99[1]).isGreaterThan(at95[1]);
+        assertThat(at80[0]).isGreaterThan(at95[0]);
+        assertThat(at80[1]).isLessThan(at95[1]);
+        assertThatThrownBy(() -> bootstrap.interval(sample, 1.0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
