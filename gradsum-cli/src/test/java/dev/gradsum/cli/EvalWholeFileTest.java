@@ -81,7 +81,7 @@ class EvalWholeFileTest {
     }
 
     @Test
-    void a_second_file_lacking_a_placeholder_is_named_and_split_with_data_is_refused() throws IOException {
+    void a_second_file_missing_or_lacking_a_placeholder_is_named_and_split_with_data_is_refused() throws IOException {
         Path other = dir.resolve("bad.jsonl");
         Files.writeString(other, "{\"nation\": \"France\", \"capital\": \"Paris\"}\n", StandardCharsets.UTF_8);
         Path task = task("split: {train: 4, validation: 4, test: 4}");
@@ -89,6 +89,11 @@ class EvalWholeFileTest {
         CliRunner.Outcome r = CliRunner.run(ENV, "eval", task.toString(), "--data", other.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--data " + other + ": placeholder {country} is not in data row 1");
+
+        Path missing = dir.resolve("missing.jsonl");
+        CliRunner.Outcome absent = CliRunner.run(ENV, "eval", task.toString(), "--data", missing.toString());
+        assertThat(absent.exitCode()).isEqualTo(2);
+        assertThat(absent.errLines()).containsExactly("--data: file not found: " + missing);
 
         CliRunner.Outcome both = CliRunner.run(ENV, "eval", task.toString(), "--data", other.toString(), "--split", "train");
         assertThat(both.exitCode()).isEqualTo(2);

@@ -110,14 +110,16 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
         return "row " + (index + 1) + (line > 0 ? " at " + file.data().pathAsWritten() + ":" + line : "");
     }
 
+    /** @param key {@code data.path} (named after the task file) or a flag such as {@code --data} */
     private static Dataset load(TaskFile file, String key) {
         TaskFile.Data data = file.data();
+        String where = (key.startsWith("--") ? "" : file.label() + ": ") + key + ": ";
         if (Files.isDirectory(data.path())) {
-            throw new ConfigurationException((key.equals("data.path") ? file.label() + ": " : "") + key + ": " + data.pathAsWritten()
+            throw new ConfigurationException(where + data.pathAsWritten()
                     + " is a directory, not a data file");
         }
         if (!Files.exists(data.path())) {
-            throw new ConfigurationException(file.label() + ": data.path: file not found: " + data.path());
+            throw new ConfigurationException(where + "file not found: " + data.path());
         }
         Dataset dataset = switch (data.format()) {
             case "csv" -> Dataset.fromCsv(data.path());
@@ -125,7 +127,7 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
             default -> Dataset.fromJsonl(data.path());
         };
         if (dataset.size() == 0) {
-            throw new ConfigurationException((key.equals("data.path") ? file.label() + ": " : "") + key + ": " + data.pathAsWritten()
+            throw new ConfigurationException(where + data.pathAsWritten()
                     + " has no rows; add examples to it");
         }
         return dataset;
