@@ -179,7 +179,7 @@ public final class GradSum {
     public Evaluated evaluate(PromptTemplate prompt, List<Example> rows) {
         try (RunContext run = RunContext.open(settings)) {
             List<Evaluation> rated = run.stopOnFatalFailure(
-                    () -> run.modules.evaluator().evaluate(run.modules.generator().generate(prompt, rows)));
+                    () -> run.modules.rate(prompt, rows));
             return new Evaluated(rated, run.callPath.usage(), run.callPath.total());
         }
     }

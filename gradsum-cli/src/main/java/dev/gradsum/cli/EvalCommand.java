@@ -1,6 +1,7 @@
 package dev.gradsum.cli;
 
 import dev.gradsum.GradSum;
+import dev.gradsum.cli.progress.Progress;
 import dev.gradsum.cli.report.EvalReport;
 import dev.gradsum.cli.report.ScoreText;
 import dev.gradsum.cli.report.UsageText;
@@ -29,12 +30,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gradsum eval TASK.yaml [--prompt FILE] [--split test]}: scores one prompt on one split. Calls
+ * {@code gradsum eval TASK.yaml [--prompt FILE] [--split test | --data FILE]}: scores one prompt on one
+ * split (which may be every row: {@code {train: 0, validation: 0, test: N}}) or on every row of another
+ * data file, showing the progress line {@code optimize} shows. Calls
  * go through the store's call cache (no run is recorded), so scoring the same prompt again, or a prompt
  * that {@code optimize} already rated on that split, pays for nothing twice.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Score one prompt (the task's, or --prompt FILE) on one split of the task's data.",
+        description = {"Score one prompt (the task's, or --prompt FILE) on one split of the task's data, or on every row of --data FILE.",
                 "Answered calls are kept in the store, so scoring it again pays for nothing twice."})
 final class EvalCommand implements Callable<Integer> {
     enum SplitName { train, validation, test }
@@ -47,8 +50,12 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--prompt", paramLabel = "FILE", description = "A prompt to score instead of the task's (e.g. a best_prompt.txt).")
     Path promptFile;
 
-    @Option(names = "--split", paramLabel = "NAME", description = "train, validation or test (default: ${DEFAULT-VALUE}).")
-    SplitName split = SplitName.test;
+    @Option(names = "--split", paramLabel = "NAME", description = "train, validation or test (default: test).")
+    SplitName split;
+
+    @Option(names = "--data", paramLabel = "FILE", description = {"Score every row of this data file instead of a split",
+            "(read with the task's data.fields; format from the extension)."})
+    Path dataFile;
 
     @Option(names = "--concurrency", paramLabel = "N", description = {"Most model calls in flight.",
             "Default: search.concurrency, else 8."})
@@ -92,7 +99,10 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         recording.check();
         checkGates();
-        TaskRun run = TaskRun.load(taskFile, null, concurrency);
+        if (dataFile != null && split != null) {
+            throw new ConfigurationException("eval: give --split or --data, not both");
+        }
+        TaskRun run = TaskRun.loadToScore(taskFile, concurrency);
         PromptTemplate prompt = run.setup.prompt();
         String source = "the task's prompt";
         if (promptFile != null) {
@@ -100,32 +110,44 @@ final class EvalCommand implements Callable<Integer> {
             source = promptFile.toString();
         }
         PromptTemplate baseline = baselineFile == null ? null : promptFrom(run, baselineFile, "--baseline");
-        List<Example> rows = switch (split) {
-            case train -> run.setup.split().train();
-            case validation -> run.setup.split().validation();
-            case test -> run.setup.split().test();
-        };
+        SplitName part = split == null ? SplitName.test : split;
+        List<Example> rows = dataFile != null
+                ? TaskSetup.otherData(run.file, dataFile, dataFile.toString(), prompt).examples()
+                : switch (part) {
+                    case train -> run.setup.split().train();
+                    case validation -> run.setup.split().validation();
+                    case test -> run.setup.split().test();
+                };
+        String scored = dataFile != null ? "rows of " + dataFile : "the " + part + " split";
         if (rows.isEmpty()) {
-            throw new ConfigurationException(run.file.label() + ": data.split." + split + ": the " + split
+            throw new ConfigurationException(run.file.label() + ": data.split." + part + ": the " + part
                     + " split has no rows; give it some in data.split or pick another with --split");
         }
         run.connect(cli.env(), cli.err()::println, recording.replaying());
         try (SqliteStore store = SqliteStore.open(storeOptions.path(run.file))) {
             UnusableReplies unusable = new UnusableReplies();
             CallCache cache = recording.layer().apply(noCache ? store.writeOnly() : store);
-            GradSum gradSum = run.builder(cli).cache(cache).callListener(unusable).build();
+            boolean judged = run.setup.task().metric() == null;
+            int prompts = baseline == null ? 1 : 2;
+            Progress progress = Progress.forEval(cli.err(), cli.interactive(), cli.clock(),
+                    (long) rows.size() * (judged ? 2 : 1) * prompts);
+            // eval runs no search (so a split without train or validation rows is fine)
+            GradSum gradSum = run.builder(cli).options(run.options.toBuilder().iterations(0).build())
+                    .cache(cache).callListener(progress).callListener(unusable).build();
             GradSum.Evaluated evaluated;
             GradSum.Evaluated base;
+            progress.start();
             try {
                 evaluated = gradSum.evaluate(prompt, rows);
                 base = baseline == null ? null : gradSum.evaluate(baseline, rows);
             } finally {
+                progress.finish();
                 recording.finish();
             }
-            print(evaluated, source);
+            print(evaluated, source, scored);
             unusable.tallies().forEach(tally -> cli.out().println(ResultSummary.line(tally)));
             EvalReport.Comparison comparison = base == null ? null : compare(run, evaluated, base);
-            EvalReport report = new EvalReport(split.name(), source, evaluated.score(), evaluated.rows(), comparison);
+            EvalReport report = new EvalReport(dataFile != null ? "data" : part.name(), source, evaluated.score(), evaluated.rows(), comparison);
             if (comparison != null) {
                 cli.out().println(report.comparisonLine());
             }
@@ -230,9 +252,9 @@ final class EvalCommand implements Callable<Integer> {
         return ExitCode.RUN_FAILED;
     }
 
-    private void print(GradSum.Evaluated e, String source) {
+    private void print(GradSum.Evaluated e, String source, String scored) {
         String score = ScoreText.of(e.score());
-        cli.out().println("Score " + score + " on the " + split + " split: " + e.passed() + " of " + e.rated()
+        cli.out().println("Score " + score + " on " + scored + ": " + e.passed() + " of " + e.rated()
                 + " rated rows passed" + (e.errors() > 0 ? " (" + e.rated() + "/" + e.rows().size() + " rows rated)" : "") + (e.errors() > 0 ? "; " + e.errors() + " evaluation error(s) left out" : "")
                 + (e.failedGenerations() > 0 ? "; " + e.failedGenerations() + " generation(s) failed" : "") + ".");
         cli.out().println("Prompt: " + source);

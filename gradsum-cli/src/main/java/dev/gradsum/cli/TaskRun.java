@@ -53,12 +53,21 @@ final class TaskRun {
      * @param concurrency {@code --concurrency}, or {@code null} for the task file's
      */
     static TaskRun load(String taskFile, SearchFlags search, Integer concurrency) {
+        return load(taskFile, search, concurrency, true);
+    }
+
+    /** As {@link #load}, for scoring only ({@code eval}): the split may have no train or validation rows. */
+    static TaskRun loadToScore(String taskFile, Integer concurrency) {
+        return load(taskFile, null, concurrency, false);
+    }
+
+    private static TaskRun load(String taskFile, SearchFlags search, Integer concurrency, boolean searchRows) {
         if (search != null) {
             search.check();
         }
         SearchFlags.atLeast("--concurrency", concurrency, 1);
         TaskFile file = TaskFileReader.read(Path.of(taskFile), taskFile);
-        TaskSetup setup = TaskSetup.prepare(file);
+        TaskSetup setup = searchRows ? TaskSetup.prepare(file) : TaskSetup.prepareToScore(file);
         return new TaskRun(file, setup, options(file, search), concurrency(file, concurrency));
     }
 

@@ -60,11 +60,13 @@ class EvalGatesAgainstStubTest {
     void a_score_below_min_score_is_exit_4_and_one_at_or_above_is_exit_0() {
         CliRunner.Outcome below = eval("--min-score", "0.5");
         assertThat(below.exitCode()).as(below.out() + below.err()).isEqualTo(ExitCode.GATE_FAILED).isEqualTo(4);
-        assertThat(below.errLines()).containsExactly("eval: score 0.000 is below --min-score 0.5");
+        // eval's progress line comes first on stderr (issue 11), the gate's one line last
+        assertThat(below.errLines()).hasSize(2).first().asString().startsWith("gradsum: eval · ");
+        assertThat(below.errLines()).last().isEqualTo("eval: score 0.000 is below --min-score 0.5");
 
         CliRunner.Outcome above = eval("--prompt", good.toString(), "--min-score", "1");
         assertThat(above.exitCode()).as(above.out() + above.err()).isZero();
-        assertThat(above.err()).isEmpty();
+        assertThat(above.errLines()).as("only the progress line").singleElement().asString().startsWith("gradsum: eval · ");
     }
 
     @Test
@@ -73,7 +75,7 @@ class EvalGatesAgainstStubTest {
         assertThat(worse.exitCode()).as(worse.out() + worse.err()).isEqualTo(4);
         assertThat(worse.out()).contains("Against " + good + " (1.000): -1.000 [-1.000, -1.000] at 95% over 4 rows;"
                 + " WORSE beyond the margin 0.");
-        assertThat(worse.errLines()).singleElement().asString().startsWith("eval: the prompt is worse than the baseline");
+        assertThat(worse.errLines()).hasSize(2).last().asString().startsWith("eval: the prompt is worse than the baseline");
 
         CliRunner.Outcome better = eval("--prompt", good.toString(), "--baseline", bad.toString());
         assertThat(better.exitCode()).as(better.out() + better.err()).isZero();

@@ -179,7 +179,10 @@ class OptimizeAgainstStubTest {
         CliRunner.Outcome r = CliRunner.run(ENV, "eval", folder.task(openAiTask()).toString());
 
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.errLines()).singleElement().asString()
+        // eval's progress line (issue 11, item 7) comes first, as optimize's stage lines do; the stop is the last line
+        assertThat(r.errLines()).hasSize(2);
+        assertThat(r.errLines().get(0)).startsWith("gradsum: eval · calls 0/8 · ");
+        assertThat(r.errLines()).last().asString()
                 .startsWith("target model: HTTP 401 from " + stub.baseUrl() + ": ")
                 .endsWith("; check the API key in $STUB_KEY");
         assertThat(r.out() + r.err()).doesNotContain("SECRET");

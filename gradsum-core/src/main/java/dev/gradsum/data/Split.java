@@ -67,11 +67,12 @@ public record Split(List<Example> train, List<Example> validation, List<Example>
      * <p>The shuffle is Fisher-Yates on a copy of the rows driven by {@code new Random(seed)}, so the same
      * dataset and seed always give the same split, on any JVM. Train takes the first {@code train}
      * shuffled rows, validation the next {@code validation}, test the next {@code test}; rows beyond
-     * their sum are not used. Sizes must be {@code >= 0}, and train at least 1.
+     * their sum are not used. Sizes must be {@code >= 0}; a split without train or validation rows
+     * serves scoring only ({@code GradSum.evaluate}, {@code gradsum eval}): the search refuses it.
      */
     public static Split of(Dataset dataset, int train, int validation, int test, long seed) {
         Objects.requireNonNull(dataset, "dataset");
-        requireSize("train", train, 1);
+        requireSize("train", train, 0);
         requireSize("validation", validation, 0);
         requireSize("test", test, 0);
         long wanted = (long) train + validation + test;

@@ -166,7 +166,7 @@ public final class BeamSearch {
         int rows = split.validation().size();
         events.stageStarted(index, Stage.VALIDATE, toRate.size() * rows * (judged ? 2 : 1));
         List<List<Evaluation>> rated = Fanout.waitForAll(executor, toRate,
-                c -> modules.evaluator().evaluate(modules.generator().generate(c.prompt(), split.validation())));
+                c -> modules.rate(c.prompt(), split.validation()));
         for (int k = 0; k < toRate.size(); k++) {
             validationByPrompt.put(toRate.get(k).prompt().text(), rated.get(k));
             events.evaluated(index, toRate.get(k), "validation", rated.get(k));

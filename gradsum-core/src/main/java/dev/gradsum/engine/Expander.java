@@ -5,7 +5,6 @@ import dev.gradsum.internal.Fanout;
 import dev.gradsum.llm.LlmException;
 import dev.gradsum.modules.Edit;
 import dev.gradsum.modules.Evaluation;
-import dev.gradsum.modules.Generation;
 import dev.gradsum.modules.Gradient;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.search.SearchOptions;
@@ -18,9 +17,10 @@ import java.util.stream.IntStream;
 
 /**
  * The first five stages of one iteration for every beam prompt at once (paper steps 1–5): generate on
- * a training minibatch, evaluate, write gradients for the failures, summarize them (skipped with
- * summarize=false) and edit the prompt into K candidates. Each stage runs the beam prompts
- * concurrently and ends when all are done, so listeners hear one {@code stageStarted} per stage,
+ * a training minibatch and evaluate (one stage, {@link Stage#GENERATE}: each row's answer is rated as
+ * soon as it arrives, so its planned calls include the judge's), write gradients for the failures,
+ * summarize them (skipped with summarize=false) and edit the prompt into K candidates. Each stage runs
+ * the beam prompts concurrently and ends when all are done, so listeners hear one {@code stageStarted} per stage,
  * from the search thread. A beam prompt with no failure gets no gradient, summary or edit call.
  */
 final class Expander {
@@ -50,12 +50,9 @@ final class Expander {
                 .toList();
         int rows = batches.stream().mapToInt(List::size).sum();
 
-        events.stageStarted(iteration, Stage.GENERATE, rows);
-        List<List<Generation>> generations = Fanout.waitForAll(executor, all,
-                k -> modules.generator().generate(beam.get(k).prompt(), batches.get(k)));
-
-        events.stageStarted(iteration, Stage.EVALUATE, judged ? rows : 0);
-        List<List<Evaluation>> evaluations = Fanout.waitForAll(executor, generations, modules.evaluator()::evaluate);
+        events.stageStarted(iteration, Stage.GENERATE, rows * (judged ? 2 : 1));
+        List<List<Evaluation>> evaluations = Fanout.waitForAll(executor, all,
+                k -> modules.rate(beam.get(k).prompt(), batches.get(k)));
         for (int k = 0; k < n; k++) {
             events.evaluated(iteration, beam.get(k), "train", evaluations.get(k));
         }

@@ -42,7 +42,7 @@ final class FinalTest {
         List<Candidate> toRate = same ? List.of(initial) : List.of(initial, best);
         events.stageStarted(iteration, Stage.TEST, toRate.size() * rows.size() * (judged ? 2 : 1));
         List<List<Evaluation>> rated = Fanout.waitForAll(executor, toRate,
-                c -> modules.evaluator().evaluate(modules.generator().generate(c.prompt(), rows)));
+                c -> modules.rate(c.prompt(), rows));
         events.evaluated(iteration, initial, "test", rated.get(0));
         if (!same) {
             events.evaluated(iteration, best, "test", rated.get(1));

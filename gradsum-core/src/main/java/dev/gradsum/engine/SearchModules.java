@@ -1,10 +1,14 @@
 package dev.gradsum.engine;
 
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.Evaluator;
 import dev.gradsum.modules.Generator;
 import dev.gradsum.modules.GradientGenerator;
 import dev.gradsum.modules.GradientSummarizer;
 import dev.gradsum.modules.PromptEditor;
+import java.util.List;
 import java.util.Objects;
 
 /** The five modules of the GRAD-SUM paper, in the order one iteration uses them. */
@@ -16,5 +20,10 @@ public record SearchModules(Generator generator, Evaluator evaluator, GradientGe
         Objects.requireNonNull(gradientGenerator, "gradientGenerator");
         Objects.requireNonNull(summarizer, "summarizer");
         Objects.requireNonNull(editor, "editor");
+    }
+
+    /** The prompt's answers to {@code rows}, each rated as soon as it arrives ({@link Evaluator#rate}). */
+    public List<Evaluation> rate(PromptTemplate prompt, List<Example> rows) {
+        return evaluator.rate(generator, prompt, rows);
     }
 }

@@ -1,5 +1,7 @@
 package dev.gradsum.modules;
 
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.metric.Metric;
 import dev.gradsum.metric.Score;
 import java.util.List;
@@ -24,11 +26,25 @@ public final class Evaluator {
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
+    /** One evaluation per generation, in order, rated concurrently. */
     public List<Evaluation> evaluate(List<Generation> generations) {
         return Interrupts.failFast(generations, this::evaluate, executor);
     }
 
-    private Evaluation evaluate(Generation generation) {
+    /**
+     * Generate then rate, per row: each row's answer is rated as soon as it arrives, not after every row
+     * is answered, so judge calls overlap the remaining generations (no stage barrier). One evaluation
+     * per row, in input order, the same as {@code evaluate(generator.generate(prompt, rows))}; the first
+     * failure that stops the run (budget, interrupt, configuration) is rethrown and the rest cancelled.
+     */
+    public List<Evaluation> rate(Generator generator, PromptTemplate prompt, List<Example> rows) {
+        Objects.requireNonNull(generator, "generator");
+        Objects.requireNonNull(prompt, "prompt");
+        return Interrupts.failFast(rows, row -> evaluate(generator.generate(prompt, row)), executor);
+    }
+
+    /** One generation rated (see the class contract for failed and refused generations). */
+    public Evaluation evaluate(Generation generation) {
         Score score = generation.failed()
                 ? Score.error("generation failed: " + generation.error())
                 : generation.refused()

@@ -37,7 +37,8 @@ public final class Generator {
         return Interrupts.failFast(examples, example -> generate(prompt, example), executor);
     }
 
-    private Generation generate(PromptTemplate prompt, Example example) {
+    /** The target's answer to one example (see the class contract for failed, cut and refused calls). */
+    public Generation generate(PromptTemplate prompt, Example example) {
         String input = prompt.render(example);
         try {
             LlmReply reply = target.chat(LlmRequest.user(input));

@@ -102,16 +102,27 @@ class SplitTest {
     }
 
     @Test
+    void a_split_of_test_rows_only_scores_every_row_for_eval_in_the_order_any_split_of_that_seed_shuffles_them() {
+        Split all = Split.of(rows(10), 0, 0, 10, 1);
+        Split searched = Split.of(rows(10), 3, 2, 5, 1);
+        assertThat(all.train()).isEmpty();
+        assertThat(all.validation()).isEmpty();
+        assertThat(all.test()).hasSize(10);
+        assertThat(all.test().subList(0, 3)).isEqualTo(searched.train());
+        assertThat(all.test().subList(5, 10)).isEqualTo(searched.test());
+    }
+
+    @Test
     void huge_sizes_do_not_overflow_into_a_valid_looking_sum() {
         assertThatThrownBy(() -> Split.of(rows(10), Integer.MAX_VALUE, Integer.MAX_VALUE, 2, 1))
                 .hasMessageContaining("= 4294967296 rows, but the dataset has 10");
     }
 
     @Test
-    void negative_sizes_and_an_empty_train_part_are_rejected() {
-        assertThatThrownBy(() -> Split.of(rows(10), 0, 2, 2, 1))
+    void negative_sizes_are_rejected() {
+        assertThatThrownBy(() -> Split.of(rows(10), -1, 2, 2, 1))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("split: train must be at least 1, was 0");
+                .hasMessage("split: train must be at least 0, was -1");
         assertThatThrownBy(() -> Split.of(rows(10), 2, -1, 2, 1))
                 .hasMessage("split: validation must be at least 0, was -1");
         assertThatThrownBy(() -> Split.of(rows(10), 2, 2, -3, 1))

@@ -249,7 +249,7 @@ class BeamSearchTest {
 
         assertThat(events).containsExactly(
                 "created c0",
-                "stage 1 GENERATE 5", "stage 1 EVALUATE 0", "evaluated 1 c0 train 5",
+                "stage 1 GENERATE 5", "evaluated 1 c0 train 5",
                 "stage 1 GRADIENTS 5", "gradients 1 c0 5",
                 "stage 1 SUMMARIZE 1", "summarized 1 c0",
                 "stage 1 EDIT 1", "created c1", "created c2",

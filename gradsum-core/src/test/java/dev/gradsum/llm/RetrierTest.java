@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,34 @@ class RetrierTest {
     void the_permit_is_released_while_waiting_and_after_the_call() throws Exception {
         retrier.call("OPEN_AI", failing(new HttpException(503, "busy")));
         assertThat(freePermitsWhileWaiting).containsExactly(1);
+        assertThat(limiter.available("OPEN_AI")).isEqualTo(1);
+    }
+
+    @Test
+    void another_call_uses_the_only_slot_while_one_waits_out_its_backoff() throws Exception {
+        // one permit in all: the second call can only run if the first gave its slot up to wait (issue 11, item 2)
+        CountDownLatch otherCallDone = new CountDownLatch(1);
+        List<Boolean> otherRanDuringTheWait = new ArrayList<>();
+        Sleeper waitingForTheOther = d -> otherRanDuringTheWait.add(otherCallDone.await(10, TimeUnit.SECONDS));
+        Retrier oneSlot = new Retrier(policy, new Backoff(policy, new Random(0)), waitingForTheOther, limiter);
+        Thread other = new Thread(() -> {
+            try {
+                oneSlot.call("OPEN_AI", number -> "other");
+                otherCallDone.countDown();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String result = oneSlot.call("OPEN_AI", number -> {
+            if (number == 1) {
+                other.start(); // sent while this call holds the slot: it runs once the slot is free
+                throw new HttpException(503, "busy");
+            }
+            return "retried";
+        });
+        other.join(10_000);
+        assertThat(result).isEqualTo("retried");
+        assertThat(otherRanDuringTheWait).containsExactly(true);
         assertThat(limiter.available("OPEN_AI")).isEqualTo(1);
     }
 

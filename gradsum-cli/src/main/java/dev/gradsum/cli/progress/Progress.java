@@ -38,6 +38,7 @@ public abstract class Progress implements SearchListener, CallListener {
     private Usage before = Usage.ZERO;
     private long replays;
     private double best = Double.NaN;
+    private boolean eval;
 
     protected Progress(PrintStream out, Clock clock, int iterations, CallEstimate.Range plannedCalls) {
         this.out = out;
@@ -56,6 +57,22 @@ public abstract class Progress implements SearchListener, CallListener {
                                      CallEstimate.Range plannedCalls) {
         return interactive ? new LiveLine(out, clock, iterations, plannedCalls)
                 : new LogLines(out, clock, iterations, plannedCalls);
+    }
+
+    /**
+     * The progress of {@code gradsum eval}: no iterations, one stage {@code eval} that may make up to
+     * {@code expectedCalls} calls (rows × (1 + judge)), begun at once; the same live line or plain
+     * lines as {@link #forOutput}, without "best". Call {@link #finish} when the rows are rated.
+     */
+    public static Progress forEval(PrintStream out, boolean interactive, Clock clock, long expectedCalls) {
+        Progress p = forOutput(out, interactive, clock, 0, new CallEstimate.Range(expectedCalls, expectedCalls));
+        p.beginEval((int) Math.min(Integer.MAX_VALUE, expectedCalls));
+        return p;
+    }
+
+    private synchronized void beginEval(int expectedCalls) {
+        eval = true;
+        stageStarted(0, null, expectedCalls);
     }
 
     /**
@@ -151,10 +168,13 @@ public abstract class Progress implements SearchListener, CallListener {
 
     protected abstract void onCallDone();
 
-    /** {@code iteration 2/10 · validate · calls 120/900 · 45.1k tokens · $0.03 · ETA 3m10s · best 0.733}. */
+    /**
+     * {@code iteration 2/10 · validate · calls 120/900 · 45.1k tokens · $0.03 · ETA 3m10s · best 0.733};
+     * for {@code eval}: {@code eval · calls 120/512 · 45.1k tokens · $0.03 · ETA 10s}.
+     */
     protected synchronized String status() {
         StringBuilder s = new StringBuilder();
-        s.append(stage == Stage.TEST ? "final test" : "iteration " + iteration + "/" + iterations);
+        s.append(eval ? "eval" : stage == Stage.TEST ? "final test" : "iteration " + iteration + "/" + iterations);
         if (stage != null && stage != Stage.TEST) {
             s.append(" · ").append(stage.name().toLowerCase(Locale.ROOT));
         }
@@ -167,6 +187,9 @@ public abstract class Progress implements SearchListener, CallListener {
         s.append(" · ").append(tokens(total.totalTokens())).append(" tokens").append(UsageText.estimated(total));
         s.append(" · ").append(UsageText.cost(total, 2));
         s.append(" · ETA ").append(eta(done, expectedCalls));
+        if (eval) {
+            return s.toString();
+        }
         s.append(" · best ").append(Double.isNaN(best) ? "-" : String.format(Locale.ROOT, "%.3f", best));
         return s.toString();
     }

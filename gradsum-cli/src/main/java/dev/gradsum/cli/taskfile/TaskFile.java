@@ -27,6 +27,12 @@ public record TaskFile(Path file, String label, String name, String description,
         pricing = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pricing));
     }
 
+    /** This task file with another data section (e.g. {@code gradsum eval --data FILE}). */
+    public TaskFile withData(Data other) {
+        return new TaskFile(file, label, name, description, prompt, promptKey, other, evaluation, models, search,
+                budget, store, output, pricing);
+    }
+
     /**
      * @param path   the data file, resolved against the task file's folder
      * @param format {@code jsonl}, {@code csv} or {@code json}

@@ -171,8 +171,8 @@ public final class TaskFileReader {
         Integer test = null;
         if (split != null) {
             split.allowOnly(SPLIT_KEYS);
-            train = split.wholeNumber("train", 1);
-            validation = split.wholeNumber("validation", 1);
+            train = split.wholeNumber("train", 0); // 0 only for eval: the search needs rows (TaskSetup)
+            validation = split.wholeNumber("validation", 0);
             test = split.wholeNumber("test", 0);
         }
         return new TaskFile.Data(path, written, format, fields == null ? Map.of() : fields, train, validation, test,

@@ -21,14 +21,48 @@ import java.util.Set;
 public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, Task task, Split.Sizes sizes,
                         Split split) {
 
-    /** Loads the data and checks the task file against it. Makes no model call. */
+    /** Loads the data and checks the task file against it, for a search (train and validation rows). Makes no model call. */
     public static TaskSetup prepare(TaskFile file) {
+        return prepare(file, true);
+    }
+
+    /**
+     * As {@link #prepare(TaskFile)}, for scoring only ({@code gradsum eval}): a split without train or
+     * validation rows is allowed, e.g. {@code {train: 0, validation: 0, test: 256}} to score every row.
+     */
+    public static TaskSetup prepareToScore(TaskFile file) {
+        return prepare(file, false);
+    }
+
+    /**
+     * Every row of another data file ({@code gradsum eval --data FILE}), read with the task file's
+     * {@code data.fields} and checked as its own data is (placeholders of {@code prompt}, the expected
+     * field); the format comes from the file's extension.
+     *
+     * @param written the file as the user typed it, for messages
+     */
+    public static Dataset otherData(TaskFile file, java.nio.file.Path data, String written, PromptTemplate prompt) {
+        String format = TaskFileReader.formatOf(written);
+        if (format == null) {
+            throw new ConfigurationException("--data: cannot tell the format of \"" + written
+                    + "\" from its extension; give a .jsonl, .csv or .json file");
+        }
+        TaskFile.Data d = file.data();
+        TaskFile other = file.withData(new TaskFile.Data(data, written, format, d.fields(), null, null, null, d.seed()));
+        Dataset raw = load(other, "--data");
+        checkPlaceholders(other, prompt, raw, "--data " + written);
+        Dataset dataset = mapFields(other, raw);
+        checkExpected(other, raw);
+        return dataset;
+    }
+
+    private static TaskSetup prepare(TaskFile file, boolean search) {
         PromptTemplate prompt = prompt(file, file.prompt(), file.promptKey());
-        Dataset raw = load(file);
+        Dataset raw = load(file, "data.path");
         checkPlaceholders(file, prompt, raw, file.promptKey());
         Dataset dataset = mapFields(file, raw);
         checkExpected(file, raw);
-        Split.Sizes sizes = sizes(file, raw.size());
+        Split.Sizes sizes = sizes(file, raw.size(), search);
         long seed = file.data().seed() == null ? 0 : file.data().seed();
         Split split = Split.of(dataset, sizes, seed);
         Task task = Task.builder()
@@ -76,14 +110,16 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
         return "row " + (index + 1) + (line > 0 ? " at " + file.data().pathAsWritten() + ":" + line : "");
     }
 
-    private static Dataset load(TaskFile file) {
+    /** @param key {@code data.path} (named after the task file) or a flag such as {@code --data} */
+    private static Dataset load(TaskFile file, String key) {
         TaskFile.Data data = file.data();
+        String where = (key.startsWith("--") ? "" : file.label() + ": ") + key + ": ";
         if (Files.isDirectory(data.path())) {
-            throw new ConfigurationException(file.label() + ": data.path: " + data.pathAsWritten()
+            throw new ConfigurationException(where + data.pathAsWritten()
                     + " is a directory, not a data file");
         }
         if (!Files.exists(data.path())) {
-            throw new ConfigurationException(file.label() + ": data.path: file not found: " + data.path());
+            throw new ConfigurationException(where + "file not found: " + data.path());
         }
         Dataset dataset = switch (data.format()) {
             case "csv" -> Dataset.fromCsv(data.path());
@@ -91,7 +127,7 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
             default -> Dataset.fromJsonl(data.path());
         };
         if (dataset.size() == 0) {
-            throw new ConfigurationException(file.label() + ": data.path: " + data.pathAsWritten()
+            throw new ConfigurationException(where + data.pathAsWritten()
                     + " has no rows; add examples to it");
         }
         return dataset;
@@ -149,7 +185,7 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
     }
 
     /** The sizes {@code data.split} gives, the library's defaults for the others ({@link Split.Sizes#of}). */
-    static Split.Sizes sizes(TaskFile file, int rows) {
+    static Split.Sizes sizes(TaskFile file, int rows, boolean search) {
         TaskFile.Data d = file.data();
         Split.Sizes sizes = Split.Sizes.of(rows, d.train(), d.validation(), d.test());
         int train = sizes.train();
@@ -160,7 +196,11 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
                     + validation + " + test " + test + " = " + sizes.total() + " rows, but "
                     + d.pathAsWritten() + " has " + rows + (rows == 1 ? " row" : " rows"));
         }
-        if (validation < 1) {
+        if (search && train < 1) {
+            throw new ConfigurationException(file.label() + ": data.split.train: the search needs at least 1 train"
+                    + " row (train 0 is for gradsum eval only)");
+        }
+        if (search && validation < 1) {
             throw new ConfigurationException(file.label() + ": data.split: no rows left for validation; "
                     + d.pathAsWritten() + " has " + rows + (rows == 1 ? " row" : " rows")
                     + " and the search needs at least 1 train and 1 validation row");
