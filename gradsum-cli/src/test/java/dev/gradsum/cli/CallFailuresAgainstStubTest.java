@@ -4,38 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.cli.ModelServerStub.Role;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Calls that fail the way real servers fail, one by one: the run stops with exit 1 and one line within
  * a few wasted calls, rate limits are waited out up to the retry time limit, timeouts are cancelled at the
  * server and named with their key (items 1, 3 and 4 of issue 10).
  */
-class CallFailuresAgainstStubTest {
+class CallFailuresAgainstStubTest extends AgainstStub {
     static final String KEY = OptimizeAgainstStubTest.KEY;
 
-    @TempDir
-    Path dir;
-    ModelServerStub stub;
-    TaskFolder folder;
-
-    @BeforeEach
-    void start() throws IOException {
-        stub = new ModelServerStub(TaskFolder.CAPITALS);
-        folder = new TaskFolder(dir.resolve("task"));
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stub.close();
-    }
 
     private CliRunner.Outcome optimize(String yaml) {
         return CliRunner.run(OptimizeAgainstStubTest.ENV, "optimize", folder.task(yaml).toString(),

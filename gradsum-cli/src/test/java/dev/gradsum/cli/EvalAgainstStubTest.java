@@ -3,37 +3,18 @@ package dev.gradsum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.cli.ModelServerStub.Role;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 10, item 5: {@code eval} counts failed calls and retries in its usage line and exits 1 when rows
  * failed for good, against a stub server that drops the connection (retried, docs/cli.md) of one row's
  * target call on every attempt.
  */
-class EvalAgainstStubTest {
+class EvalAgainstStubTest extends AgainstStub {
     static final Map<String, String> ENV = OptimizeAgainstStubTest.ENV;
 
-    @TempDir
-    Path dir;
-    ModelServerStub stub;
-    TaskFolder folder;
-
-    @BeforeEach
-    void start() throws IOException {
-        stub = new ModelServerStub(TaskFolder.CAPITALS);
-        folder = new TaskFolder(dir.resolve("task"));
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stub.close();
-    }
 
     private Path task() {
         String model = TaskFolder.openAi(stub.baseUrl(), "");

@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -22,30 +20,19 @@ import org.w3c.dom.NodeList;
  * ({@code --format json|junit|markdown}, {@code --output}), against the stub server. The stub's target rambles
  * for the task's prompt (every row fails) and names the city for a prompt asking for the city alone.
  */
-class EvalGatesAgainstStubTest {
+class EvalGatesAgainstStubTest extends AgainstStub {
     static final Map<String, String> ENV = OptimizeAgainstStubTest.ENV;
 
-    @TempDir
-    Path dir;
-    ModelServerStub stub;
-    TaskFolder folder;
     Path task;
     Path good;
     Path bad;
 
     @BeforeEach
     void start() throws IOException {
-        stub = new ModelServerStub(TaskFolder.CAPITALS);
-        folder = new TaskFolder(dir.resolve("task"));
         String model = TaskFolder.openAi(stub.baseUrl(), "");
         task = folder.task(TaskFolder.yaml(model, model, ""));
         good = folder.write("good.txt", "Tell me about the capital of {country}. " + ModelServerStub.FIX + "\n");
         bad = folder.write("bad.txt", "Tell me about the capital of {country}.\n");
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stub.close();
     }
 
     private CliRunner.Outcome eval(String... flags) {

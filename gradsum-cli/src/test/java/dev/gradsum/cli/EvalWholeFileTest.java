@@ -7,34 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 11, item 8: {@code eval} scores every row of the task's data (a split without train or
  * validation rows, which optimize and plan still refuse) or of a second file ({@code --data FILE}).
  */
-class EvalWholeFileTest {
+class EvalWholeFileTest extends AgainstStub {
     static final Map<String, String> ENV = OptimizeAgainstStubTest.ENV;
     private static final String ALL_ROWS = "split: {train: 0, validation: 0, test: 12}";
 
-    @TempDir
-    Path dir;
-    ModelServerStub stub;
-    TaskFolder folder;
-
-    @BeforeEach
-    void start() throws IOException {
-        stub = new ModelServerStub(TaskFolder.CAPITALS);
-        folder = new TaskFolder(dir.resolve("task"));
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stub.close();
-    }
 
     private Path task(String split) {
         String model = TaskFolder.openAi(stub.baseUrl(), "");

@@ -13,36 +13,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 10, item 6: a failed {@code optimize} prints its run id and the exact command that resumes it,
  * and writes its run folder with what the store has; that command then finishes the run. The stub
  * refuses the key (HTTP 401, which fails every call: docs/cli.md exit code 1) until told otherwise.
  */
-class FailedRunAgainstStubTest {
+class FailedRunAgainstStubTest extends AgainstStub {
     static final java.util.Map<String, String> ENV = OptimizeAgainstStubTest.ENV;
     private static final Pattern FAILED = Pattern.compile(
             "Run (\\S+) failed; what it recorded is in (\\S+)\\. Resume it with: gradsum (.+)");
 
-    @TempDir
-    Path dir;
-    ModelServerStub stub;
-    TaskFolder folder;
-
-    @BeforeEach
-    void start() throws IOException {
-        stub = new ModelServerStub(TaskFolder.CAPITALS);
-        folder = new TaskFolder(dir.resolve("task"));
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stub.close();
-    }
 
     @Test
     void a_failed_run_names_itself_writes_what_it_has_and_the_printed_command_resumes_it() throws IOException {

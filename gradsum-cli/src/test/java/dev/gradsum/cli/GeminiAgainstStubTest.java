@@ -15,33 +15,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code gradsum optimize} end to end with the {@code gemini} provider against a local stub speaking
  * Google's {@code generateContent} REST format: LangChain4j's Gemini client on gradsum's HTTP client.
  */
-class GeminiAgainstStubTest {
+class GeminiAgainstStubTest extends AgainstStub {
     static final String KEY = "AIza-test-SECRET-4242424242";
 
-    @TempDir
-    Path dir;
-    ModelServerStub stub;
-    TaskFolder folder;
-
-    @BeforeEach
-    void start() throws IOException {
-        stub = new ModelServerStub(TaskFolder.CAPITALS);
-        folder = new TaskFolder(dir.resolve("task"));
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stub.close();
-    }
 
     private String geminiBaseUrl() {
         return stub.baseUrl().replace("/v1", "/v1beta");

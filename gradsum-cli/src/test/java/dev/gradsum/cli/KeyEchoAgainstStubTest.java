@@ -10,36 +10,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 10, item 11: a key a server echoes inside a 200 reply's content (here every judge verdict quotes
  * it, in a key format no pattern of FailureText knows) is masked where replies enter gradsum, so no
  * output, run file or store byte holds it.
  */
-class KeyEchoAgainstStubTest {
+class KeyEchoAgainstStubTest extends AgainstStub {
     static final String KEY = "plainkey-SECRET-7f3a9c";
     static final Map<String, String> ENV = Map.of("STUB_KEY", KEY);
 
-    @TempDir
-    Path dir;
-    ModelServerStub stub;
-    TaskFolder folder;
 
     @BeforeEach
     void start() throws IOException {
-        stub = new ModelServerStub(TaskFolder.CAPITALS);
-        folder = new TaskFolder(dir.resolve("task"));
         stub.judgeReplies(input -> "{\"reasoning\": \"checked with key " + KEY + "\", \"score\": "
                 + (input.contains(ModelServerStub.FIX) ? 1 : 0) + "}");
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stub.close();
     }
 
     @Test

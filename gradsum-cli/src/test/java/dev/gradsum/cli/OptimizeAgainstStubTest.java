@@ -13,31 +13,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code gradsum optimize} end to end against local OpenAI-compatible and Anthropic stubs. */
-class OptimizeAgainstStubTest {
+class OptimizeAgainstStubTest extends AgainstStub {
     static final String KEY = "sk-test-SECRET-4242424242";
     static final Map<String, String> ENV = Map.of("STUB_KEY", KEY, "ANTHROPIC_KEY", KEY);
 
-    @TempDir
-    Path dir;
-    ModelServerStub stub;
-    TaskFolder folder;
-
-    @BeforeEach
-    void start() throws IOException {
-        stub = new ModelServerStub(TaskFolder.CAPITALS);
-        folder = new TaskFolder(dir.resolve("task"));
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stub.close();
-    }
 
     private CliRunner.Outcome optimize(String yaml) {
         Path task = folder.task(yaml);

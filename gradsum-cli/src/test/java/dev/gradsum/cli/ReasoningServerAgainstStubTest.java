@@ -10,32 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code gradsum optimize} against an OpenAI-compatible server that answers as reasoning models and
  * local servers are documented to (sources in /work/shared/provider-behaviour.md): in the stub's world
  * the optimizer still finds the fix, and every answer that is no answer is said, never scored silently.
  */
-class ReasoningServerAgainstStubTest {
-    @TempDir
-    Path dir;
-    ModelServerStub stub;
-    TaskFolder folder;
-
-    @BeforeEach
-    void start() throws IOException {
-        stub = new ModelServerStub(TaskFolder.CAPITALS);
-        folder = new TaskFolder(dir.resolve("task"));
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stub.close();
-    }
+class ReasoningServerAgainstStubTest extends AgainstStub {
 
     /** The target also judges (no judge section), so {@code extra} applies to both sections. */
     private CliRunner.Outcome optimize(String extra) {

@@ -12,10 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14, item 2: {@code --record FILE} writes every answered call (JSON lines sorted by request key, no
@@ -23,26 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
  * stopped, and gives exactly the recorded scores; a request the recording lacks is exit 1 naming the role
  * and the prompt.
  */
-class RecordReplayAgainstStubTest {
+class RecordReplayAgainstStubTest extends AgainstStub {
     static final Map<String, String> ENV = OptimizeAgainstStubTest.ENV;
 
-    @TempDir
-    Path dir;
-    ModelServerStub stub;
-    TaskFolder folder;
     Path task;
 
     @BeforeEach
     void start() throws IOException {
-        stub = new ModelServerStub(TaskFolder.CAPITALS);
-        folder = new TaskFolder(dir.resolve("task"));
         String model = TaskFolder.openAi(stub.baseUrl(), "");
         task = folder.task(TaskFolder.yaml(model, model, ""));
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stub.close();
     }
 
     private String store(String name) {
