@@ -35,8 +35,9 @@ import java.util.stream.Collectors;
  * the older candidate.
  *
  * <p>The search stops after {@code iterations}, or early: when no child beats the best parent for
- * {@code patience} iterations ({@link StopReason#NO_IMPROVEMENT}), when a budget limit would be
- * crossed ({@link StopReason#BUDGET}), or when the thread is interrupted
+ * {@code patience} iterations ({@link StopReason#NO_IMPROVEMENT}), when nothing is left to learn
+ * ({@link StopReason#NOTHING_TO_LEARN}, see {@link NothingToLearn}; unless stopWhenLearned is off),
+ * when a budget limit would be crossed ({@link StopReason#BUDGET}), or when the thread is interrupted
  * ({@link StopReason#INTERRUPTED}, the interruption is consumed). An iteration cut short is discarded:
  * the best prompt is that of the last finished iteration. Then, unless interrupted, the initial and
  * the best prompt are rated on the test split, with a paired bootstrap 95% interval of the difference
@@ -94,6 +95,10 @@ public final class BeamSearch {
                 beam = iteration.beam().stream().map(this::candidate).toList();
                 events.iterationFinished(iteration);
                 stale = iteration.improved() ? 0 : stale + 1;
+                if (options.stopWhenLearned() && NothingToLearn.after(iteration) && i < options.iterations()) {
+                    reason = StopReason.NOTHING_TO_LEARN;
+                    break;
+                }
                 if (stale >= options.patience() && i < options.iterations()) {
                     reason = StopReason.NO_IMPROVEMENT;
                     break;
