@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -83,17 +84,22 @@ final class Flow {
             result.completeExceptionally(new CancellationException("the iteration stopped"));
             return;
         }
-        started.add(executor.submit(() -> {
-            R value;
-            try {
-                value = work.get();
-            } catch (Throwable t) {
-                fail(t);
-                result.completeExceptionally(t);
-                return;
-            }
-            result.complete(value);
-        }));
+        try {
+            started.add(executor.submit(() -> {
+                R value;
+                try {
+                    value = work.get();
+                } catch (Throwable t) {
+                    fail(t);
+                    result.completeExceptionally(t);
+                    return;
+                }
+                result.complete(value);
+            }));
+        } catch (RejectedExecutionException e) {
+            fail(e);
+            result.completeExceptionally(e);
+        }
     }
 
     private void fail(Throwable t) {
