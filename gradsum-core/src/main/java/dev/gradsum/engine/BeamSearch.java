@@ -172,7 +172,8 @@ public final class BeamSearch {
 
     /**
      * Rates parents and children on the same validation rows; a prompt rated before is not rated again.
-     * Their ratings were started as soon as each prompt was written ({@link #validation}); this is where
+     * Each child's rating was started as soon as the editor wrote it ({@link #validation}); a parent not
+     * rated before (the initial prompt, in iteration 1) starts here, with the last children. This is where
      * the search waits for all of them, the one barrier the beam's choice needs.
      */
     private List<ScoredCandidate> validate(Flow flow, int index, List<Candidate> parents, List<Candidate> children,

@@ -47,9 +47,8 @@ final class Expander {
     }
 
     /**
-     * @param toValidate told of every prompt as soon as it may be validated: the beam prompts when the
-     *                   iteration begins, each candidate as soon as the editor wrote it (it may be told of
-     *                   a prompt more than once, and is told from the flow's threads)
+     * @param toValidate told of each candidate as soon as the editor wrote it, from the flow's threads (a
+     *                   candidate may repeat a prompt it was told of before)
      */
     List<Expansion> expand(Flow flow, int iteration, List<Candidate> beam, List<Example> train,
                            Consumer<PromptTemplate> toValidate) throws InterruptedException {
@@ -60,7 +59,6 @@ final class Expander {
         int rows = batches.stream().mapToInt(List::size).sum();
 
         events.stageStarted(iteration, Stage.GENERATE, rows * (judged ? 2 : 1));
-        beam.forEach(c -> toValidate.accept(c.prompt()));
         List<Branch> branches = IntStream.range(0, n)
                 .mapToObj(k -> branch(flow, beam.get(k), batches.get(k), toValidate))
                 .toList();
