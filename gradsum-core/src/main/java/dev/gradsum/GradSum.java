@@ -357,6 +357,8 @@ public final class GradSum {
         public Builder bootstrapSamples(int v) { return knob("bootstrapSamples", k -> k.bootstrapSamples(v)); }
         /** Seeds the split, minibatch sampling, backoff jitter and the bootstrap, so a run replays. */
         public Builder seed(long seed) { return knob("seed", k -> k.seed(seed)); }
+        /** Whether the search stops when nothing is left to learn (default on; {@code StopReason.NOTHING_TO_LEARN}). */
+        public Builder stopWhenLearned(boolean v) { return knob("stopWhenLearned", k -> k.stopWhenLearned(v)); }
 
         /** Most model calls in flight per provider or limit group (default {@value CallPath#DEFAULT_MAX_CONCURRENCY}). */
         public Builder maxConcurrency(int max) { calls.maxConcurrency(max); return this; }

@@ -178,6 +178,7 @@ final class TaskRun {
         if (s.patience() != null) o.patience(s.patience());
         if (s.summarize() != null) o.summarize(s.summarize());
         if (s.seed() != null) o.seed(s.seed());
+        if (s.stopWhenLearned() != null) o.stopWhenLearned(s.stopWhenLearned());
         return (flags == null ? o : flags.applyTo(o)).build();
     }
 

@@ -1,8 +1,8 @@
 package dev.gradsum.engine;
 
+import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.data.Split;
-import dev.gradsum.internal.Fanout;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.Gradient;
 import dev.gradsum.modules.PromptEditor;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
@@ -34,16 +35,22 @@ import java.util.stream.Collectors;
  * the older candidate.
  *
  * <p>The search stops after {@code iterations}, or early: when no child beats the best parent for
- * {@code patience} iterations ({@link StopReason#NO_IMPROVEMENT}), when a budget limit would be
- * crossed ({@link StopReason#BUDGET}), or when the thread is interrupted
+ * {@code patience} iterations ({@link StopReason#NO_IMPROVEMENT}), when nothing is left to learn
+ * ({@link StopReason#NOTHING_TO_LEARN}, see {@link NothingToLearn}; unless stopWhenLearned is off),
+ * when a budget limit would be crossed ({@link StopReason#BUDGET}), or when the thread is interrupted
  * ({@link StopReason#INTERRUPTED}, the interruption is consumed). An iteration cut short is discarded:
  * the best prompt is that of the last finished iteration. Then, unless interrupted, the initial and
  * the best prompt are rated on the test split, with a paired bootstrap 95% interval of the difference
  * (the {@code TEST} stage is announced with the number of finished iterations).
  *
- * <p>Independent work runs concurrently on {@code executor}, which must not bound its threads (work
- * blocks on nested work); the {@code Llm} call path limits calls in flight. Listeners are told from
- * the calling thread. One instance runs one search.
+ * <p>Work runs concurrently on {@code executor}, which must not bound its threads (work blocks on nested
+ * work); the {@code Llm} call path alone limits calls in flight. Rows flow through an iteration's stages
+ * ({@link Flow}): a failure's gradient is asked as soon as its verdict arrives, a beam prompt's summary as
+ * soon as its gradients are in, its edit right after, and a candidate's validation starts as soon as the
+ * editor wrote it. The one barrier left is the algorithm's: the beam is chosen once all of the
+ * iteration's validation is in. Candidate ids follow (beam order, editor's order), never arrival, so a
+ * seed gives the same search whatever the timing. Listeners are told from the calling thread, stage by
+ * stage, in that same order. One instance runs one search.
  */
 public final class BeamSearch {
     private final Task task;
@@ -54,7 +61,7 @@ public final class BeamSearch {
     private final Expander expander;
     private final boolean judged;
     private final List<Candidate> candidates = new ArrayList<>();
-    private final Map<String, List<Evaluation>> validationByPrompt = new ConcurrentHashMap<>();
+    private final Map<String, Validation> validationByPrompt = new ConcurrentHashMap<>();
 
     public BeamSearch(Task task, SearchModules modules, SearchOptions options, ExecutorService executor,
                       List<SearchListener> listeners) {
@@ -63,7 +70,7 @@ public final class BeamSearch {
         this.options = Objects.requireNonNull(options, "options");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.events = new SearchEvents(listeners);
-        this.expander = new Expander(task, modules, options, executor, events);
+        this.expander = new Expander(task, modules, options, events);
         this.judged = task.metric() == null;
     }
 
@@ -88,6 +95,10 @@ public final class BeamSearch {
                 beam = iteration.beam().stream().map(this::candidate).toList();
                 events.iterationFinished(iteration);
                 stale = iteration.improved() ? 0 : stale + 1;
+                if (options.stopWhenLearned() && NothingToLearn.after(iteration) && i < options.iterations()) {
+                    reason = StopReason.NOTHING_TO_LEARN;
+                    break;
+                }
                 if (stale >= options.patience() && i < options.iterations()) {
                     reason = StopReason.NO_IMPROVEMENT;
                     break;
@@ -116,7 +127,9 @@ public final class BeamSearch {
     }
 
     private Iteration iterate(int index, List<Candidate> beam, Split split) throws InterruptedException {
-        List<Expansion> expansions = expander.expand(index, beam, split.train());
+        Flow flow = new Flow(executor);
+        List<Expansion> expansions = expander.expand(flow, index, beam, split.train(),
+                prompt -> validation(flow, index, prompt, split.validation()));
         Map<String, String> idByText = new HashMap<>();
         beam.forEach(c -> idByText.put(c.prompt().text(), c.id()));
         List<Candidate> children = new ArrayList<>();
@@ -151,32 +164,48 @@ public final class BeamSearch {
                 children.add(child);
             }
         }
-        List<ScoredCandidate> scored = validate(index, beam, children, split);
+        List<ScoredCandidate> scored = validate(flow, index, beam, children, split);
         List<String> kept = scored.stream().limit(options.beamSize()).map(s -> s.candidate().id()).toList();
         return new Iteration(index, trainScores, gradients, summaries, scored, kept, dropped,
                 improved(scored, children));
     }
 
-    /** Rates parents and children on the same validation rows; a prompt rated before is not rated again. */
-    private List<ScoredCandidate> validate(int index, List<Candidate> parents, List<Candidate> children, Split split)
-            throws InterruptedException {
+    /**
+     * Rates parents and children on the same validation rows; a prompt rated before is not rated again.
+     * Each child's rating was started as soon as the editor wrote it ({@link #validation}); a parent not
+     * rated before (the initial prompt, in iteration 1) starts here, with the last children. This is where
+     * the search waits for all of them, the one barrier the beam's choice needs.
+     */
+    private List<ScoredCandidate> validate(Flow flow, int index, List<Candidate> parents, List<Candidate> children,
+                                           Split split) throws InterruptedException {
         List<Candidate> pool = new ArrayList<>(parents);
         pool.addAll(children);
-        List<Candidate> toRate = pool.stream().filter(c -> !validationByPrompt.containsKey(c.prompt().text())).toList();
+        List<Candidate> toRate = pool.stream()
+                .filter(c -> validation(flow, index, c.prompt(), split.validation()).iteration() == index)
+                .toList();
         int rows = split.validation().size();
         events.stageStarted(index, Stage.VALIDATE, toRate.size() * rows * (judged ? 2 : 1));
-        List<List<Evaluation>> rated = Fanout.waitForAll(executor, toRate,
-                c -> modules.rate(c.prompt(), split.validation()));
+        List<List<Evaluation>> rated = flow.await(toRate.stream()
+                .map(c -> validationByPrompt.get(c.prompt().text()).rows()).toList());
         for (int k = 0; k < toRate.size(); k++) {
-            validationByPrompt.put(toRate.get(k).prompt().text(), rated.get(k));
             events.evaluated(index, toRate.get(k), "validation", rated.get(k));
         }
         List<ScoredCandidate> scored = new ArrayList<>(pool.size());
         for (Candidate c : pool) {
-            scored.add(Scores.scored(c, validationByPrompt.get(c.prompt().text())));
+            scored.add(Scores.scored(c, validationByPrompt.get(c.prompt().text()).rows().join()));
         }
         scored.sort(Ranking.BEST_FIRST);
         return scored;
+    }
+
+    /** The rating of {@code prompt} on the validation rows: started now unless it was started before. */
+    private Validation validation(Flow flow, int index, PromptTemplate prompt, List<Example> rows) {
+        return validationByPrompt.computeIfAbsent(prompt.text(),
+                text -> new Validation(index, flow.start(() -> modules.rate(prompt, rows))));
+    }
+
+    /** A prompt's validation rows, rated (or being rated), and the iteration that started the rating. */
+    private record Validation(int iteration, CompletableFuture<List<Evaluation>> rows) {
     }
 
     /** Whether a child rates higher than every parent on this iteration's validation rows. */

@@ -19,10 +19,14 @@ import dev.gradsum.exception.ConfigurationException;
  * @param summarize           false runs the paper's ablation: the editor gets the raw gradients
  * @param bootstrapSamples    resamples for the paired bootstrap interval of the final test difference
  * @param seed                seeds minibatch sampling and bootstrap so runs replay
+ * @param stopWhenLearned     stop when nothing is left to learn (ours: on): the best prompt passes every
+ *                            validation row and its minibatch produced no gradient
+ *                            ({@link StopReason#NOTHING_TO_LEARN})
  */
 public record SearchOptions(int beamSize, int iterations, int candidatesPerPrompt, int minibatchSize,
-                            int patience, boolean summarize, int bootstrapSamples, long seed) {
-    private static final SearchOptions DEFAULTS = new SearchOptions(3, 10, 3, 30, 3, true, 2000, 0);
+                            int patience, boolean summarize, int bootstrapSamples, long seed,
+                            boolean stopWhenLearned) {
+    private static final SearchOptions DEFAULTS = new SearchOptions(3, 10, 3, 30, 3, true, 2000, 0, true);
 
     /** Upper bound of {@code beamSize}: wider beams multiply every iteration's calls without a use. */
     public static final int MAX_BEAM_SIZE = 20;
@@ -43,7 +47,10 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
         atLeast("bootstrapSamples", bootstrapSamples, 1);
     }
 
-    /** The paper's beam 3 and 10 iterations; K 3, minibatch 30, patience 3, summary on, 2000 resamples, seed 0. */
+    /**
+     * The paper's beam 3 and 10 iterations; K 3, minibatch 30, patience 3, summary on, 2000 resamples, seed 0,
+     * stop when nothing is left to learn.
+     */
     public static SearchOptions defaults() {
         return DEFAULTS;
     }
@@ -81,6 +88,7 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
         private boolean summarize;
         private int bootstrapSamples;
         private long seed;
+        private boolean stopWhenLearned;
 
         private Builder(SearchOptions from) {
             beamSize = from.beamSize;
@@ -91,6 +99,7 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
             summarize = from.summarize;
             bootstrapSamples = from.bootstrapSamples;
             seed = from.seed;
+            stopWhenLearned = from.stopWhenLearned;
         }
 
         public Builder beamSize(int v) { within("beamSize", v, 1, MAX_BEAM_SIZE); beamSize = v; return this; }
@@ -105,10 +114,11 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
         public Builder summarize(boolean v) { summarize = v; return this; }
         public Builder bootstrapSamples(int v) { atLeast("bootstrapSamples", v, 1); bootstrapSamples = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
+        public Builder stopWhenLearned(boolean v) { stopWhenLearned = v; return this; }
 
         public SearchOptions build() {
             return new SearchOptions(beamSize, iterations, candidatesPerPrompt, minibatchSize, patience, summarize,
-                    bootstrapSamples, seed);
+                    bootstrapSamples, seed, stopWhenLearned);
         }
     }
 }

@@ -65,12 +65,14 @@ public record TaskFile(Path file, String label, String name, String description,
     /**
      * Search options; {@code null} means the library default.
      *
-     * @param maxErrorRate the share of a role's latest calls that may fail before the run stops
+     * @param maxErrorRate    the share of a role's latest calls that may fail before the run stops
+     * @param stopWhenLearned whether the search stops when nothing is left to learn ({@code stop_when_learned})
      */
     public record Search(Integer beam, Integer iterations, Integer candidates, Integer minibatch, Integer patience,
-                         Boolean summarize, Long seed, Integer concurrency, Double maxErrorRate) {
+                         Boolean summarize, Long seed, Integer concurrency, Double maxErrorRate,
+                         Boolean stopWhenLearned) {
         public static Search empty() {
-            return new Search(null, null, null, null, null, null, null, null, null);
+            return new Search(null, null, null, null, null, null, null, null, null, null);
         }
     }
 

@@ -31,7 +31,7 @@ public final class TaskFileReader {
             "pass_threshold");
     public static final List<String> METRICS = List.of("exact", "numeric", "choice", "contains", "regex");
     static final List<String> SEARCH_KEYS = List.of("beam", "iterations", "candidates", "minibatch", "patience",
-            "summarize", "seed", "concurrency", "max_error_rate");
+            "summarize", "seed", "concurrency", "max_error_rate", "stop_when_learned");
     static final List<String> BUDGET_KEYS = List.of("usd", "calls", "tokens");
     static final List<String> FORMATS = List.of("jsonl", "csv", "json");
 
@@ -245,7 +245,7 @@ public final class TaskFileReader {
                 s.wholeNumber("candidates", 1, SearchOptions.MAX_CANDIDATES_PER_PROMPT),
                 s.wholeNumber("minibatch", 1, SearchOptions.MAX_MINIBATCH_SIZE), s.wholeNumber("patience", 1),
                 s.bool("summarize"), s.longNumber("seed", Long.MIN_VALUE), s.wholeNumber("concurrency", 1),
-                s.number("max_error_rate", 0, 1, false));
+                s.number("max_error_rate", 0, 1, false), s.bool("stop_when_learned"));
     }
 
     private static TaskFile.Budget budget(YamlSection s) {
