@@ -8,19 +8,17 @@ import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
-import dev.gradsum.engine.PairedBootstrap;
+import dev.gradsum.engine.BaselineComparison;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.UnusableReplies;
 import dev.gradsum.model.Usage;
-import dev.gradsum.modules.Evaluation;
 import dev.gradsum.store.SqliteStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -181,24 +179,12 @@ final class EvalCommand implements Callable<Integer> {
         return p;
     }
 
-    /** The paired difference (new − baseline) over rows both rated, with the engine's bootstrap. */
+    /** The paired difference (new − baseline) over rows both rated: the engine's rule ({@link BaselineComparison}). */
     private EvalReport.Comparison compare(TaskRun run, GradSum.Evaluated now, GradSum.Evaluated base) {
-        List<Double> diffs = new ArrayList<>();
-        double baseSum = 0;
-        for (int i = 0; i < now.rows().size(); i++) {
-            Evaluation a = now.rows().get(i);
-            Evaluation b = base.rows().get(i);
-            if (!a.score().error() && !b.score().error()) {
-                diffs.add(a.score().value() - b.score().value());
-                baseSum += b.score().value();
-            }
-        }
-        double[] d = diffs.stream().mapToDouble(Double::doubleValue).toArray();
-        double mean = d.length == 0 ? 0 : java.util.Arrays.stream(d).average().orElse(0);
-        double[] interval = new PairedBootstrap(run.options.bootstrapSamples(), run.options.seed()).interval(d, confidence);
-        boolean worse = interval[1] < -margin;
-        return new EvalReport.Comparison(baselineFile.toString(), d.length == 0 ? 0 : baseSum / d.length, mean,
-                interval[0], interval[1], confidence, margin, d.length, worse);
+        BaselineComparison c = BaselineComparison.of(now.rows(), base.rows(), run.options.bootstrapSamples(),
+                run.options.seed(), confidence, margin);
+        return new EvalReport.Comparison(baselineFile.toString(), c.baselineScore(), c.difference(), c.low(), c.high(),
+                c.confidence(), c.margin(), c.rows(), c.worse());
     }
 
     private void writeReport(EvalReport report) {
