@@ -10,6 +10,9 @@ import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.engine.BaselineComparison;
 import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.exception.GradSumException;
+import dev.gradsum.internal.Causes;
+import dev.gradsum.llm.BudgetExceededException;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.UnusableReplies;
 import dev.gradsum.model.Usage;
@@ -132,20 +135,31 @@ final class EvalCommand implements Callable<Integer> {
             // eval runs no search (so a split without train or validation rows is fine)
             GradSum gradSum = run.builder(cli).options(run.options.toBuilder().iterations(0).build())
                     .cache(cache).callListener(progress).callListener(unusable).build();
-            GradSum.Evaluated evaluated;
-            GradSum.Evaluated base;
+            GradSum.Evaluated evaluated = null;
+            GradSum.Evaluated base = null;
+            BudgetExceededException budget = null;
             progress.start();
+            long started = System.nanoTime();
             try {
                 evaluated = gradSum.evaluate(prompt, rows);
                 base = baseline == null ? null : gradSum.evaluate(baseline, rows);
+            } catch (GradSumException e) {
+                budget = Causes.find(e, BudgetExceededException.class).orElseThrow(() -> e);
             } finally {
                 progress.finish();
                 recording.finish();
             }
+            if (budget != null) {
+                // the budget stops an eval as it stops a search: exit 3, and no partial score
+                cli.err().println("eval: stopped on the budget before every row was rated, so no score: " + budget.getMessage());
+                cli.err().flush();
+                return ExitCode.BUDGET;
+            }
             print(evaluated, source, scored);
             unusable.tallies().forEach(tally -> cli.out().println(ResultSummary.line(tally)));
             EvalReport.Comparison comparison = base == null ? null : compare(run, evaluated, base);
-            EvalReport report = new EvalReport(dataFile != null ? "data" : part.name(), source, evaluated.score(), evaluated.rows(), comparison);
+            EvalReport report = new EvalReport(dataFile != null ? "data" : part.name(), source, evaluated.score(), evaluated.rows(), comparison,
+                    (System.nanoTime() - started) / 1e9);
             if (comparison != null) {
                 cli.out().println(report.comparisonLine());
             }
