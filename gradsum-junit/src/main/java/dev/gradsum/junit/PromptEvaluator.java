@@ -23,8 +23,8 @@ import java.util.Objects;
  * Where a test's model answers come from, and the entry point of its assertions
  * ({@link #assertThatPrompt}). Made by {@link GradSumTest} for each test class, or by hand:
  * <ul>
- *   <li>{@link #replaying(Path)}: only from a recording file ({@code gradsum eval --record}, or this class
- *       in record mode): no key, no network; a request the file lacks fails naming the role and the prompt;</li>
+ *   <li>{@link #replaying(Path)}: only from a recording file (docs/recordings.md), made by this class in
+ *       record mode: no key, no network; a request the file lacks fails naming the role and the prompt;</li>
  *   <li>{@link #recording(Path, Path)}: the models are called (answers already in the store are reused)
  *       and every answered call is written to the recording on {@link #close()};</li>
  *   <li>{@link #live(Path)}: the models are called, through the store's call cache when one is given.</li>
@@ -88,7 +88,7 @@ public final class PromptEvaluator implements AutoCloseable {
         Objects.requireNonNull(recording, "recording");
         if (!Files.isRegularFile(recording)) {
             throw new ConfigurationException("gradsum recording " + recording + ": file not found; make it by running"
-                    + " the tests once with the models (-D" + MODE_PROPERTY + "=record), or with gradsum eval --record");
+                    + " the tests once with the models (-D" + MODE_PROPERTY + "=record)");
         }
         return new PromptEvaluator("recording " + recording, CallCache.replaying(recording), null, null);
     }
