@@ -104,6 +104,11 @@ public final class PromptEvaluator implements AutoCloseable {
         return new PromptEvaluator("models, recorded to " + recording, recorder, recorder, opened);
     }
 
+    /** Calls the models; identical requests within this evaluator are answered once. */
+    public static PromptEvaluator live() {
+        return live(null);
+    }
+
     /** Calls the models, through the call cache of {@code store} when it is not {@code null}. */
     public static PromptEvaluator live(Path store) {
         SqliteStore opened = open(store);

@@ -87,6 +87,19 @@ class GradSumExtensionTest {
                 + ": file not found; make it by running the tests once with the models (-Dgradsum.mode=record)");
     }
 
+    @Test
+    void live_mode_calls_the_models_and_writes_no_recording_and_an_unknown_mode_is_named() {
+        System.setProperty(PromptEvaluator.MODE_PROPERTY, "live");
+        model = Capitals.model();
+        assertThat(run(GatedPrompt.class)).hasSize(2).anyMatch(s -> s.startsWith("the_good_prompt_passes(PromptEvaluator): SUCCESSFUL"));
+        assertThat(model.calls()).hasSize(16);
+        assertThat(Path.of(RECORDING)).doesNotExist();
+
+        System.setProperty(PromptEvaluator.MODE_PROPERTY, "replya");
+        assertThat(run(GatedPrompt.class)).singleElement().asString()
+                .isEqualTo("GradSumExtensionTest$GatedPrompt: FAILED -Dgradsum.mode: \"replya\" is not a mode; give replay, record or live");
+    }
+
     /** "display name: STATUS first line of the message" of each test and container that did not succeed, and of each test that did. */
     private static List<String> run(Class<?> testClass) {
         List<String> outcome = new ArrayList<>();

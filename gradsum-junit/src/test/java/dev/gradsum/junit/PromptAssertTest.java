@@ -23,7 +23,7 @@ class PromptAssertTest {
     @Test
     void a_prompt_scoring_at_least_the_minimum_passes_and_one_below_lists_its_failing_rows_with_the_reasoning() {
         ScriptedChatModel model = Capitals.model();
-        try (PromptEvaluator gradsum = PromptEvaluator.live(null)) {
+        try (PromptEvaluator gradsum = PromptEvaluator.live()) {
             PromptAssert good = gradsum.assertThatPrompt(Capitals.GOOD).on(Capitals.rows()).judgedBy(Capitals.CRITERIA)
                     .answeredBy(model);
             good.scoresAtLeast(1.0);
@@ -42,7 +42,7 @@ class PromptAssertTest {
     @Test
     void is_not_worse_than_passes_for_a_better_prompt_and_fails_for_a_worse_one_with_the_paired_interval() {
         ScriptedChatModel model = Capitals.model();
-        try (PromptEvaluator gradsum = PromptEvaluator.live(null)) {
+        try (PromptEvaluator gradsum = PromptEvaluator.live()) {
             gradsum.assertThatPrompt(Capitals.GOOD).on(Capitals.rows()).judgedBy(Capitals.CRITERIA).answeredBy(model)
                     .isNotWorseThan(Capitals.BAD);
             gradsum.assertThatPrompt(Capitals.BAD).on(Capitals.rows()).judgedBy(Capitals.CRITERIA).answeredBy(model)
@@ -85,6 +85,24 @@ class PromptAssertTest {
     }
 
     @Test
+    void through_a_store_a_second_run_answers_from_its_call_cache_and_calls_no_model() {
+        Path store = dir.resolve("gradsum.db");
+        ScriptedChatModel first = Capitals.model();
+        try (PromptEvaluator gradsum = PromptEvaluator.live(store)) {
+            gradsum.assertThatPrompt(Capitals.GOOD).on(Capitals.rows()).judgedBy(Capitals.CRITERIA).answeredBy(first)
+                    .scoresAtLeast(1.0);
+        }
+        assertThat(first.calls()).hasSize(8);
+        ScriptedChatModel unreachable = Capitals.unreachable();
+        try (PromptEvaluator gradsum = PromptEvaluator.live(store)) {
+            assertThat(gradsum.source()).isEqualTo("models, through the store " + store);
+            gradsum.assertThatPrompt(Capitals.GOOD).on(Capitals.rows()).judgedBy(Capitals.CRITERIA)
+                    .answeredBy(unreachable).scoresAtLeast(1.0);
+        }
+        assertThat(unreachable.calls()).isEmpty();
+    }
+
+    @Test
     void a_request_the_recording_lacks_fails_naming_the_role_the_prompt_and_how_to_record_again() {
         Path recording = dir.resolve("answers.jsonl");
         try (PromptEvaluator gradsum = PromptEvaluator.recording(recording, null)) {
@@ -106,7 +124,7 @@ class PromptAssertTest {
         assertThatThrownBy(() -> PromptEvaluator.replaying(dir.resolve("none.jsonl")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("none.jsonl: file not found").hasMessageContaining("-Dgradsum.mode=record");
-        try (PromptEvaluator gradsum = PromptEvaluator.live(null)) {
+        try (PromptEvaluator gradsum = PromptEvaluator.live()) {
             assertThatThrownBy(() -> gradsum.assertThatPrompt(Capitals.GOOD).on(Capitals.rows()).scoresAtLeast(0.5))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("assertThatPrompt(\"Name the capital of {country}. Answer with the city name only.\"): missing"
