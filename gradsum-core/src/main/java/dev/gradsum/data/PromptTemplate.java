@@ -322,7 +322,7 @@ public final class PromptTemplate {
                 out.append(MessageRole.SYSTEM.label()).append(": ").append(system).append("\n\n");
             }
             for (Turn t : turns) {
-                out.append(t.role().label()).append(": ").append(t.text()).append("\n\n");
+                out.append(t).append("\n\n");
             }
             return out.append(MessageRole.USER.label()).append(": ").append(user).toString();
         }
@@ -336,6 +336,28 @@ public final class PromptTemplate {
             if (role == MessageRole.SYSTEM) {
                 throw new IllegalArgumentException("a prior turn is a user or assistant message");
             }
+        }
+
+        /**
+         * The turns of a conversation field's value (a JSON list of {@code {role: user|assistant,
+         * content}}), or empty when the value is no such list.
+         */
+        public static java.util.Optional<List<Turn>> listIn(String value) {
+            if (value == null || !value.stripLeading().startsWith("[")) {
+                return java.util.Optional.empty();
+            }
+            try {
+                List<Turn> turns = ChatForm.history(new Example("-", Map.of("v", value)), "v", "");
+                return turns.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(turns);
+            } catch (ConfigurationException e) {
+                return java.util.Optional.empty();
+            }
+        }
+
+        /** {@code User: …} or {@code Assistant: …}. */
+        @Override
+        public String toString() {
+            return role.label() + ": " + text;
         }
     }
 
