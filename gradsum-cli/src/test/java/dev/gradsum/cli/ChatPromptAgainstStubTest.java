@@ -71,7 +71,7 @@ class ChatPromptAgainstStubTest extends AgainstStub {
         assertThat(result.at("/initial_prompt/messages/0/content").asText()).isEqualTo("You are a geography assistant.");
         assertThat(Files.readString(run.resolve("report.html"))).contains("system message (optimized)")
                 .contains("user message (kept as written)");
-        assertThat(r.out()).contains("best 1.000");
+        assertThat(r.out()).contains("best 1.000").contains("[system, optimized]\n" + system.stripTrailing() + "\n[user]\n" + USER);
         assertThat(bodies.stream().map(ChatPromptAgainstStubTest::messages)).contains(
                 "system: You are a geography assistant. | user: Tell me about the capital of France.");
     }

@@ -57,13 +57,10 @@ final class ChatPromptSection {
             return builder.build().text();
         } catch (ConfigurationException e) {
             String message = e.getMessage();
-            return failWith(top, message.startsWith("optimize: ") ? "optimize" : key,
-                    message.startsWith("optimize: ") ? message.substring("optimize: ".length()) : message);
+            boolean aboutOptimize = message.startsWith("optimize: ");
+            throw top.error(aboutOptimize ? "optimize" : key,
+                    aboutOptimize ? message.substring("optimize: ".length()) : message);
         }
-    }
-
-    private static String failWith(YamlSection top, String key, String message) {
-        throw top.error(key, message);
     }
 
     private static String history(YamlSection top) {
