@@ -117,5 +117,29 @@ class ChatPromptAgainstStubTest extends AgainstStub {
         Path last = folder.task(task("messages:\n  - {role: user, content: \"" + USER + "\"}\n  - {role: assistant, content: A}\n", ""));
         CliRunner.Outcome l = CliRunner.run(ENV, "optimize", last.toString(), "--out", dir.resolve("runs").toString());
         assertThat(l.err()).contains("messages: the last message is the user template (role: user)");
+
+        Path history = folder.task(task("prompt:\n  system: S\n  user: " + USER + "\n", "")
+                .replace("  path: data.jsonl\n", "  path: data.jsonl\n  history: turns\n"));
+        CliRunner.Outcome h = CliRunner.run(ENV, "plan", history.toString());
+        assertThat(h.err()).contains("data.history: field \"turns\" is not in data row 1 at data.jsonl:1 (fields: country, capital)");
+    }
+
+    @Test
+    void example_turns_of_a_messages_list_are_sent_before_the_user_message_and_plan_accepts_them() throws IOException {
+        List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+        stub.gate(bodies::add);
+        Path file = folder.task(task("messages:\n  - {role: user, content: Tell me about the capital of Togo.}\n"
+                + "  - {role: assistant, content: Lome}\n  - {role: user, content: \"" + USER + "\"}\n"
+                + "optimize: user\n", ""));
+        assertThat(CliRunner.run(ENV, "plan", file.toString()).exitCode()).isZero();
+
+        CliRunner.Outcome r = CliRunner.run(ENV, "optimize", file.toString(), "--out", dir.resolve("runs").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(bodies.stream().map(ChatPromptAgainstStubTest::messages)).contains("user: Tell me about the capital"
+                + " of Togo. | assistant: Lome | user: Tell me about the capital of France.");
+        Path run = runFolder();
+        assertThat(Files.readString(run.resolve("best_prompt.example_1_assistant.txt"))).isEqualTo("Lome");
+        assertThat(Files.readString(run.resolve("best_prompt.user.txt"))).startsWith(USER).contains(ModelServerStub.FIX);
     }
 }
