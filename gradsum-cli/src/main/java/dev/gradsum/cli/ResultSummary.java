@@ -3,6 +3,7 @@ package dev.gradsum.cli;
 import dev.gradsum.cli.report.RunOutputs;
 import dev.gradsum.cli.report.ScoreText;
 import dev.gradsum.cli.report.UsageText;
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.llm.UnusableReplies;
 import dev.gradsum.llm.UnusableReplyException;
 import dev.gradsum.model.Usage;
@@ -49,7 +50,14 @@ final class ResultSummary {
         out.println();
         out.println("Best prompt:");
         out.println("-----");
-        out.println(r.bestPrompt().text().stripTrailing());
+        if (r.bestPrompt().isChat()) {
+            for (PromptTemplate.Message m : r.bestPrompt().messages()) {
+                out.println("[" + m.name() + (m.optimized() ? ", optimized" : "") + "]");
+                out.println(m.template().text().stripTrailing());
+            }
+        } else {
+            out.println(r.bestPrompt().text().stripTrailing());
+        }
         out.println("-----");
         out.println("Best prompt saved to " + written.bestPrompt());
         out.flush();

@@ -183,9 +183,19 @@ final class ModelServerStub implements AutoCloseable {
             case REPAIR: {
                 String prompt = section(text, "prompt");
                 int count = role == Role.REPAIR ? 1 : Integer.parseInt(section(text, "count").trim());
-                List<String> prompts = new ArrayList<>();
+                List<Object> prompts = new ArrayList<>();
                 for (int i = 1; i <= count; i++) {
-                    prompts.add(prompt.trim() + " " + FIX + (i > 1 ? " Variant " + i + "." : ""));
+                    String variant = " " + FIX + (i > 1 ? " Variant " + i + "." : "");
+                    if (text.contains("\n<optimized>\n")) { // a chat prompt: each optimized message by name
+                        Map<String, String> messages = new java.util.LinkedHashMap<>();
+                        JsonNode all = readTree(prompt);
+                        for (String name : section(text, "optimized").trim().split(", ")) {
+                            messages.put(name, all.path(name).asText().trim() + variant);
+                        }
+                        prompts.add(messages);
+                    } else {
+                        prompts.add(prompt.trim() + variant);
+                    }
                 }
                 ObjectNode o = JSON.createObjectNode();
                 o.putPOJO("prompts", prompts);
@@ -193,6 +203,14 @@ final class ModelServerStub implements AutoCloseable {
             }
             default:
                 throw new IllegalStateException();
+        }
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
         }
     }
 

@@ -64,7 +64,7 @@ class UserMistakesTest {
     @Test
     void an_unknown_key_far_from_any_lists_the_known_ones() {
         expectMistake(valid() + "colour: blue\n", label + ": colour: unknown key (known: name, description, prompt, "
-                + "prompt_file, data, evaluation, models, search, budget, store, output, pricing)");
+                + "prompt_file, messages, optimize, data, evaluation, models, search, budget, store, output, pricing)");
     }
 
     @Test

@@ -166,7 +166,7 @@ public final class CallEstimate {
             v = split.validation().size();
             t = split.test().size();
             k = o.candidatesPerPrompt();
-            int promptChars = task.prompt().text().length();
+            int promptChars = task.prompt().messages().stream().mapToInt(msg -> msg.template().text().length()).sum();
             String description = task.description();
             String criteria = task.criteria() == null ? "" : task.criteria().text();
             long fixed = description.length() + criteria.length();
@@ -240,7 +240,9 @@ public final class CallEstimate {
 
         /** Characters of the placeholders' values, averaged over the training rows. */
         private long averageInputChars() {
-            return averageChars(e -> task.prompt().placeholders().stream().mapToLong(p -> length(e.get(p))).sum());
+            String history = task.prompt().history();
+            return averageChars(e -> task.prompt().placeholders().stream().mapToLong(p -> length(e.get(p))).sum()
+                    + (history == null ? 0 : length(e.get(history))));
         }
 
         /** Characters of the expected answer (none without an expected field), averaged over the training rows. */

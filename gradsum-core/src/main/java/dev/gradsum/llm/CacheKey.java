@@ -2,6 +2,7 @@ package dev.gradsum.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gradsum.internal.Hashing;
 import dev.langchain4j.model.chat.ChatModel;
@@ -10,7 +11,8 @@ import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 
 /**
  * The call cache key: SHA-256 (hex) of the request in a canonical JSON form with a fixed field order:
- * format version, provider, model, system, user, temperature, sample index, json flag, then the model's
+ * format version, provider, model, system, user, temperature, sample index, json flag, the prior turns
+ * (only when the request has any, so a request without them keeps the key it always had), then the model's
  * own settings: its default request parameters (temperature, top_p, top_k, max output tokens, penalties,
  * stop sequences, response format, and any provider-specific ones such as OpenAI's
  * {@code reasoning_effort} or {@code max_completion_tokens}) and {@link ModelSettings} when the model has
@@ -44,6 +46,10 @@ final class CacheKey {
         node.put("temperature", request.temperature());
         node.put("sample", request.sample());
         node.put("json", request.json());
+        if (!request.turns().isEmpty()) {
+            ArrayNode turns = node.putArray("turns");
+            request.turns().forEach(t -> turns.addObject().put("role", t.role().key()).put("content", t.text()));
+        }
         ChatRequestParameters p = chatModel.defaultRequestParameters();
         if (p != null) {
             ObjectNode d = node.putObject("defaults");

@@ -1,5 +1,7 @@
 package dev.gradsum.llm;
 
+import dev.gradsum.data.PromptTemplate.Turn;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,10 +17,13 @@ import java.util.Objects;
  *                    replay from the cache is deterministic; 0 for greedy calls
  * @param json        whether the caller expects a JSON object back; part of the cache key only, never
  *                    sent as a response format (some providers and compatible servers reject it)
+ * @param turns       prior turns sent between the system and the user message (a chat prompt's example
+ *                    turns, a row's conversation history); empty for none
  */
-public record LlmRequest(String system, String user, Double temperature, int sample, boolean json) {
+public record LlmRequest(String system, String user, Double temperature, int sample, boolean json, List<Turn> turns) {
     public LlmRequest {
         Objects.requireNonNull(user, "user");
+        turns = turns == null ? List.of() : List.copyOf(turns);
         if (sample < 0) {
             throw new IllegalArgumentException("sample must be >= 0, was " + sample);
         }
@@ -27,23 +32,32 @@ public record LlmRequest(String system, String user, Double temperature, int sam
         }
     }
 
+    /** A request without prior turns. */
+    public LlmRequest(String system, String user, Double temperature, int sample, boolean json) {
+        this(system, user, temperature, sample, json, List.of());
+    }
+
     public static LlmRequest user(String user) {
         return new LlmRequest(null, user, null, 0, false);
     }
 
+    public LlmRequest withTurns(List<Turn> turns) {
+        return new LlmRequest(system, user, temperature, sample, json, turns);
+    }
+
     public LlmRequest withSystem(String system) {
-        return new LlmRequest(system, user, temperature, sample, json);
+        return new LlmRequest(system, user, temperature, sample, json, turns);
     }
 
     public LlmRequest withTemperature(Double temperature) {
-        return new LlmRequest(system, user, temperature, sample, json);
+        return new LlmRequest(system, user, temperature, sample, json, turns);
     }
 
     public LlmRequest withSample(int sample) {
-        return new LlmRequest(system, user, temperature, sample, json);
+        return new LlmRequest(system, user, temperature, sample, json, turns);
     }
 
     public LlmRequest asJson() {
-        return new LlmRequest(system, user, temperature, sample, true);
+        return new LlmRequest(system, user, temperature, sample, true, turns);
     }
 }

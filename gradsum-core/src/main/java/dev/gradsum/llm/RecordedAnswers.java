@@ -55,6 +55,10 @@ final class RecordedAnswers {
         n.put("model", e.model());
         n.put("system", e.request().system());
         n.put("user", e.request().user());
+        if (!e.request().turns().isEmpty()) {
+            var turns = n.putArray("turns");
+            e.request().turns().forEach(t -> turns.addObject().put("role", t.role().key()).put("content", t.text()));
+        }
         n.put("temperature", e.request().temperature());
         n.put("sample", e.request().sample());
         n.put("json", e.request().json());

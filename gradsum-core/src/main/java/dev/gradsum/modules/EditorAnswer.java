@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the prompt editor's answer into prompt texts. The editor is asked for {@code {"prompts": [...]}}
+ * (for a chat prompt, each item an object from message name to text, kept as its JSON text)
  * (loose JSON tolerated, {@link JsonExtraction}); smaller models answer with the prompts as a numbered
  * list ({@code 1. …}, {@code 2) …}) or separated by rule lines ({@code ---}), and those are read too
  * when the answer holds no such object. An answer cut at the token limit keeps its complete prompts
@@ -64,10 +65,13 @@ final class EditorAnswer {
         }
         List<String> texts = new ArrayList<>();
         for (JsonNode item : list) {
-            if (!item.isTextual()) {
+            if (item.isObject()) {
+                texts.add(item.toString()); // a chat prompt's candidate: message name to text, checked by the editor
+            } else if (!item.isTextual()) {
                 return new Read(null, "\"prompts\" holds something other than strings");
+            } else {
+                texts.add(item.asText());
             }
-            texts.add(item.asText());
         }
         return texts.isEmpty() ? new Read(null, "\"prompts\" is empty") : new Read(texts, null);
     }

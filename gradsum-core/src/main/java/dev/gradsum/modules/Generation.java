@@ -6,7 +6,8 @@ import dev.gradsum.data.Example;
  * The target model's answer to one example.
  *
  * @param example   the row
- * @param input     the prompt filled in with the row, as sent
+ * @param input     the prompt filled in with the row, as sent (a chat prompt's conversation as a transcript,
+ *                  {@link dev.gradsum.data.PromptTemplate.Conversation#transcript()})
  * @param output    the answer, without reasoning ("" when {@code error} or {@code refusal})
  * @param reasoning the reasoning the model showed before answering ("" when none); kept for the record
  *                  (store, report), never scored, never shown to the optimizer models

@@ -21,7 +21,9 @@ import java.util.concurrent.Executor;
  * refusal (the model's {@code refusal}, a content filter) is an answer that failed: a generation with
  * {@link Generation#refusal()} set, scored 0 by the {@link Evaluator}, so a prompt that provokes refusals
  * is never favoured by leaving them out. A budget stop ({@code BudgetExceededException}) and an interrupt propagate.
- * A placeholder the row cannot fill is a {@code ConfigurationException}.
+ * A placeholder the row cannot fill is a {@code ConfigurationException}. A chat prompt is sent as its
+ * messages (system, example turns, the row's history, then the user message); the generation's input is
+ * then the conversation's transcript, so the judge, gradient and summarizer see what the model saw.
  */
 public final class Generator {
     private final Llm target;
@@ -39,9 +41,11 @@ public final class Generator {
 
     /** The target's answer to one example (see the class contract for failed, cut and refused calls). */
     public Generation generate(PromptTemplate prompt, Example example) {
-        String input = prompt.render(example);
+        PromptTemplate.Conversation conversation = prompt.conversation(example);
+        String input = conversation.transcript();
         try {
-            LlmReply reply = target.chat(LlmRequest.user(input));
+            LlmReply reply = target.chat(new LlmRequest(conversation.system(), conversation.user(), null, 0, false,
+                    conversation.turns()));
             return new Generation(example, input, reply.text(), reply.reasoning(), null, null);
         } catch (UnusableReplyException e) {
             return e.kind() == UnusableReplyException.Kind.REFUSED

@@ -74,7 +74,7 @@ public final class GradientGenerator {
         return Map.of(
                 "task", task.description(),
                 "criteria", criteria(task),
-                "prompt", prompt.text(),
+                "prompt", prompt.optimizerView(),
                 "input", generation.input(),
                 "output", generation.output(),
                 "expected", TaggedSections.optional("expected", expected(task, generation.example())),

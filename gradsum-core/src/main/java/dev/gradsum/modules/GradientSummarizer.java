@@ -35,7 +35,7 @@ public final class GradientSummarizer {
         }
         String request = prompts.get(MetaPrompts.GRADIENT_SUMMARIZER).render(Map.of(
                 "task", task.description(),
-                "prompt", prompt.text(),
+                "prompt", prompt.optimizerView(),
                 "gradients", TaggedSections.gradients(gradients)));
         return clean(summarizer.chat(LlmRequest.user(request)).text());
     }

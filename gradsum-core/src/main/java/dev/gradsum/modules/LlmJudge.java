@@ -3,6 +3,7 @@ package dev.gradsum.modules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.llm.Llm;
 import dev.gradsum.llm.LlmException;
@@ -111,15 +112,25 @@ public final class LlmJudge implements Metric {
         return expected == null ? text : text.replace(EXPECTED_MARKER, expected);
     }
 
-    /** The row as the judge sees it: its fields other than the expected answer. */
+    /**
+     * The row as the judge sees it: its fields other than the expected answer; a field holding a
+     * conversation (a row's history, {@link PromptTemplate.Turn#listIn}) is shown turn by turn.
+     */
     private String input(Example example) {
         Map<String, String> shown = example.fields().entrySet().stream()
                 .filter(e -> !e.getKey().equals(criteria.expectedField()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> conversationOr(e.getValue()), (a, b) -> a,
+                        java.util.LinkedHashMap::new));
         if (shown.size() == 1) {
             return shown.values().iterator().next();
         }
         return shown.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"));
+    }
+
+    private static String conversationOr(String value) {
+        return PromptTemplate.Turn.listIn(value)
+                .map(turns -> turns.stream().map(PromptTemplate.Turn::toString).collect(Collectors.joining("\n\n")))
+                .orElse(value);
     }
 
     private String scale() {

@@ -1,5 +1,8 @@
 package dev.gradsum.modules;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.llm.Llm;
@@ -38,10 +41,18 @@ import java.util.stream.Collectors;
  * has one (its model section's), else 0.7; the sample index distinguishes the retry from the first call.
  * A model that takes no temperature (a reasoning model) is left at its default and still writes distinct
  * candidates, since one call asks for all K of them.
+ *
+ * <p>A chat prompt ({@link PromptTemplate#isChat()}) is edited with the {@code *_chat.md} meta-prompts:
+ * the editor sees every message ({@link PromptTemplate#optimizerView()}), is told which are optimized,
+ * and answers one JSON object per candidate from each optimized message's name to its new text. Each
+ * optimized message is checked on its own (present, well-formed, exactly its own placeholders, its own
+ * language), then the candidate as a whole (differs from the parent and the other candidates). The
+ * messages that are not optimized are always the parent's, byte for byte, whatever the editor wrote.
  */
 public final class PromptEditor {
     /** The editor's default sampling temperature: candidates should differ. */
     public static final double DEFAULT_TEMPERATURE = 0.7;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Llm editor;
     private final MetaPrompts prompts;
@@ -65,14 +76,16 @@ public final class PromptEditor {
     public Edit edit(Task task, PromptTemplate prompt, String summary, int k) {
         Map<String, String> values = commonValues(task, prompt, k);
         values.put("summary", summary);
-        return propose(task, prompt, MetaPrompts.PROMPT_EDITOR, values, k);
+        return propose(task, prompt, prompt.isChat() ? MetaPrompts.PROMPT_EDITOR_CHAT : MetaPrompts.PROMPT_EDITOR,
+                values, k);
     }
 
     /** The ablation: edits from the raw gradient list. */
     public Edit editFromGradients(Task task, PromptTemplate prompt, List<Gradient> gradients, int k) {
         Map<String, String> values = commonValues(task, prompt, k);
         values.put("gradients", TaggedSections.gradients(gradients));
-        return propose(task, prompt, MetaPrompts.PROMPT_EDITOR_RAW_GRADIENTS, values, k);
+        return propose(task, prompt, prompt.isChat() ? MetaPrompts.PROMPT_EDITOR_RAW_GRADIENTS_CHAT
+                : MetaPrompts.PROMPT_EDITOR_RAW_GRADIENTS, values, k);
     }
 
     private Map<String, String> commonValues(Task task, PromptTemplate prompt, int k) {
@@ -81,9 +94,12 @@ public final class PromptEditor {
         }
         Map<String, String> values = new HashMap<>();
         values.put("task", task.description());
-        values.put("prompt", prompt.text());
+        values.put("prompt", prompt.optimizerView());
         values.put("placeholders", placeholderList(prompt));
         values.put("count", String.valueOf(k));
+        if (prompt.isChat()) {
+            values.put("optimized", optimizedNames(prompt));
+        }
         return values;
     }
 
@@ -103,7 +119,7 @@ public final class PromptEditor {
             Checked result = first.problem == null ? first : repair(task, parent, proposed.get(i), first.problem, keptTexts);
             if (result.problem == null) {
                 kept.add(result.template);
-                keptTexts.put(result.template.text().strip(), number);
+                keptTexts.put(identity(result.template), number);
             } else {
                 dropped.add("candidate " + number + " dropped: " + result.problem);
             }
@@ -112,12 +128,17 @@ public final class PromptEditor {
     }
 
     private Checked repair(Task task, PromptTemplate parent, String candidate, String problem, Map<String, Integer> keptTexts) {
-        String request = prompts.get(MetaPrompts.PROMPT_EDITOR_REPAIR).render(Map.of(
+        Map<String, String> values = new HashMap<>(Map.of(
                 "task", task.description(),
-                "prompt", parent.text(),
+                "prompt", parent.optimizerView(),
                 "candidate", candidate,
                 "problem", problem,
                 "placeholders", placeholderList(parent)));
+        if (parent.isChat()) {
+            values.put("optimized", optimizedNames(parent));
+        }
+        String request = prompts.get(parent.isChat() ? MetaPrompts.PROMPT_EDITOR_REPAIR_CHAT
+                : MetaPrompts.PROMPT_EDITOR_REPAIR).render(values);
         Answer answer = call(request, 0);
         if (answer.prompts == null || answer.prompts.isEmpty()) {
             String why = answer.prompts == null ? answer.problem : "the repair answer held no prompt";
@@ -162,6 +183,9 @@ public final class PromptEditor {
 
     /** Everything a candidate must satisfy; every broken rule is spelled out for the repair. */
     static Checked check(PromptTemplate parent, String text, Map<String, Integer> keptTexts) {
+        if (parent.isChat()) {
+            return checkChat(parent, text, keptTexts);
+        }
         if (text.isBlank()) {
             return Checked.invalid("empty prompt");
         }
@@ -188,6 +212,71 @@ public final class PromptEditor {
         return problems.isEmpty() ? new Checked(candidate, null) : Checked.invalid(String.join("; ", problems));
     }
 
+    /** A chat candidate: a JSON object naming each optimized message; each is checked, then the whole. */
+    private static Checked checkChat(PromptTemplate parent, String text, Map<String, Integer> keptTexts) {
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            answer = null;
+        }
+        if (answer == null || !answer.isObject()) {
+            return Checked.invalid("not a JSON object from message name to text (messages to write: "
+                    + optimizedNames(parent) + ")");
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, PromptTemplate> texts = new LinkedHashMap<>();
+        for (PromptTemplate.Message m : parent.optimized()) {
+            String where = "message " + m.name() + ": ";
+            JsonNode value = answer.get(m.name());
+            if (value == null || !value.isTextual()) {
+                problems.add(where + "missing");
+                continue;
+            }
+            if (value.asText().isBlank()) {
+                problems.add(where + "empty");
+                continue;
+            }
+            PromptTemplate written;
+            try {
+                written = PromptTemplate.of(value.asText());
+            } catch (ConfigurationException e) {
+                problems.add(where + "malformed braces: " + e.getMessage());
+                continue;
+            }
+            String placeholders = placeholderProblem(m.template().placeholders(), written.placeholders());
+            if (placeholders != null) {
+                problems.add(where + placeholders);
+            }
+            LanguageCheck.problem(m.template().text(), written.text()).ifPresent(p -> problems.add(where + p));
+            texts.put(m.name(), written);
+        }
+        if (!problems.isEmpty()) {
+            return Checked.invalid(String.join("; ", problems));
+        }
+        PromptTemplate candidate = parent.withOptimized(texts);
+        if (identity(candidate).equals(identity(parent))) {
+            problems.add("identical to the original prompt");
+        }
+        Integer same = keptTexts.get(identity(candidate));
+        if (same != null) {
+            problems.add("duplicate of candidate " + same);
+        }
+        return problems.isEmpty() ? new Checked(candidate, null) : Checked.invalid(String.join("; ", problems));
+    }
+
+    /** What tells candidates apart: the optimized messages' texts, ignoring surrounding white space. */
+    private static String identity(PromptTemplate prompt) {
+        if (!prompt.isChat()) {
+            return prompt.text().strip();
+        }
+        return prompt.optimized().stream().map(m -> m.template().text().strip()).collect(Collectors.joining("\u0000"));
+    }
+
+    private static String optimizedNames(PromptTemplate prompt) {
+        return prompt.optimized().stream().map(PromptTemplate.Message::name).collect(Collectors.joining(", "));
+    }
+
     private static String placeholderProblem(Set<String> expected, Set<String> actual) {
         Set<String> lost = new LinkedHashSet<>(expected);
         lost.removeAll(actual);
@@ -209,6 +298,12 @@ public final class PromptEditor {
     }
 
     private static String placeholderList(PromptTemplate prompt) {
+        if (prompt.isChat()) {
+            return prompt.optimized().stream().map(m -> "- " + m.name() + ": " + (m.template().placeholders().isEmpty()
+                    ? "none (it must not gain any)"
+                    : m.template().placeholders().stream().map(n -> "{" + n + "}").collect(Collectors.joining(", "))))
+                    .collect(Collectors.joining("\n"));
+        }
         if (prompt.placeholders().isEmpty()) {
             return "(none: this prompt has no placeholders, and new prompts must not add any)";
         }

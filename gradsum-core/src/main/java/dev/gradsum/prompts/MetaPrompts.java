@@ -30,6 +30,10 @@ public final class MetaPrompts {
     public static final String PROMPT_EDITOR_RAW_GRADIENTS = "prompt_editor_raw_gradients";
     public static final String PROMPT_EDITOR_REPAIR = "prompt_editor_repair";
     public static final String ANSWER_RETRY = "answer_retry";
+    /** The editor's meta-prompts for a chat prompt: the optimized messages in, one JSON object per candidate out. */
+    public static final String PROMPT_EDITOR_CHAT = "prompt_editor_chat";
+    public static final String PROMPT_EDITOR_RAW_GRADIENTS_CHAT = "prompt_editor_raw_gradients_chat";
+    public static final String PROMPT_EDITOR_REPAIR_CHAT = "prompt_editor_repair_chat";
 
     /** For each meta-prompt name, the placeholders its module fills in (a file may use any of them). */
     public static final Map<String, Set<String>> PLACEHOLDERS = placeholders();
@@ -114,6 +118,9 @@ public final class MetaPrompts {
         m.put(PROMPT_EDITOR_RAW_GRADIENTS, Set.of("task", "prompt", "gradients", "placeholders", "count"));
         m.put(PROMPT_EDITOR_REPAIR, Set.of("task", "prompt", "candidate", "problem", "placeholders"));
         m.put(ANSWER_RETRY, Set.of("request", "problem"));
+        m.put(PROMPT_EDITOR_CHAT, Set.of("task", "prompt", "summary", "optimized", "placeholders", "count"));
+        m.put(PROMPT_EDITOR_RAW_GRADIENTS_CHAT, Set.of("task", "prompt", "gradients", "optimized", "placeholders", "count"));
+        m.put(PROMPT_EDITOR_REPAIR_CHAT, Set.of("task", "prompt", "candidate", "problem", "optimized", "placeholders"));
         return java.util.Collections.unmodifiableMap(m);
     }
 

@@ -3,9 +3,11 @@ package dev.gradsum.simulation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +25,9 @@ import java.util.regex.Pattern;
  *   <li>{@code <candidate>} + {@code <problem>} ({@code prompt_editor_repair.md}): returns the candidate
  *       with the placeholders of {@code <placeholders>} restored and any others removed.</li>
  * </ul>
+ * A chat prompt's request ({@code *_chat.md}, with an {@code <optimized>} tag) is answered the same way
+ * for the first optimized message (its text in the {@code <prompt>} JSON is the prompt above), one
+ * object per candidate naming the optimized messages; a chat repair repairs each named message.
  * Instructions are written in the prompt's language (Chinese prompts get Chinese instructions) just
  * before the line holding the first placeholder, so every placeholder is kept. The temperature and the
  * request text choose wordings and orders deterministically.
@@ -43,6 +48,10 @@ final class SimulatedEditor extends SimulatedChatModel {
 
     @Override
     String answer(String text, Double temperature) {
+        Optional<String> optimized = TaggedText.first(text, "optimized");
+        if (optimized.isPresent()) {
+            return chatAnswer(text, temperature, List.of(optimized.get().strip().split("\\s*,\\s*")));
+        }
         String prompt = TaggedText.first(text, "prompt").orElse("");
         if (TaggedText.first(text, "candidate").isPresent()) {
             return prompts(List.of(repair(TaggedText.first(text, "candidate").get(), required(text, prompt))));
@@ -56,6 +65,53 @@ final class SimulatedEditor extends SimulatedChatModel {
                 .map(g -> fromGradients(prompt, TaggedText.all(g, "gradient"), count, seed))
                 .orElseGet(() -> fromSummary(prompt, TaggedText.first(text, "summary").orElse(""), count, seed));
         return prompts(new ArrayList<>(candidates));
+    }
+
+    /** The answer to a chat prompt's request: the first optimized message edited, the others as they were. */
+    private String chatAnswer(String text, Double temperature, List<String> names) {
+        Map<String, String> messages = new LinkedHashMap<>();
+        try {
+            JSON.readTree(TaggedText.first(text, "prompt").orElse("{}")).fields()
+                    .forEachRemaining(e -> messages.put(e.getKey(), e.getValue().asText()));
+        } catch (JsonProcessingException e) {
+            return "The <prompt> section is not the JSON object of messages I expected.";
+        }
+        List<Map<String, String>> objects = new ArrayList<>();
+        Optional<String> candidate = TaggedText.first(text, "candidate");
+        if (candidate.isPresent()) {
+            Map<String, String> repaired = new LinkedHashMap<>();
+            try {
+                JSON.readTree(candidate.get()).fields().forEachRemaining(e -> repaired.put(e.getKey(),
+                        repair(e.getValue().asText(), placeholdersOf(messages.getOrDefault(e.getKey(), "")))));
+            } catch (JsonProcessingException e) {
+                names.forEach(n -> repaired.put(n, messages.getOrDefault(n, "")));
+            }
+            return prompts(List.of(repaired));
+        }
+        String first = names.get(0);
+        String prompt = messages.getOrDefault(first, "");
+        int count = count(text);
+        String seed = text + '\u0000' + temperature;
+        Set<String> edited = TaggedText.first(text, "gradients")
+                .map(g -> fromGradients(prompt, TaggedText.all(g, "gradient"), count, seed))
+                .orElseGet(() -> fromSummary(prompt, TaggedText.first(text, "summary").orElse(""), count, seed));
+        for (String version : edited) {
+            Map<String, String> object = new LinkedHashMap<>();
+            names.forEach(n -> object.put(n, n.equals(first) ? version : messages.getOrDefault(n, "")));
+            objects.add(object);
+        }
+        return prompts(objects);
+    }
+
+    private static List<String> placeholdersOf(String template) {
+        List<String> names = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            if (!names.contains(m.group(1))) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
     }
 
     /** Candidates that add instructions from the summary: all, all but the last, the first, other subsets. */
@@ -220,7 +276,7 @@ final class SimulatedEditor extends SimulatedChatModel {
         return c.isEmpty() ? 3 : Math.max(1, Math.min(20, Integer.parseInt(c)));
     }
 
-    private static String prompts(List<String> prompts) {
+    private static String prompts(List<?> prompts) {
         try {
             return JSON.writeValueAsString(Map.of("prompts", prompts));
         } catch (JsonProcessingException e) {

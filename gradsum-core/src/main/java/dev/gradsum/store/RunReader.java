@@ -97,7 +97,7 @@ final class RunReader {
             q.setString(1, runId);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), new Candidate(rs.getString(1), PromptTemplate.of(rs.getString(2)),
+                    out.put(rs.getString(1), new Candidate(rs.getString(1), PromptTemplate.parse(rs.getString(2)),
                             rs.getString(3), rs.getInt(4), rs.getString(5)));
                 }
             }

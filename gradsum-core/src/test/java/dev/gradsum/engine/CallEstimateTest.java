@@ -49,6 +49,17 @@ class CallEstimateTest {
     }
 
     @Test
+    void a_chat_prompt_counts_the_characters_of_every_message_not_its_json_form() {
+        Task chat = Task.builder().description("Answer.").metric(Metric.exact("a"))
+                .prompt(dev.gradsum.data.PromptTemplate.builder().system("Be brief, please.").user("Q: {q}").build()).build();
+        Task same = Task.builder().description("Answer.").metric(Metric.exact("a")).prompt("Be brief, please.Q: {q}").build();
+        CallEstimate c = CallEstimate.of(chat, split(), options(true, 2), MetaPrompts.defaults(), null);
+        CallEstimate s = CallEstimate.of(same, split(), options(true, 2), MetaPrompts.defaults(), null);
+        assertThat(c.inputTokens(Role.TARGET)).isEqualTo(s.inputTokens(Role.TARGET));
+        assertThat(c.inputTokens(Role.TARGET)).isNotEqualTo(estimate(false, true, 2, null).inputTokens(Role.TARGET));
+    }
+
+    @Test
     void calls_follow_the_loop_with_the_beam_growing_from_the_initial_prompt() {
         // m = v = t = 4; K = 2; beam 1 then 2
         CallEstimate e = estimate(true, true, 2, null);

@@ -32,6 +32,23 @@ class CacheKeyTest {
     }
 
     @Test
+    void prior_turns_change_the_key_and_a_request_without_them_keeps_its_canonical_form() {
+        String key = CacheKey.of("OPEN_AI", "m", plain, request);
+        var question = new dev.gradsum.data.PromptTemplate.Turn(dev.gradsum.data.PromptTemplate.MessageRole.USER, "Hi");
+        var answer = new dev.gradsum.data.PromptTemplate.Turn(dev.gradsum.data.PromptTemplate.MessageRole.ASSISTANT, "Hello");
+        assertThat(CacheKey.of("OPEN_AI", "m", plain, request.withTurns(java.util.List.of()))).isEqualTo(key);
+        String withTurns = CacheKey.of("OPEN_AI", "m", plain, request.withTurns(java.util.List.of(question, answer)));
+        assertThat(withTurns).isNotEqualTo(key);
+        assertThat(CacheKey.of("OPEN_AI", "m", plain, request.withTurns(java.util.List.of(question,
+                new dev.gradsum.data.PromptTemplate.Turn(dev.gradsum.data.PromptTemplate.MessageRole.ASSISTANT, "Hey")))))
+                .isNotEqualTo(withTurns);
+        assertThat(CacheKey.canonical("OPEN_AI", "m", plain, request)).doesNotContain("turns");
+        assertThat(CacheKey.canonical("OPEN_AI", "m", plain, request.withTurns(java.util.List.of(question, answer))))
+                .contains("\"json\":false,\"turns\":[{\"role\":\"user\",\"content\":\"Hi\"},"
+                        + "{\"role\":\"assistant\",\"content\":\"Hello\"}]");
+    }
+
+    @Test
     void every_default_setting_of_the_model_changes_the_key() {
         String key = CacheKey.of("OPEN_AI", "m", plain, request);
         assertThat(CacheKey.of("OPEN_AI", "m", modelWith(ChatRequestParameters.builder().maxOutputTokens(40).build()),

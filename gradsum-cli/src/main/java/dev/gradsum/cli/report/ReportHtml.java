@@ -3,6 +3,7 @@ package dev.gradsum.cli.report;
 import static dev.gradsum.cli.report.HtmlEscape.of;
 import static dev.gradsum.cli.report.LineageSection.score;
 
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
 import dev.gradsum.modules.Evaluation;
@@ -110,9 +111,24 @@ final class ReportHtml {
 
     private void diff(StringBuilder s) {
         s.append("<section id=\"diff\"><h2>Initial and best prompt</h2>");
-        String before = result.initial().prompt().text();
-        String after = result.best().prompt().text();
-        if (before.equals(after)) s.append("<p class=\"muted\">The best prompt is the initial prompt: no candidate beat it.</p>");
+        PromptTemplate initial = result.initial().prompt();
+        PromptTemplate best = result.best().prompt();
+        if (initial.text().equals(best.text())) s.append("<p class=\"muted\">The best prompt is the initial prompt: no candidate beat it.</p>");
+        if (!initial.isChat()) {
+            diffColumns(s, initial.text(), best.text(), "");
+        } else {
+            for (PromptTemplate.Message m : initial.messages()) {
+                String after = best.message(m.name()).map(b -> b.template().text()).orElse("");
+                s.append("<h3 class=\"message\">").append(of(m.name())).append(" message")
+                        .append(m.optimized() ? " (optimized)" : " (kept as written)").append("</h3>");
+                diffColumns(s, m.template().text(), after, " " + m.name());
+            }
+        }
+        s.append("<p class=\"legend\"><span><del>removed</del></span><span><ins>added</ins></span></p></section>");
+    }
+
+    /** Initial and best text side by side, words removed and added marked. */
+    private void diffColumns(StringBuilder s, String before, String after, String what) {
         StringBuilder left = new StringBuilder();
         StringBuilder right = new StringBuilder();
         for (WordDiff.Piece p : WordDiff.diff(before, after)) {
@@ -123,11 +139,11 @@ final class ReportHtml {
                 case INSERT -> right.append("<ins>").append(text).append("</ins>");
             }
         }
-        s.append("<div class=\"diff\"><div class=\"col\"><h3>Initial <span class=\"id\">").append(of(result.initial().id()))
+        s.append("<div class=\"diff\"><div class=\"col\"><h3>Initial").append(of(what)).append(" <span class=\"id\">")
+                .append(of(result.initial().id()))
                 .append("</span></h3><pre class=\"prompt-before\">").append(left).append("</pre></div>")
-                .append("<div class=\"col\"><h3>Best <span class=\"id\">").append(of(result.best().id()))
-                .append("</span></h3><pre class=\"prompt-after\">").append(right).append("</pre></div></div>")
-                .append("<p class=\"legend\"><span><del>removed</del></span><span><ins>added</ins></span></p></section>");
+                .append("<div class=\"col\"><h3>Best").append(of(what)).append(" <span class=\"id\">").append(of(result.best().id()))
+                .append("</span></h3><pre class=\"prompt-after\">").append(right).append("</pre></div></div>");
     }
 
     private void failures(StringBuilder s) {

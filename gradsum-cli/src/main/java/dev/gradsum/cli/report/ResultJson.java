@@ -115,6 +115,14 @@ final class ResultJson {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", c.id());
         node.put("text", c.prompt().text());
+        if (c.prompt().isChat()) {
+            var messages = node.putArray("messages");
+            for (var m : c.prompt().messages()) {
+                messages.addObject().put("name", m.name()).put("role", m.role().key())
+                        .put("content", m.template().text()).put("optimized", m.optimized());
+            }
+            node.put("history", c.prompt().history());
+        }
         ScoredCandidate latest = index.latestScore(c.id());
         putNumber(node, "validation_score", latest == null ? Double.NaN : latest.score());
         return node;

@@ -1,5 +1,6 @@
 package dev.gradsum.cli.report;
 
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.recording.RecordedRun;
 import dev.gradsum.search.OptimizationResult;
@@ -15,13 +16,18 @@ import java.util.Objects;
 /**
  * Writes a run folder (design §4): {@code best_prompt.txt} (the best prompt exactly, UTF-8),
  * {@code result.json} (everything the run found, schema in {@code docs/result-json.md}) and
- * {@code report.html} (one self-contained page). Each file is written to a temporary name and moved
+ * {@code report.html} (one self-contained page). For a chat prompt also {@code best_prompt.json} (its
+ * messages, the same JSON as {@code best_prompt.txt}) and one {@code best_prompt.<message>.txt} per
+ * message holding that message's text exactly (e.g. {@code best_prompt.system.txt}, for LangChain4j's
+ * {@code @SystemMessage(fromResource = …)}). Each file is written to a temporary name and moved
  * into place, so a reader never sees half a file. Nothing written holds an API key.
  */
 public final class RunOutputs {
     public static final String BEST_PROMPT = "best_prompt.txt";
     public static final String RESULT_JSON = "result.json";
     public static final String REPORT_HTML = "report.html";
+    /** A chat prompt's messages as JSON (beside {@value #BEST_PROMPT}). */
+    public static final String BEST_PROMPT_JSON = "best_prompt.json";
 
     private RunOutputs() {}
 
@@ -49,6 +55,12 @@ public final class RunOutputs {
             throw new ConfigurationException(runDir + ": cannot create the run folder (" + e + "); choose another with --output", e);
         }
         writeAtomically(written.bestPrompt(), result.bestPrompt().text());
+        if (result.bestPrompt().isChat()) {
+            writeAtomically(runDir.resolve(BEST_PROMPT_JSON), result.bestPrompt().text());
+            for (PromptTemplate.Message m : result.bestPrompt().messages()) {
+                writeAtomically(messageFile(runDir, m.name()), m.template().text());
+            }
+        }
         writeAtomically(written.resultJson(), new ResultJson(info, result, tests, index).render());
         writeAtomically(written.reportHtml(), new ReportHtml(info, result, tests, index).render());
         return written;
@@ -87,6 +99,11 @@ public final class RunOutputs {
             writeAtomically(runDir.resolve(BEST_PROMPT_SO_FAR), run.bestPrompt());
         }
         return runDir;
+    }
+
+    /** The file holding the best prompt's message {@code name}: {@code best_prompt.<name>.txt}. */
+    public static Path messageFile(Path runDir, String name) {
+        return runDir.resolve("best_prompt." + name + ".txt");
     }
 
     /** The paths written. */

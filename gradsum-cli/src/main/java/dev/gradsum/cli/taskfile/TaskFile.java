@@ -12,8 +12,10 @@ import java.util.Map;
  *
  * @param file       the task file
  * @param label      how messages name the file (as the user gave it)
- * @param prompt     the initial prompt's text (inline, or read from {@code prompt_file})
- * @param promptKey  {@code prompt} or {@code prompt_file}: where the prompt came from, for messages
+ * @param prompt     the initial prompt's text (inline, or read from {@code prompt_file}); a chat prompt
+ *                   ({@code prompt: {system, user}}, {@code messages:}, {@code optimize:}, {@code data.history})
+ *                   in its JSON form, read by {@code PromptTemplate.parse}
+ * @param promptKey  {@code prompt}, {@code prompt_file} or {@code messages}: where the prompt came from, for messages
  * @param models     task-file role key (target, judge, optimizer, gradient, summarizer, editor) → model
  * @param store      the store file, resolved against the task file's folder, or {@code null}
  * @param output     the runs folder as written, or {@code null}

@@ -23,9 +23,9 @@ import java.util.Map;
  * is documented in the README ("The task file"); the top-level keys are {@link #TOP_KEYS}.
  */
 public final class TaskFileReader {
-    static final List<String> TOP_KEYS = List.of("name", "description", "prompt", "prompt_file", "data",
-            "evaluation", "models", "search", "budget", "store", "output", "pricing");
-    static final List<String> DATA_KEYS = List.of("path", "format", "fields", "split", "seed");
+    static final List<String> TOP_KEYS = List.of("name", "description", "prompt", "prompt_file", "messages",
+            "optimize", "data", "evaluation", "models", "search", "budget", "store", "output", "pricing");
+    static final List<String> DATA_KEYS = List.of("path", "format", "fields", "split", "seed", "history");
     static final List<String> SPLIT_KEYS = List.of("train", "validation", "test");
     static final List<String> EVALUATION_KEYS = List.of("metric", "pattern", "criteria", "expected", "scale",
             "pass_threshold");
@@ -68,15 +68,21 @@ public final class TaskFileReader {
         String prompt;
         if (top.has("prompt") && top.has("prompt_file")) {
             throw top.error("prompt_file", "give prompt or prompt_file, not both");
+        } else if (top.has("messages") && (top.has("prompt") || top.has("prompt_file"))) {
+            throw top.error("messages", "give prompt, prompt_file or messages, one of them");
         } else if (top.has("prompt_file")) {
             promptKey = "prompt_file";
             prompt = readPromptFile(top, folder.resolve(top.requiredString("prompt_file")));
+        } else if (top.has("messages")) {
+            promptKey = "messages";
+            prompt = null;
         } else if (top.has("prompt")) {
             promptKey = "prompt";
-            prompt = top.requiredString("prompt");
+            prompt = root.get("prompt").isObject() ? null : top.requiredString("prompt");
         } else {
             throw top.error("prompt", "required (give the initial prompt inline, or prompt_file: a file beside the task file)");
         }
+        prompt = ChatPromptSection.text(top, promptKey, prompt, root);
 
         TaskFile.Data data = data(top, folder);
         TaskFile.Evaluation evaluation = evaluation(top);

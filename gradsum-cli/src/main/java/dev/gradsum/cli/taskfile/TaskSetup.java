@@ -78,7 +78,7 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
     /** Parses a prompt (the task file's, or one given to {@code gradsum eval --prompt}). */
     public static PromptTemplate prompt(TaskFile file, String text, String key) {
         try {
-            return PromptTemplate.of(text);
+            return PromptTemplate.parse(text);
         } catch (ConfigurationException e) {
             throw new ConfigurationException(file.label() + ": " + key + ": " + e.getMessage(), e);
         }
@@ -89,6 +89,15 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
      * the first row lacking one by file and line.
      */
     public static void checkPlaceholders(TaskFile file, PromptTemplate prompt, Dataset raw, String key) {
+        if (prompt.history() != null) {
+            for (int row = 0; row < raw.size(); row++) {
+                if (raw.examples().get(row).get(prompt.history()) == null) {
+                    throw new ConfigurationException(file.label() + ": data.history: field \"" + prompt.history()
+                            + "\" is not in data " + row(file, raw, row) + " (fields: "
+                            + String.join(", ", raw.examples().get(row).fields().keySet()) + ")");
+                }
+            }
+        }
         for (String placeholder : prompt.placeholders()) {
             String column = file.data().column(placeholder);
             for (int row = 0; row < raw.size(); row++) {

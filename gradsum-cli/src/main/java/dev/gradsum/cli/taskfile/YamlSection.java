@@ -160,6 +160,11 @@ final class YamlSection {
         return new YamlSection(file, child(key), v);
     }
 
+    /** A section of the same file at {@code path} (e.g. an item of a list, {@code messages[2]}). */
+    YamlSection item(String path, JsonNode value) {
+        return new YamlSection(file, path, value);
+    }
+
     /** A map of text to text, in file order; {@code null} when absent. */
     Map<String, String> stringMap(String key) {
         YamlSection s = section(key);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.data.Dataset;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
@@ -69,7 +70,7 @@ class ExampleTaskFilesTest {
         JsonNode fields = task.at("/data/fields");
         if (fields.isObject()) fields.fields().forEachRemaining(e -> mapping.put(e.getKey(), e.getValue().asText()));
         Dataset mapped = data.mapFields(mapping);
-        PromptTemplate prompt = PromptTemplate.of(task.get("prompt").asText());
+        PromptTemplate prompt = PromptTemplate.parse(TaskFileReader.read(file, file.toString()).prompt());
         assertThat(prompt.placeholders()).isNotEmpty();
         for (Example row : mapped.examples()) {
             assertThat(prompt.render(row)).doesNotContain("{");
