@@ -60,6 +60,11 @@ final class Flow {
     <T> List<T> await(List<CompletableFuture<T>> steps) throws InterruptedException {
         CompletableFuture<Void> all = CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new));
         try {
+            // get() on futures already done returns without looking at the interrupt flag: an interrupt
+            // that came while the steps ran ahead of the search thread must still stop the iteration
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
             CompletableFuture.anyOf(all, stopped).get();
         } catch (InterruptedException e) {
             cancel();

@@ -34,6 +34,20 @@ class FlowTest {
     }
 
     @Test
+    void an_interrupt_stops_await_even_when_every_step_is_already_done() throws Exception {
+        Flow flow = new Flow(executor);
+        CompletableFuture<Integer> done = flow.start(() -> 1);
+        done.get(5, TimeUnit.SECONDS);
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> flow.await(List.of(done))).isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void a_failure_stops_the_flow_and_is_rethrown_once_the_running_steps_have_ended() throws Exception {
         Flow flow = new Flow(executor);
         CountDownLatch failed = new CountDownLatch(1);
