@@ -20,8 +20,8 @@ import java.util.Map;
  */
 final class EvalEndToEnd {
     /** One measured run. */
-    record Result(int rows, int concurrency, int failEvery, long wallMillis, long requests, long failed,
-                  double idealMillis, double meanInFlight) {
+    record Result(int rows, int concurrency, int failEvery, double backoffScale, long wallMillis, long requests,
+                  long failed, double idealMillis, double meanInFlight) {
         double ratio() {
             return wallMillis / idealMillis;
         }
@@ -30,22 +30,22 @@ final class EvalEndToEnd {
     private final StubServer stub;
     private final Path folder;
     private final long latencyMs;
-    private final double backoffScale;
     private int serial;
 
-    /**
-     * @param backoffScale each backoff wait of the retry policy is multiplied by this (1 = the policy as
-     *                     it is; less shortens the bench, see docs/benchmarks.md)
-     */
-    EvalEndToEnd(StubServer stub, Path folder, long latencyMs, double backoffScale) {
+    EvalEndToEnd(StubServer stub, Path folder, long latencyMs) {
         this.stub = stub;
         this.folder = folder;
         this.latencyMs = latencyMs;
-        this.backoffScale = backoffScale;
     }
 
-    /** Scores the task's prompt on {@code rows} rows at concurrency {@code c}; every {@code failEvery}-th request fails (0: none). */
-    Result run(int rows, int c, int failEvery) throws IOException {
+    /**
+     * Scores the task's prompt on {@code rows} rows at concurrency {@code c}; every {@code failEvery}-th
+     * request fails (0: none).
+     *
+     * @param backoffScale each backoff wait of the retry policy is multiplied by this (1 = the policy as
+     *                     it is; less shortens the waits, see docs/benchmarks.md)
+     */
+    Result run(int rows, int c, int failEvery, double backoffScale) throws IOException {
         Path dir = Files.createDirectories(folder.resolve("eval-" + (++serial)));
         Path task = StubTaskFiles.writeForEval(dir, rows, stub.baseUrl(), c);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -68,7 +68,7 @@ final class EvalEndToEnd {
                     + out.toString(StandardCharsets.UTF_8));
         }
         long requests = stub.requests() - requestsBefore;
-        return new Result(rows, c, failEvery, wall, requests, stub.failed() - failedBefore,
+        return new Result(rows, c, failEvery, backoffScale, wall, requests, stub.failed() - failedBefore,
                 (double) requests * latencyMs / c, (stub.busyNanos() - busyBefore) / 1e6 / wall);
     }
 }
