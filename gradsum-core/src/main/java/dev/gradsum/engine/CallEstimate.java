@@ -358,7 +358,7 @@ public final class CallEstimate {
                 fresh = next * born / pool;
                 beam = next;
                 children += born;
-                perIteration.add(Math.round(expectedTotal() - before));
+                perIteration.add(Math.round(expectedTotal()) - Math.round(before));
             }
             long tests = (long) perRow * t * (children > 0 ? 2 : 1);
             expect(Role.TARGET, (double) tests / perRow);
