@@ -11,13 +11,16 @@ import picocli.CommandLine;
  *   <li>{@code suite [SUITE] --data-dir DIR} runs the paper's suite (or {@code --simulated}, the
  *       simulated one) over several optimizers and writes one table ({@link SuiteCommand});</li>
  *   <li>{@code engine} measures gradsum's own machinery against a local stub server
- *       ({@link EngineBench}).</li>
+ *       ({@link EngineBench});</li>
+ *   <li>{@code stub --out DIR} serves that stub on its own, with rows, a task file and promptfoo test
+ *       cases, for comparisons with other tools ({@link StubCommand}).</li>
  * </ul>
  * A user mistake prints one line and exits with 2, like {@code gradsum}.
  */
 @Command(name = "gradsum-bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of gradsum: the paper's suite over several optimizers, and the engine's speed.",
-        subcommands = {SuiteCommand.class, PlanCommand.class, EngineBench.Command.class, CommandLine.HelpCommand.class})
+        subcommands = {SuiteCommand.class, PlanCommand.class, EngineBench.Command.class, StubCommand.class,
+                CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

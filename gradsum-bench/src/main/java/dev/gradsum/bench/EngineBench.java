@@ -9,7 +9,6 @@ import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.engine.SearchListener;
-import dev.gradsum.engine.Stage;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallPath;
 import dev.gradsum.llm.Llm;
@@ -22,20 +21,18 @@ import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.simulation.SimulatedWorld;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,9 +47,12 @@ import picocli.CommandLine.Option;
  *   <li>throughput of N independent calls at concurrency C, measured against the ideal N·L/C;</li>
  *   <li>our overhead per call: gradsum's call path against the bare LangChain4j client on a
  *       zero-latency stub, and measured − L at C = 1;</li>
- *   <li>one optimize iteration's wall time against the lower bound of its dependent stages
- *       (each stage: ceil(calls/C)·L);</li>
- *   <li>calls and tokens per role of that iteration against the {@code gradsum plan} formula;</li>
+ *   <li>{@code gradsum eval} end to end ({@link EvalEndToEnd}) at C = 8 and 32, clean and with an
+ *       HTTP 500 on every 7th request, against (requests sent)·L/C;</li>
+ *   <li>one optimize iteration's wall time against the ideal of its dependency graph
+ *       ({@link IterationGraph});</li>
+ *   <li>calls and tokens per role of that iteration against the {@code gradsum plan} formula (low,
+ *       high and expected calls);</li>
  *   <li>load time and retained heap of a generated 100,000-row JSONL dataset.</li>
  * </ol>
  * Figures are printed, never asserted: timing on a shared machine varies.
@@ -61,22 +61,29 @@ public final class EngineBench {
     /** Timed runs repeated this many times, the best kept: the machine's other load only adds time. */
     static final int REPEATS = 3;
 
+    /** The parts of the benchmark, in the order they run. */
+    enum Part { throughput, overhead, eval, iteration, dataset }
+
     private final PrintStream out;
     private final long latencyMs;
     private final int rows;
+    private final Set<Part> parts;
+    private final int evalRows;
+    private final double backoffScale;
 
-    EngineBench(PrintStream out, long latencyMs, int rows) {
+    EngineBench(PrintStream out, long latencyMs, int rows, Set<Part> parts, int evalRows, double backoffScale) {
         this.out = out;
         this.latencyMs = latencyMs;
         this.rows = rows;
+        this.parts = EnumSet.copyOf(parts);
+        this.evalRows = evalRows;
+        this.backoffScale = backoffScale;
     }
 
     void run() throws Exception {
         Path dir = Files.createTempDirectory("gradsum-engine-bench");
         SimulatedWorld world = SimulatedWorld.create();
-        ModelRoles simulated = world.models();
-        StubServer.Responder asSimulated = (model, system, user) -> answer(simulated, model, system, user);
-        try (StubServer stub = new StubServer(latencyMs, 128, asSimulated)) {
+        try (StubServer stub = new StubServer(latencyMs, 128, StubTaskFiles.simulatedModels(world.models()))) {
             Path taskFile = StubTaskFiles.write(dir, world, stub.baseUrl(), 30, 30, 32);
             TaskFile file = TaskFileReader.read(taskFile, taskFile.toString());
             ModelRoles roles = ChatModels.roles(file.models(), ApiKeys.resolve(file.models(), file.label(), Map.of()));
@@ -84,25 +91,24 @@ public final class EngineBench {
                     + "128 server threads; client: LangChain4j OpenAI via gradsum's task file and call path. "
                     + "Java %s, %d CPUs.%n%n", "127.0.0.1", latencyMs, System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
-            throughput(roles.model(Role.TARGET));
-            overhead(stub, roles.model(Role.TARGET));
+            if (parts.contains(Part.throughput)) {
+                throughput(roles.model(Role.TARGET));
+            }
+            if (parts.contains(Part.overhead)) {
+                overhead(stub, roles.model(Role.TARGET));
+            }
             stub.latencyMs(latencyMs);
-            iteration(file, roles);
-        }
-        dataset(dir);
-    }
-
-    /** Each request answered as the simulated model of the role named by the model would answer it. */
-    private static String answer(ModelRoles simulated, String model, String system, String user) {
-        for (Role role : Role.values()) {
-            if (model.equals(StubTaskFiles.modelName(role))) {
-                ChatRequest.Builder request = ChatRequest.builder();
-                request.messages(system.isBlank() ? List.of(UserMessage.from(user))
-                        : List.of(SystemMessage.from(system), UserMessage.from(user)));
-                return simulated.model(role).chat(request.build()).aiMessage().text();
+            if (parts.contains(Part.eval)) {
+                evalEndToEnd(new EvalEndToEnd(stub, dir, latencyMs));
+            }
+            stub.latencyMs(latencyMs);
+            if (parts.contains(Part.iteration)) {
+                iteration(file, roles, stub);
             }
         }
-        return "ok";
+        if (parts.contains(Part.dataset)) {
+            dataset(dir);
+        }
     }
 
     // ---- 1. throughput
@@ -207,69 +213,115 @@ public final class EngineBench {
         }
     }
 
-    // ---- 3 and 4. one iteration
+    // ---- 3. eval end to end
 
-    private void iteration(TaskFile file, ModelRoles roles) {
+    private void evalEndToEnd(EvalEndToEnd eval) throws IOException {
+        out.printf(Locale.ROOT, "## `gradsum eval` end to end (%d rows, target and judge, wall time in this JVM)%n%n", evalRows);
+        out.println("The command itself (`Main.run`: task file, store, LangChain4j client, call path); ideal = "
+                + "(requests sent)·L/C, which is 2·N·L/C without failures. With failures, every 7th request the stub "
+                + "receives is an HTTP 500, retried by the default `RetryPolicy` (6 attempts, backoff from 1 s "
+                + "doubling, ±20%), its waits as they are (× 1) or shortened for the bench (× " + backoffScale
+                + ", through the command's sleeper). Mean in flight: the stub's busy time over the wall time.\n");
+        out.println("| C | failures | backoff | wall | requests sent (500s) | mean in flight | ideal | wall/ideal | target |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
+        List<double[]> runs = new ArrayList<>();
+        for (int c : new int[] {8, 32}) {
+            runs.add(new double[] {c, 0, 1});
+        }
+        for (double scale : backoffScale == 1 ? new double[] {1} : new double[] {1, backoffScale}) {
+            for (int c : new int[] {8, 32}) {
+                runs.add(new double[] {c, 7, scale});
+            }
+        }
+        for (double[] run : runs) {
+            int failEvery = (int) run[1];
+            EvalEndToEnd.Result r = eval.run(evalRows, (int) run[0], failEvery, run[2]);
+            out.printf(Locale.ROOT, "| %d | %s | %s | %d ms | %d (%d) | %.1f | %.0f ms | %.3f | %s |%n", r.concurrency(),
+                    failEvery == 0 ? "none" : "500 on every " + failEvery + "th", failEvery == 0 ? "" : "× " + r.backoffScale(),
+                    r.wallMillis(), r.requests(), r.failed(), r.meanInFlight(), r.idealMillis(), r.ratio(),
+                    failEvery == 0 ? "≤ 1.10" : "≤ 1.5");
+        }
+        out.println();
+    }
+
+    // ---- 4 and 5. one iteration
+
+    private void iteration(TaskFile file, ModelRoles roles, StubServer stub) {
         TaskSetup setup = TaskSetup.prepare(file);
         int c = 32;
         SearchOptions options = SearchOptions.builder().iterations(1).seed(7).build();
-        Map<Stage, Long> started = new EnumMap<>(Stage.class);
         long[] end = new long[1];
         SearchListener timing = new SearchListener() {
-            @Override
-            public void stageStarted(int iteration, Stage stage, int plannedCalls) {
-                started.putIfAbsent(stage, System.nanoTime());
-            }
-
             @Override
             public void iterationFinished(dev.gradsum.search.Iteration iteration) {
                 end[0] = System.nanoTime();
             }
         };
-        OptimizationResult r = GradSum.builder().task(setup.task()).models(roles).split(setup.split()).options(options)
+        GradSum search = GradSum.builder().task(setup.task()).models(roles).split(setup.split()).options(options)
                 .maxConcurrency(c).timeout(Duration.ofSeconds(60)).modelsTimeOut(true).pricing(Pricing.none())
-                .cache(CallCache.inMemory()).listener(timing).build().optimize();
+                .cache(CallCache.inMemory()).listener(timing).build();
+        long requestsBefore = stub.requests();
+        long start = System.nanoTime();
+        OptimizationResult r = search.optimize();
+        long wall = ((end[0] > 0 ? end[0] : System.nanoTime()) - start) / 1_000_000;
+        long requests = stub.requests() - requestsBefore;
         Map<Role, Usage> u = r.usage();
-        long m = setup.split().train().size();
-        long gen = calls(u, Role.TARGET);
-        long validationCalls = gen - m;
-        long[] stageCalls = {m, m, calls(u, Role.GRADIENT), calls(u, Role.SUMMARIZER), calls(u, Role.EDITOR),
-                validationCalls, validationCalls};
-        String[] names = {"generate (train)", "judge (train)", "gradients", "summary", "edit (+ repairs)",
-                "validate: generate", "validate: judge"};
-        long bound = 0;
-        out.printf(Locale.ROOT, "## One optimize iteration (beam 1 → 3 children, train %d, validation %d, C = %d, L = %d ms)%n%n",
-                m, setup.split().validation().size(), c, latencyMs);
-        out.println("| stage | calls | lower bound ceil(calls/C)·L |");
-        out.println("|---|---|---|");
-        for (int i = 0; i < names.length; i++) {
-            long b = (stageCalls[i] + c - 1) / c * latencyMs;
-            bound += b;
-            out.printf(Locale.ROOT, "| %s | %d | %d ms |%n", names[i], stageCalls[i], b);
+        dev.gradsum.search.Iteration it = r.iterations().get(0);
+        long m = Math.min(options.minibatchSize(), setup.split().train().size());
+        long v = setup.split().validation().size();
+        boolean judged = setup.task().metric() == null;
+        long editor = paid(u, Role.EDITOR);
+        long edits = Math.min(editor, it.gradients().values().stream().filter(g -> !g.isEmpty()).count());
+        long perRow = judged ? 2 : 1;
+        // the initial prompt's validation (v rows) depends on nothing; the rest of validation is the children's
+        long validation = paid(u, Role.TARGET) + paid(u, Role.JUDGE) - perRow * m;
+        long childValidation = Math.max(0, validation - perRow * v);
+        IterationGraph graph = new IterationGraph(perRow * m, paid(u, Role.GRADIENT), paid(u, Role.SUMMARIZER), edits,
+                editor - edits, childValidation, judged, requests);
+        // for comparison: the same chain with the initial prompt's validation waiting for the children's
+        IterationGraph staged = new IterationGraph(perRow * m, paid(u, Role.GRADIENT), paid(u, Role.SUMMARIZER), edits,
+                editor - edits, validation, judged, requests);
+        out.printf(Locale.ROOT, "## One optimize iteration over its critical path (beam 1 → %d children, train %d, "
+                + "validation %d, C = %d, L = %d ms)%n%n", it.scored().size() - 1, m, v, c, latencyMs);
+        out.println("| level of the dependency chain | requests | longest chain | max(chain, requests/C)·L |");
+        out.println("|---|---|---|---|");
+        for (IterationGraph.Level level : graph.levels()) {
+            out.printf(Locale.ROOT, "| %s | %d | %d | %.0f ms |%n", level.name(), level.calls(), level.depth(),
+                    level.millis(c, latencyMs));
         }
-        long wall = started.containsKey(Stage.GENERATE) && end[0] > 0
-                ? (end[0] - started.get(Stage.GENERATE)) / 1_000_000 : r.elapsed().toMillis();
-        out.printf(Locale.ROOT, "| **iteration wall time** | %d | **%d ms** against a bound of **%d ms** (%.2f×) |%n%n",
-                r.total().calls() + r.total().cachedCalls(), wall, bound, (double) wall / bound);
+        double chain = graph.chainBoundMillis(c, latencyMs);
+        double work = graph.workBoundMillis(c, latencyMs);
+        double ideal = graph.idealMillis(c, latencyMs);
+        out.printf(Locale.ROOT, "| chain bound (sum of the levels) | | | %.0f ms |%n", chain);
+        out.printf(Locale.ROOT, "| work bound: all %d requests (the initial prompt's %d-row validation floats)·L/C | %d | | %.0f ms |%n",
+                requests, v, requests, work);
+        out.printf(Locale.ROOT, "| **iteration wall time** | %d | | **%d ms** against an ideal of **%.0f ms** "
+                + "(**%.3f×**, target ≤ 1.10) |%n", requests, wall, ideal, wall / ideal);
+        out.printf(Locale.ROOT, "| (for comparison: the chain with the initial prompt's validation in the last level) "
+                + "| | | %.0f ms (%.3f×) |%n%n", staged.chainBoundMillis(c, latencyMs),
+                wall / staged.chainBoundMillis(c, latencyMs));
 
         CallPlan plan = CallPlan.of(setup, options, MetaPrompts.defaults());
         out.println("## Calls and tokens of that iteration against the `gradsum plan` formula\n");
         out.println("Tokens here are the stub's word counts (the simulated models count words), the plan's are "
                 + "characters/4, so tokens compare only roughly; calls compare exactly.\n");
-        out.println("| role | measured calls (paid + from cache) | plan calls (low–high) | measured tokens in/out | plan tokens in/out (high) |");
+        out.println("| role | measured calls (paid + from cache) | plan calls: low–high (expected) | measured tokens in/out | plan tokens in/out (high) |");
         out.println("|---|---|---|---|---|");
         for (RoleEstimate e : plan.roles()) {
             Usage used = u.getOrDefault(e.role(), Usage.ZERO);
-            out.printf(Locale.ROOT, "| %s | %d + %d | %d–%d | %d / %d | %d / %d |%n", e.role().key(), used.calls(),
-                    used.cachedCalls(), e.calls().low(), e.calls().high(), used.inputTokens(), used.outputTokens(),
-                    e.inputTokens().high(), e.outputTokens().high());
+            out.printf(Locale.ROOT, "| %s | %d + %d | %d–%d (%d) | %d / %d | %d / %d |%n", e.role().key(), used.calls(),
+                    used.cachedCalls(), e.calls().low(), e.calls().high(), e.expectedCalls(), used.inputTokens(),
+                    used.outputTokens(), e.inputTokens().high(), e.outputTokens().high());
         }
-        out.println();
+        long made = r.total().calls() + r.total().cachedCalls();
+        out.printf(Locale.ROOT, "| **total** | %d | %d–%d (%d): %s, %.0f%% from expected |%n%n", made,
+                plan.totalCalls().low(), plan.totalCalls().high(), plan.expectedCalls(),
+                plan.totalCalls().contains(made) ? "in range" : "OUT OF RANGE",
+                100.0 * (made - plan.expectedCalls()) / plan.expectedCalls());
     }
 
-    private static long calls(Map<Role, Usage> usage, Role role) {
-        Usage u = usage.get(role);
-        return u == null ? 0 : u.calls() + u.cachedCalls();
+    private static long paid(Map<Role, Usage> usage, Role role) {
+        return usage.getOrDefault(role, Usage.ZERO).calls();
     }
 
     // ---- 5. dataset
@@ -293,7 +345,8 @@ public final class EngineBench {
 
     /** {@code gradsum-bench engine}. */
     @picocli.CommandLine.Command(name = "engine", mixinStandardHelpOptions = true,
-            description = "Measure gradsum's own overhead against a local OpenAI-compatible stub server.")
+            description = "Measure gradsum's own overhead, and eval and an optimize iteration end to end, against a "
+                    + "local OpenAI-compatible stub server.")
     static final class Command implements Callable<Integer> {
         @Option(names = "--latency-ms", description = "Stub latency per call, default ${DEFAULT-VALUE}.")
         long latencyMs = 200;
@@ -301,9 +354,21 @@ public final class EngineBench {
         @Option(names = "--rows", description = "Rows of the generated dataset, default ${DEFAULT-VALUE}.")
         int rows = 100_000;
 
+        @Option(names = "--only", split = ",", paramLabel = "PART",
+                description = "Run only these parts: ${COMPLETION-CANDIDATES} (default: all).")
+        Set<Part> only = EnumSet.allOf(Part.class);
+
+        @Option(names = "--eval-rows", description = "Rows of the end-to-end eval, default ${DEFAULT-VALUE}.")
+        int evalRows = 256;
+
+        @Option(names = "--backoff-scale", paramLabel = "X",
+                description = "The end-to-end eval with failures also runs with each retry backoff wait multiplied by X, "
+                        + "default ${DEFAULT-VALUE} (1: only the policy as it is).")
+        double backoffScale = 0.2;
+
         @Override
         public Integer call() throws Exception {
-            new EngineBench(System.out, latencyMs, rows).run();
+            new EngineBench(System.out, latencyMs, rows, only, evalRows, backoffScale).run();
             return 0;
         }
     }

@@ -41,8 +41,8 @@ final class PlanCommand implements Callable<Integer> {
         try (Stream<Path> s = Files.isDirectory(suite) ? Files.list(suite) : Stream.of(suite)) {
             files = s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
-        System.out.println("| task | rows train/val/test | calls (low–high) | cost USD (low–high) |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| task | rows train/val/test | calls (low–high) | expected calls | cost USD (low–high) |");
+        System.out.println("|---|---|---|---|---|");
         double low = 0;
         double high = 0;
         List<String> skipped = new ArrayList<>();
@@ -58,10 +58,11 @@ final class PlanCommand implements Callable<Integer> {
             low += cost[0];
             high += cost[1];
             Split.Sizes z = setup.sizes();
-            System.out.printf(Locale.ROOT, "| %s | %d/%d/%d | %,d–%,d | %.2f–%.2f |%n", file.name(), z.train(),
-                    z.validation(), z.test(), plan.totalCalls().low(), plan.totalCalls().high(), cost[0], cost[1]);
+            System.out.printf(Locale.ROOT, "| %s | %d/%d/%d | %,d–%,d | %,d | %.2f–%.2f |%n", file.name(), z.train(),
+                    z.validation(), z.test(), plan.totalCalls().low(), plan.totalCalls().high(), plan.expectedCalls(),
+                    cost[0], cost[1]);
         }
-        System.out.printf(Locale.ROOT, "| **total, one GRAD-SUM search each** | | | **%.2f–%.2f** |%n", low, high);
+        System.out.printf(Locale.ROOT, "| **total, one GRAD-SUM search each** | | | | **%.2f–%.2f** |%n", low, high);
         skipped.forEach(s -> System.out.println("\nnot estimated: " + s));
         System.out.println("\n" + CallPlan.ASSUMPTIONS);
         return 0;

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * engine benchmark: bound to 127.0.0.1 on a free port, served by a thread pool, each reply held back
  * by a fixed latency (the model's thinking time the benchmark compares against). Answers come from a
  * {@link Responder}; usage counts words as tokens. TCP_NODELAY is on (see the static block).
+ *
+ * <p>It can fail on purpose: with {@link #failEvery(int) failEvery(n)}, every n-th request it receives
+ * (the n-th, 2n-th, ... counted from its start, whatever the model) is answered, after the same
+ * latency, with HTTP 500 and OpenAI's {@code server_error} body (shape as shown in
+ * openai/openai-cua-sample-app#54), which gradsum's call path retries.
  */
 final class StubServer implements AutoCloseable {
     /** The answer text for a request to {@code model} whose messages read {@code text}. */
@@ -28,6 +34,10 @@ final class StubServer implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** OpenAI's body for an HTTP 500 (openai/openai-cua-sample-app#54). */
+    private static final byte[] SERVER_ERROR = ("{\"error\":{\"message\":\"The server had an error processing your "
+            + "request. Sorry about that! (stub: every n-th request fails on purpose)\",\"type\":\"server_error\","
+            + "\"param\":null,\"code\":null}}").getBytes(StandardCharsets.UTF_8);
 
     static {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed
@@ -39,7 +49,10 @@ final class StubServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool;
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong busyNanos = new AtomicLong();
     private volatile long latencyMs;
+    private volatile int failEvery;
 
     StubServer(long latencyMs, int threads, Responder responder) throws IOException {
         this.latencyMs = latencyMs;
@@ -55,21 +68,57 @@ final class StubServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
+    /** Requests received since the start, answered or failed on purpose. */
     long requests() {
         return requests.get();
+    }
+
+    /**
+     * Nanoseconds the requests received so far spent in the server, from the body read to the reply
+     * sent, summed: over a wall time, the mean number of requests in flight.
+     */
+    long busyNanos() {
+        return busyNanos.get();
+    }
+
+    /** Requests answered with HTTP 500 on purpose ({@link #failEvery}). */
+    long failed() {
+        return failed.get();
     }
 
     void latencyMs(long latencyMs) {
         this.latencyMs = latencyMs;
     }
 
+    /** Every {@code n}-th request received from now on fails with HTTP 500; 0 for none. */
+    void failEvery(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("failEvery must be >= 0, was " + n);
+        }
+        this.failEvery = n;
+    }
+
+    /** Whether the request numbered {@code serial} (1, 2, ... in order of arrival) fails when every {@code n}-th does. */
+    static boolean failsOnPurpose(long serial, int n) {
+        return n > 0 && serial % n == 0;
+    }
+
     private void handle(HttpExchange exchange, Responder responder) throws IOException {
+        long start = System.nanoTime();
         try (exchange) {
             JsonNode request;
             try (InputStream in = exchange.getRequestBody()) {
                 request = JSON.readTree(in);
             }
-            requests.incrementAndGet();
+            long serial = requests.incrementAndGet();
+            if (failsOnPurpose(serial, failEvery)) {
+                failed.incrementAndGet();
+                if (latencyMs > 0) {
+                    Thread.sleep(latencyMs);
+                }
+                send(exchange, 500, SERVER_ERROR);
+                return;
+            }
             StringBuilder system = new StringBuilder();
             StringBuilder user = new StringBuilder();
             for (JsonNode m : request.path("messages")) {
@@ -80,15 +129,19 @@ final class StubServer implements AutoCloseable {
             if (latencyMs > 0) {
                 Thread.sleep(latencyMs);
             }
-            byte[] body = JSON.writeValueAsBytes(completion(model, answer,
-                    words(system + " " + user)));
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            send(exchange, 200, JSON.writeValueAsBytes(completion(model, answer, words(system + " " + user))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            busyNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 

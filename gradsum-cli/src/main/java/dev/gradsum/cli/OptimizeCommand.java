@@ -68,7 +68,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 .connect(cli.env(), cli.err()::println, recordingOptions.replaying());
         CallPlan plan = CallPlan.of(run.setup, run.options, MetaPrompts.defaults());
         Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), run.options.iterations(),
-                plan.totalCalls());
+                plan.estimate());
         EvaluationErrors errors = new EvaluationErrors();
         UnusableReplies unusable = new UnusableReplies();
         Path root = TaskRun.outputRoot(flags, run.file);

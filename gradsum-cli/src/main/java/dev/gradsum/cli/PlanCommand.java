@@ -60,17 +60,19 @@ final class PlanCommand implements Callable<Integer> {
         out.println();
         Pricing pricing = run.pricing;
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"role", "model", "calls", "in tokens", "out tokens", "USD"});
+        rows.add(new String[] {"role", "model", "calls", "expected", "in tokens", "out tokens", "USD"});
         for (RoleEstimate e : plan.roles()) {
             if (e.unused()) {
                 continue;
             }
             double[] c = e.cost(pricing);
             rows.add(new String[] {e.role().key(), e.provider() + "/" + e.model(), range(e.calls()),
-                    tokens(e.inputTokens()), tokens(e.outputTokens()), e.priced(pricing) ? money(c[0], c[1]) : "unknown"});
+                    String.format(Locale.ROOT, "%,d", e.expectedCalls()), tokens(e.inputTokens()),
+                    tokens(e.outputTokens()), e.priced(pricing) ? money(c[0], c[1]) : "unknown"});
         }
         double[] cost = plan.cost(pricing);
-        rows.add(new String[] {"total", "", range(plan.totalCalls()), "", "", money(cost[0], cost[1])});
+        rows.add(new String[] {"total", "", range(plan.totalCalls()), String.format(Locale.ROOT, "%,d", plan.expectedCalls()),
+                "", "", money(cost[0], cost[1])});
         printTable(out, rows);
         List<String> unpriced = plan.unpriced(pricing);
         if (!unpriced.isEmpty()) {
@@ -85,7 +87,8 @@ final class PlanCommand implements Callable<Integer> {
         printWrapped(out, "", "Per iteration, for each of b beam prompts (b = 1 in iteration 1, then up to " + o.beamSize()
                 + "): m generations, up to m judge calls (LLM judge only), up to m gradient calls, 1 summary, "
                 + "1 edit + up to K repairs; then the new prompts (1 + K in iteration 1, later up to b·K) × v "
-                + "validation generations and judge calls. Final test: up to 2 × t generations (and judge calls).");
+                + "validation generations and judge calls. Final test: up to 2 × t generations (and judge calls). "
+                + "calls: the fewest and the most a search makes; expected: what it makes on average (docs/cli.md).");
         printWrapped(out, "", "Assumptions: " + CallPlan.ASSUMPTIONS);
     }
 

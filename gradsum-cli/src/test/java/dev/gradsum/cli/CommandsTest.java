@@ -103,7 +103,7 @@ class CommandsTest {
         assertThat(r.out()).contains("no model is called").contains("target").contains("openai/gpt-4o-mini")
                 .contains("editor").contains("openai/gpt-4o ").contains("24–120").contains("Assumptions:")
                 .contains("stop when learned on");
-        assertThat(r.out()).containsPattern("total\\s+24–120\\s+\\d+\\.\\d\\d–\\d+\\.\\d\\d");
+        assertThat(r.out()).containsPattern("total\\s+24–120\\s+\\d+\\s+\\d+\\.\\d\\d–\\d+\\.\\d\\d");
     }
 
     @Test
@@ -117,8 +117,8 @@ class CommandsTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
-        assertThat(r.out()).containsPattern("role\\s+model\\s+calls\\s+in tokens\\s+out tokens\\s+USD")
-                .containsPattern("target\\s+openai-compatible/a-r\\S*…\\S*name-q4\\s+[\\d,–]+\\s+[\\d.]+k?–[\\d.]+k\\s+[\\d.]+k–[\\d.]+k\\s+unknown\\R")
+        assertThat(r.out()).containsPattern("role\\s+model\\s+calls\\s+expected\\s+in tokens\\s+out tokens\\s+USD")
+                .containsPattern("target\\s+openai-compatible/a\\S*…\\S*name-q4\\s+[\\d,–]+\\s+[\\d,]+\\s+[\\d.]+k?–[\\d.]+k\\s+[\\d.]+k–[\\d.]+k\\s+unknown\\R")
                 .containsPattern("editor\\s+anthropic/claude-3-5-sonnet-20241022\\s")
                 .contains("no price for a-rather-long-local-model-name-q4");
     }
@@ -132,7 +132,7 @@ class CommandsTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("target\\s+simulated/simulated\\s.*\\s0\\.00\\R")
-                .containsPattern("total\\s+[\\d,–]+\\s+0\\.00\\R")
+                .containsPattern("total\\s+[\\d,–]+\\s+[\\d,]+\\s+0\\.00\\R")
                 .doesNotContain("unknown", "no price");
     }
 

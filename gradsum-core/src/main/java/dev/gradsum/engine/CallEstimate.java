@@ -7,6 +7,7 @@ import dev.gradsum.modules.GradientGenerator;
 import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.task.Task;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +43,38 @@ import java.util.function.ToLongFunction;
  * Both assume the models answer in the asked format and do not fail (an unusable answer asked again,
  * a failed call or a budget stop is outside the range). Tokens are text length / 4, with the answer
  * lengths of {@link #ASSUMPTIONS}; calls answered from an earlier run's cache are not subtracted.
+ *
+ * <p><b>expected</b> ({@link #expectedCalls}, {@link #expected()}) is the count the loop makes on
+ * average, worked out from the same loop with these shares (docs/cli.md derives it):
+ * <ul>
+ *   <li>a share p of the minibatch answers fails (the initial prompt's measured failure share when
+ *       the caller knows it, else {@link #PRIOR_FAILURE_SHARE}), every iteration (an optimistic
+ *       search would fail less later; a stuck one would not). A beam prompt gets a summary and an
+ *       edit when at least one of its m answers fails: probability 1 − (1 − p)^m;</li>
+ *   <li>{@link #PRIOR_REPAIR_SHARE} of the candidates need their repair, and
+ *       {@link #PRIOR_DROP_SHARE} are dropped (still invalid, or a repeat of a beam prompt);</li>
+ *   <li>the beam is the best {@code beamSize} of parents and children, each as likely as any other
+ *       to be kept, so a share children/(parents + children) of the next beam is new. When the
+ *       minibatch is the whole training set, a prompt expanded before asks the same calls again
+ *       (answered from the cache, so counted) and its candidates repeat and are dropped: only the
+ *       new beam prompts bring children. Only children are rated on validation (the initial prompt
+ *       too in iteration 1): a prompt rated before is reused;</li>
+ *   <li>every iteration runs (no stop by patience is assumed), and the final test rates two prompts
+ *       when children are expected, else one.</li>
+ * </ul>
+ * The expected count lies between low and high.
  */
 public final class CallEstimate {
     static final int ANSWER_TOKENS = 150;
     static final int JUDGE_TOKENS = 80;
     static final int GRADIENT_TOKENS = 150;
     static final int SUMMARY_TOKENS = 200;
+    /** The share of minibatch answers expected to fail when the initial prompt's is not known: no information either way. */
+    public static final double PRIOR_FAILURE_SHARE = 0.5;
+    /** The share of candidates expected to need their one repair. */
+    public static final double PRIOR_REPAIR_SHARE = 0.1;
+    /** The share of candidates expected to be dropped (invalid after the repair, or repeating a beam prompt). */
+    public static final double PRIOR_DROP_SHARE = 0.05;
     /** The assumptions behind the numbers, in one paragraph for users. */
     public static final String ASSUMPTIONS = "tokens ≈ characters / 4; answers ~" + ANSWER_TOKENS
             + " tokens (or max_tokens if lower), judge verdicts ~" + JUDGE_TOKENS + ", gradients ~" + GRADIENT_TOKENS
@@ -58,6 +85,10 @@ public final class CallEstimate {
             + "created (no training answer fails, or every candidate is dropped), so only the initial prompt "
             + "is rated. high: every iteration runs, every training answer fails, every candidate is repaired "
             + "once and rated. Both assume the models answer in the asked format and no call fails. "
+            + "expected: every iteration runs; " + Math.round(PRIOR_FAILURE_SHARE * 100) + "% of training answers "
+            + "fail (unless measured), " + Math.round(PRIOR_REPAIR_SHARE * 100) + "% of candidates need a repair and "
+            + Math.round(PRIOR_DROP_SHARE * 100) + "% are dropped; children are as likely to enter the beam as "
+            + "parents, and a prompt rated before is not rated again. "
             + "Cache hits from earlier runs cost nothing and are not subtracted.";
 
     /** A closed range of whole numbers. */
@@ -73,14 +104,47 @@ public final class CallEstimate {
         }
     }
 
+    /**
+     * The calls a search is expected to make, iteration by iteration, then in the final test.
+     *
+     * @param iterations the expected calls of iterations 1, 2, ... (all roles)
+     * @param test       the expected calls of the final test
+     */
+    public record Expected(List<Long> iterations, long test) {
+        public Expected {
+            iterations = List.copyOf(iterations);
+        }
+
+        /** Calls expected of the first {@code k} iterations. */
+        public long through(int k) {
+            return iterations.subList(0, Math.min(Math.max(k, 0), iterations.size())).stream()
+                    .mapToLong(Long::longValue).sum();
+        }
+
+        /** Calls expected of iteration {@code i} (1-based); 0 past the last. */
+        public long iteration(int i) {
+            return i >= 1 && i <= iterations.size() ? iterations.get(i - 1) : 0;
+        }
+
+        /** All calls expected. */
+        public long total() {
+            return through(iterations.size()) + test;
+        }
+    }
+
     private final Map<Role, Range> calls;
     private final Map<Role, Range> inputTokens;
     private final Map<Role, Range> outputTokens;
+    private final Map<Role, Long> expectedCalls;
+    private final Expected expected;
 
-    private CallEstimate(Map<Role, Range> calls, Map<Role, Range> inputTokens, Map<Role, Range> outputTokens) {
+    private CallEstimate(Map<Role, Range> calls, Map<Role, Range> inputTokens, Map<Role, Range> outputTokens,
+                         Map<Role, Long> expectedCalls, Expected expected) {
         this.calls = Map.copyOf(calls);
         this.inputTokens = Map.copyOf(inputTokens);
         this.outputTokens = Map.copyOf(outputTokens);
+        this.expectedCalls = Map.copyOf(expectedCalls);
+        this.expected = expected;
     }
 
     /**
@@ -90,11 +154,26 @@ public final class CallEstimate {
      */
     public static CallEstimate of(Task task, Split split, SearchOptions options, MetaPrompts metaPrompts,
                                   Integer maxAnswerTokens) {
+        return of(task, split, options, metaPrompts, maxAnswerTokens, PRIOR_FAILURE_SHARE);
+    }
+
+    /**
+     * As {@link #of(Task, Split, SearchOptions, MetaPrompts, Integer)}, with the share of the initial
+     * prompt's answers that fail when it is known (measured), for the expected count.
+     *
+     * @param failureShare between 0 and 1
+     */
+    public static CallEstimate of(Task task, Split split, SearchOptions options, MetaPrompts metaPrompts,
+                                  Integer maxAnswerTokens, double failureShare) {
+        if (!(failureShare >= 0 && failureShare <= 1)) {
+            throw new IllegalArgumentException("failureShare must be in [0, 1], was " + failureShare);
+        }
         Estimator e = new Estimator(Objects.requireNonNull(task, "task"), Objects.requireNonNull(split, "split"),
                 Objects.requireNonNull(options, "options"), Objects.requireNonNull(metaPrompts, "metaPrompts"),
                 maxAnswerTokens);
         e.run(false);
         e.run(true);
+        Expected expected = e.expected(failureShare);
         Map<Role, Range> calls = new EnumMap<>(Role.class);
         Map<Role, Range> in = new EnumMap<>(Role.class);
         Map<Role, Range> out = new EnumMap<>(Role.class);
@@ -104,7 +183,21 @@ public final class CallEstimate {
             in.put(r, new Range(s[2], s[3]));
             out.put(r, new Range(s[4], s[5]));
         }
-        return new CallEstimate(calls, in, out);
+        Map<Role, Long> expectedCalls = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            expectedCalls.put(r, Math.round(e.expectedByRole.get(r)));
+        }
+        return new CallEstimate(calls, in, out, expectedCalls, expected);
+    }
+
+    /** Calls of {@code role} the search is expected to make (see the class comment). */
+    public long expectedCalls(Role role) {
+        return expectedCalls.get(Objects.requireNonNull(role, "role"));
+    }
+
+    /** The calls expected of the whole search, iteration by iteration and in the final test. */
+    public Expected expected() {
+        return expected;
     }
 
     /** Calls of {@code role}, paid or answered from the cache. */
@@ -152,6 +245,8 @@ public final class CallEstimate {
         private final long candidateOut;
         /** Per role: calls, input tokens, output tokens; each low then high. */
         private final Map<Role, long[]> sums = new EnumMap<>(Role.class);
+        /** Per role: the expected calls. */
+        private final Map<Role, Double> expectedByRole = new EnumMap<>(Role.class);
 
         Estimator(Task task, Split split, SearchOptions options, MetaPrompts meta, Integer maxAnswerTokens) {
             this.task = task;
@@ -160,6 +255,7 @@ public final class CallEstimate {
             this.meta = meta;
             for (Role r : Role.values()) {
                 sums.put(r, new long[6]);
+                expectedByRole.put(r, 0.0);
             }
             judged = task.metric() == null;
             m = Math.min(o.minibatchSize(), split.train().size());
@@ -232,6 +328,54 @@ public final class CallEstimate {
                 }
                 rate(false, t, t);
             }
+        }
+
+        /**
+         * The expected scenario (see the class comment) with {@code p} of the minibatch answers failing:
+         * the calls per iteration and of the final test; fills {@link #expectedByRole}.
+         */
+        Expected expected(double p) {
+            int perRow = judged ? 2 : 1;
+            boolean sameRows = split.train().size() <= o.minibatchSize();
+            double expands = 1 - Math.pow(1 - p, m);
+            double beam = 1;
+            double fresh = 1;
+            double children = 0;
+            List<Long> perIteration = new ArrayList<>();
+            for (int i = 1; i <= o.iterations(); i++) {
+                double before = expectedTotal();
+                double edits = beam * expands;
+                double born = (sameRows ? fresh : beam) * expands * k * (1 - PRIOR_DROP_SHARE);
+                expect(Role.TARGET, beam * m + ((i == 1 ? 1 : 0) + born) * v);
+                if (judged) {
+                    expect(Role.JUDGE, beam * m + ((i == 1 ? 1 : 0) + born) * v);
+                }
+                expect(Role.GRADIENT, beam * m * p);
+                if (o.summarize()) {
+                    expect(Role.SUMMARIZER, edits);
+                }
+                expect(Role.EDITOR, edits * (1 + k * PRIOR_REPAIR_SHARE));
+                double pool = beam + born;
+                double next = Math.min(o.beamSize(), pool);
+                fresh = next * born / pool;
+                beam = next;
+                children += born;
+                perIteration.add(Math.round(expectedTotal()) - Math.round(before));
+            }
+            long tests = (long) perRow * t * (children > 0 ? 2 : 1);
+            expect(Role.TARGET, (double) tests / perRow);
+            if (judged) {
+                expect(Role.JUDGE, (double) tests / perRow);
+            }
+            return new Expected(perIteration, tests);
+        }
+
+        private void expect(Role role, double calls) {
+            expectedByRole.merge(role, calls, Double::sum);
+        }
+
+        private double expectedTotal() {
+            return expectedByRole.values().stream().mapToDouble(Double::doubleValue).sum();
         }
 
         private long metaPromptLength(String metaPrompt) {

@@ -85,6 +85,34 @@ class CallEstimateTest {
     }
 
     @Test
+    void the_expected_count_follows_the_loop_with_its_shares() {
+        // m = v = t = 4, K = 2, beam 2; p = 0.5: a prompt is edited with probability 1 − 0.5^4 = 0.9375,
+        // each edit brings 2 · 0.95 children. Iteration 1: c0 and 1.78 children rated. The minibatch is the
+        // whole training set, so only the 2 · 1.78/2.78 new prompts of the next beam bring children.
+        CallEstimate e = estimate(true, true, 2, null);
+
+        // iteration 1: 2·(4 + 2.78·4) + 2 gradients + 0.94 summaries + 0.94·1.2 editor calls = 34.3;
+        // iteration 2: 2·(2·4 + 2.28·4) + 4 + 1.88 + 2.25 = 42.4; test: 2 prompts · 4 rows · 2
+        assertThat(e.expected().iterations()).containsExactly(34L, 43L);
+        assertThat(e.expected().test()).isEqualTo(16);
+        assertThat(e.expected().total()).isEqualTo(93).isBetween(e.totalCalls().low(), e.totalCalls().high());
+        assertThat(e.expectedCalls(Role.TARGET)).isEqualTo(40);
+        assertThat(e.expectedCalls(Role.GRADIENT)).isEqualTo(6);
+        assertThat(e.expectedCalls(Role.EDITOR)).isEqualTo(3);
+    }
+
+    @Test
+    void a_measured_failure_share_changes_the_expected_gradients_only_where_answers_fail() {
+        CallEstimate none = CallEstimate.of(task(true), split(), options(true, 2), MetaPrompts.defaults(), null, 0.0);
+        CallEstimate all = CallEstimate.of(task(true), split(), options(true, 2), MetaPrompts.defaults(), null, 1.0);
+
+        // nothing fails: no gradient, no child, the initial prompt rated once and tested alone
+        assertThat(none.expectedCalls(Role.GRADIENT)).isZero();
+        assertThat(none.expected().total()).isEqualTo(none.totalCalls().low());
+        assertThat(all.expectedCalls(Role.GRADIENT)).isEqualTo(12);
+    }
+
+    @Test
     void a_programmatic_metric_makes_no_judge_calls_and_the_ablation_no_summaries() {
         CallEstimate e = estimate(false, false, 2, null);
 

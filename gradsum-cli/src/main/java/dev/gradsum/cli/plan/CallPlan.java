@@ -38,7 +38,7 @@ public final class CallPlan {
         for (Role r : Role.values()) {
             ModelSpec spec = file.model(r);
             roles.add(new RoleEstimate(r, spec.provider().key(), spec.model(), estimate.calls(r),
-                    estimate.inputTokens(r), estimate.outputTokens(r)));
+                    estimate.inputTokens(r), estimate.outputTokens(r), estimate.expectedCalls(r)));
         }
         return new CallPlan(roles, estimate);
     }
@@ -49,6 +49,16 @@ public final class CallPlan {
 
     public Range totalCalls() {
         return estimate.totalCalls();
+    }
+
+    /** The calls the search is expected to make in all ({@link CallEstimate#expected()}). */
+    public long expectedCalls() {
+        return estimate.expected().total();
+    }
+
+    /** The library's estimate behind this plan. */
+    public CallEstimate estimate() {
+        return estimate;
     }
 
     /**

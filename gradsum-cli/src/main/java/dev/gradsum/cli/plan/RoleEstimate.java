@@ -6,11 +6,11 @@ import dev.gradsum.model.Pricing;
 import dev.gradsum.model.Role;
 
 /**
- * The calls and tokens one role will use ({@link dev.gradsum.engine.CallEstimate}'s low–high ranges)
- * with the provider and model that play it, for pricing and printing.
+ * The calls and tokens one role will use ({@link dev.gradsum.engine.CallEstimate}'s low–high ranges,
+ * and the calls expected) with the provider and model that play it, for pricing and printing.
  */
 public record RoleEstimate(Role role, String provider, String model, Range calls, Range inputTokens,
-                           Range outputTokens) {
+                           Range outputTokens, long expectedCalls) {
 
     public boolean unused() {
         return calls.high() == 0;

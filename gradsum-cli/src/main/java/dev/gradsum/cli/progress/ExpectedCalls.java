@@ -1,44 +1,67 @@
 package dev.gradsum.cli.progress;
 
 import dev.gradsum.engine.CallEstimate;
+import java.util.List;
 
 /**
  * How many calls a run is expected to make in all, for "calls done / expected" and the ETA: the plan's
- * range ({@link CallEstimate} low–high), corrected by what the run has shown so far. Each stage is
- * announced with the most calls it could make; the share of that the finished stages really made
- * (cache hits count, failures aside: gradients only for failed rows, judge calls only where needed)
- * is taken to hold for the rest of the run. Before any stage finished, the middle of the range is
- * assumed. The estimate stays within the plan's range and is never below the calls already done.
+ * expected count ({@link CallEstimate#expected()}, iteration by iteration), corrected by what the run
+ * has shown so far:
+ * <ul>
+ *   <li>once iterations have finished, the calls they really made over the calls expected of them is
+ *       taken to hold for the iterations still to come (the final test is counted as planned: its
+ *       calls do not depend on the search's luck);</li>
+ *   <li>the running iteration is expected to make its share of that, and never less than what its
+ *       running stage still needs (each stage is announced with the calls it will make);</li>
+ *   <li>so expected = done + what the running stage and iteration still need + the iterations after
+ *       it + the final test, kept within the plan's low–high range and never below the calls done.</li>
+ * </ul>
  * Not thread-safe: {@link Progress} calls it under its lock.
  */
 final class ExpectedCalls {
-    private final CallEstimate.Range plan;
-    private long finishedPlanned;
-    private long finishedMade;
+    private final CallEstimate.Range range;
+    private final CallEstimate.Expected plan;
+    private int iterationsFinished;
+    private long doneAtIterationEnd;
+    private int stageIteration;
+    private boolean stageIsTest;
+    private boolean stageOpen;
     private long stagePlanned;
     private long stageStartDone;
 
-    ExpectedCalls(CallEstimate.Range plan) {
+    ExpectedCalls(CallEstimate.Range range, CallEstimate.Expected plan) {
+        this.range = range;
         this.plan = plan;
+    }
+
+    /** A plan that knows only its range: the middle of it, all in one part. */
+    static ExpectedCalls ofRange(CallEstimate.Range range) {
+        return new ExpectedCalls(range, new CallEstimate.Expected(List.of(), Math.round((range.low() + range.high()) / 2.0)));
     }
 
     /** Whether there is a plan to measure against (none for a demo). */
     boolean known() {
-        return plan.high() > 0;
+        return range.high() > 0;
     }
 
-    /** A stage that may make up to {@code planned} calls begins, {@code done} calls into the run. */
-    void stageStarted(long planned, long done) {
+    /** A stage of {@code iteration} that will make {@code planned} calls begins, {@code done} calls into the run. */
+    void stageStarted(int iteration, boolean test, long planned, long done) {
+        this.stageIteration = iteration;
+        this.stageIsTest = test;
+        this.stageOpen = true;
         this.stagePlanned = planned;
         this.stageStartDone = done;
     }
 
-    /** The stage begun last ended, {@code done} calls into the run. */
-    void stageEnded(long done) {
-        finishedPlanned += stagePlanned;
-        finishedMade += done - stageStartDone;
-        stagePlanned = 0;
-        stageStartDone = done;
+    /** The stage begun last ended. */
+    void stageEnded() {
+        stageOpen = false;
+    }
+
+    /** An iteration finished, {@code done} calls into the run. */
+    void iterationFinished(long done) {
+        iterationsFinished++;
+        doneAtIterationEnd = done;
     }
 
     /** The calls the whole run is expected to make, {@code done} calls into it. */
@@ -46,14 +69,24 @@ final class ExpectedCalls {
         if (!known()) {
             return done;
         }
-        double share = finishedPlanned > 0 ? (double) finishedMade / finishedPlanned
-                : (plan.low() + plan.high()) / 2.0 / plan.high();
-        long stageMade = done - stageStartDone;
-        double stageLeft = Math.max(0, stagePlanned * share - stageMade);
-        double laterStages = Math.max(0, plan.high() - finishedPlanned - stagePlanned) * share;
-        long estimate = Math.round(done + stageLeft + laterStages);
-        long low = Math.max(done, plan.low());
-        long high = Math.max(done, plan.high());
-        return Math.min(high, Math.max(low, estimate));
+        long stageLeft = stageOpen ? Math.max(0, stagePlanned - (done - stageStartDone)) : 0;
+        long through = plan.through(iterationsFinished);
+        double share = iterationsFinished > 0 && through > 0 ? (double) doneAtIterationEnd / through : 1;
+        double estimate;
+        if (stageIsTest) {
+            estimate = done + stageLeft;
+        } else if (plan.iterations().isEmpty()) {
+            // no iterations planned (eval, or a plan known only by its range): the plan less what is done
+            estimate = Math.max(done + stageLeft, plan.total());
+        } else {
+            int current = Math.max(stageIteration, iterationsFinished + 1);
+            long madeInIteration = done - doneAtIterationEnd;
+            double iterationLeft = Math.max(stageLeft, share * plan.iteration(current) - madeInIteration);
+            double later = share * (plan.through(plan.iterations().size()) - plan.through(current));
+            estimate = done + iterationLeft + later + plan.test();
+        }
+        long low = Math.max(done, range.low());
+        long high = Math.max(done, range.high());
+        return Math.min(high, Math.max(low, Math.round(estimate)));
     }
 }

@@ -1,6 +1,5 @@
 package dev.gradsum.cli.progress;
 
-import dev.gradsum.engine.CallEstimate;
 import dev.gradsum.search.Iteration;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -16,8 +15,8 @@ final class LiveLine extends Progress {
     private Instant lastDrawn = Instant.EPOCH;
     private int lastWidth;
 
-    LiveLine(PrintStream out, Clock clock, int iterations, CallEstimate.Range plannedCalls) {
-        super(out, clock, iterations, plannedCalls);
+    LiveLine(PrintStream out, Clock clock, int iterations, ExpectedCalls expected) {
+        super(out, clock, iterations, expected);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.gradsum.cli.progress;
 
 import dev.gradsum.cli.report.ScoreText;
-import dev.gradsum.engine.CallEstimate;
 import dev.gradsum.model.Usage;
 import dev.gradsum.search.Iteration;
 import dev.gradsum.search.ScoredCandidate;
@@ -23,8 +22,8 @@ final class LogLines extends Progress {
     private int firstReplayed;
     private int lastReplayed;
     private boolean testReplayed;
-    LogLines(PrintStream out, Clock clock, int iterations, CallEstimate.Range plannedCalls) {
-        super(out, clock, iterations, plannedCalls);
+    LogLines(PrintStream out, Clock clock, int iterations, ExpectedCalls expected) {
+        super(out, clock, iterations, expected);
     }
 
     @Override

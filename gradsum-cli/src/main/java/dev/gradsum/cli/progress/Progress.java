@@ -17,7 +17,7 @@ import java.util.Locale;
 
 /**
  * What a run shows while it works: iteration, stage, calls done of expected ({@link ExpectedCalls}: the
- * plan's range corrected by the run's progress), tokens, cost so far, ETA (the expected calls still to
+ * plan's expected count corrected by the run's progress), tokens, cost so far, ETA (the expected calls still to
  * make at the rate seen so far) and best validation score. {@link #forOutput} picks a live line redrawn in place on a terminal, or
  * plain log lines when output goes to a pipe or CI. Told by the search ({@link SearchListener}) and by
  * every model call ({@link CallListener}); thread-safe.
@@ -40,12 +40,21 @@ public abstract class Progress implements SearchListener, CallListener {
     private double best = Double.NaN;
     private boolean eval;
 
-    protected Progress(PrintStream out, Clock clock, int iterations, CallEstimate.Range plannedCalls) {
+    Progress(PrintStream out, Clock clock, int iterations, ExpectedCalls expected) {
         this.out = out;
         this.clock = clock;
         this.iterations = iterations;
-        this.expected = new ExpectedCalls(plannedCalls);
+        this.expected = expected;
         this.started = clock.instant();
+    }
+
+    /**
+     * As {@link #forOutput(PrintStream, boolean, Clock, int, CallEstimate.Range)}, expecting the calls
+     * {@code plan} expects ({@link CallEstimate#expected()}), corrected as the run goes.
+     */
+    public static Progress forOutput(PrintStream out, boolean interactive, Clock clock, int iterations,
+                                     CallEstimate plan) {
+        return forOutput(out, interactive, clock, iterations, new ExpectedCalls(plan.totalCalls(), plan.expected()));
     }
 
     /**
@@ -55,8 +64,13 @@ public abstract class Progress implements SearchListener, CallListener {
      */
     public static Progress forOutput(PrintStream out, boolean interactive, Clock clock, int iterations,
                                      CallEstimate.Range plannedCalls) {
-        return interactive ? new LiveLine(out, clock, iterations, plannedCalls)
-                : new LogLines(out, clock, iterations, plannedCalls);
+        return forOutput(out, interactive, clock, iterations, ExpectedCalls.ofRange(plannedCalls));
+    }
+
+    static Progress forOutput(PrintStream out, boolean interactive, Clock clock, int iterations,
+                              ExpectedCalls expected) {
+        return interactive ? new LiveLine(out, clock, iterations, expected)
+                : new LogLines(out, clock, iterations, expected);
     }
 
     /**
@@ -99,13 +113,14 @@ public abstract class Progress implements SearchListener, CallListener {
         this.stagePlanned = plannedCalls;
         this.stageStartDone = done();
         this.stageStartReplays = replays;
-        expected.stageStarted(plannedCalls, stageStartDone);
+        expected.stageStarted(iteration, stage == Stage.TEST, plannedCalls, stageStartDone);
         onStage(plannedCalls);
     }
 
     @Override
     public synchronized void iterationFinished(Iteration it) {
         endStage();
+        expected.iterationFinished(done());
         if (!it.scored().isEmpty() && it.best().hasScore()) {
             best = Double.isNaN(best) ? it.best().score() : Math.max(best, it.best().score());
         }
@@ -130,7 +145,7 @@ public abstract class Progress implements SearchListener, CallListener {
     private void endStage() {
         if (stageOpen) {
             stageOpen = false;
-            expected.stageEnded(done());
+            expected.stageEnded();
             onStageDone(stagePlanned, done() - stageStartDone, replays - stageStartReplays);
         }
     }

@@ -120,36 +120,31 @@ class ProgressTest {
     }
 
     @Test
-    void calls_show_done_of_expected_where_expected_starts_mid_range_and_follows_what_stages_really_made() {
-        // plan: 100..300 calls; each stage announces its most calls
-        Progress p = Progress.forOutput(out, false, clock, 10, new CallEstimate.Range(100, 300));
+    void calls_show_done_of_the_plans_expected_count_and_the_eta_follows_it_as_iterations_finish() {
+        // plan: 100..1000 calls, expected 100 + 300 in the two iterations, 40 in the final test
+        Progress p = Progress.forOutput(out, false, clock, 2,
+                new ExpectedCalls(new CallEstimate.Range(100, 1000), new CallEstimate.Expected(List.of(100L, 300L), 40)));
         p.start();
-        p.stageStarted(1, Stage.GENERATE, 40);
+        p.stageStarted(1, Stage.GENERATE, 60);
         clock.now = clock.now.plus(Duration.ofSeconds(10));
         p.onCall(Role.TARGET, new LlmReply("a", 1, 1, false), calls(10));
-        // before a stage finished: the middle of the range (200 = 2/3 of 300), 10 done in 10 s
-        assertThat(p.status()).contains("· calls 10/200 ·").contains("· ETA 3m10s ·");
+        // 10 done in 10 s, 440 expected: 430 left at 1 call/s
+        assertThat(p.status()).contains("· calls 10/440 ·").contains("· ETA 7m10s ·");
 
-        p.onCall(Role.TARGET, new LlmReply("a", 1, 1, false), calls(40));
-        p.stageStarted(1, Stage.GRADIENTS, 40);
-        clock.now = clock.now.plus(Duration.ofSeconds(30));
-        p.onCall(Role.GRADIENT, new LlmReply("a", 1, 1, false), calls(50));
-        p.stageStarted(1, Stage.SUMMARIZE, 20);
-        // 50 of the 80 announced: 5/8 holds for the rest: 50 + 20·5/8 + (300 − 100)·5/8 = 187.5
-        assertThat(p.status()).contains("· calls 50/188 ·");
-
-        p.onCall(Role.SUMMARIZER, new LlmReply("a", 1, 1, false), calls(70));
-        p.stageStarted(1, Stage.EDIT, 200);
-        // 70 of the 100 announced: 70 + 200·0.7 = 210
-        assertThat(p.status()).contains("· calls 70/210 ·");
+        p.onCall(Role.TARGET, new LlmReply("a", 1, 1, false), calls(120));
+        p.iterationFinished(iteration(1, 0.5));
+        p.stageStarted(2, Stage.GENERATE, 90);
+        // iteration 1 made 120 of its 100: iteration 2 is expected to make 1.2 · 300
+        assertThat(p.status()).contains("· calls 120/520 ·");
     }
 
     @Test
     void the_expected_count_never_leaves_the_plans_range_nor_falls_below_the_calls_done() {
         Progress p = Progress.forOutput(out, false, clock, 10, new CallEstimate.Range(100, 300));
         p.stageStarted(1, Stage.GENERATE, 100);
-        p.stageStarted(1, Stage.EVALUATE, 100); // made nothing: share 0
-        assertThat(p.status()).contains("· calls 0/100 ·");
+        p.stageStarted(1, Stage.EVALUATE, 100);
+        // a plan known only by its range expects its middle
+        assertThat(p.status()).contains("· calls 0/200 ·");
         p.onCall(Role.TARGET, new LlmReply("a", 1, 1, false), calls(350));
         assertThat(p.status()).contains("· calls 350/350 ·").contains("· ETA - ·");
     }

@@ -1,0 +1,53 @@
+package dev.gradsum.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The stub's failures on purpose: every n-th request it receives is an HTTP 500 with OpenAI's server_error body. */
+class StubServerTest {
+    private static final String BODY = "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}";
+
+    @Test
+    void every_seventh_request_fails_with_openais_server_error_and_the_rest_are_answered() throws Exception {
+        try (StubServer stub = new StubServer(0, 4, (model, system, user) -> "hello")) {
+            stub.failEvery(7);
+            HttpClient client = HttpClient.newHttpClient();
+            List<Integer> statuses = new ArrayList<>();
+            List<String> bodies = new ArrayList<>();
+            for (int i = 0; i < 15; i++) {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/chat/completions"))
+                        .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.ofString());
+                statuses.add(r.statusCode());
+                bodies.add(r.body());
+            }
+
+            for (int i = 0; i < 15; i++) {
+                assertThat(statuses.get(i)).as("request " + (i + 1)).isEqualTo((i + 1) % 7 == 0 ? 500 : 200);
+            }
+            assertThat(bodies.get(6)).contains("\"type\":\"server_error\"");
+            assertThat(bodies.get(0)).contains("\"content\":\"hello\"");
+            assertThat(stub.requests()).isEqualTo(15);
+            assertThat(stub.failed()).isEqualTo(2);
+
+            stub.failEvery(0);
+            HttpResponse<String> after = client.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/chat/completions"))
+                    .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(after.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void the_rule_counts_requests_from_one() {
+        assertThat(StubServer.failsOnPurpose(7, 7)).isTrue();
+        assertThat(StubServer.failsOnPurpose(6, 7)).isFalse();
+        assertThat(StubServer.failsOnPurpose(14, 7)).isTrue();
+        assertThat(StubServer.failsOnPurpose(7, 0)).isFalse();
+    }
+}
