@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
  *       ablation): like ProTeGi, each candidate acts on ONE gradient: it adds that gradient's
  *       instructions and, as a literal-minded editor does, copies in its remark about the single
  *       example (an overfitted, longer prompt that tempts the target to copy that example's answer);</li>
+ *   <li>{@code <examples>} (the bench's GEPA reflection, {@code gepa_reflect.md}): adds the instruction
+ *       of every symptom the examples' {@code <feedback>} names, as from a summary;</li>
  *   <li>{@code <candidate>} + {@code <problem>} ({@code prompt_editor_repair.md}): returns the candidate
  *       with the placeholders of {@code <placeholders>} restored and any others removed.</li>
  * </ul>
@@ -52,10 +55,31 @@ final class SimulatedEditor extends SimulatedChatModel {
         }
         int count = count(text);
         String seed = text + '\u0000' + temperature;
+        Optional<String> examples = TaggedText.first(text, "examples");
+        if (examples.isPresent()) {
+            return prompts(new ArrayList<>(fromSummary(prompt, reflection(examples.get()), count, seed)));
+        }
         Set<String> candidates = TaggedText.first(text, "gradients")
                 .map(g -> fromGradients(prompt, TaggedText.all(g, "gradient"), count, seed))
                 .orElseGet(() -> fromSummary(prompt, TaggedText.first(text, "summary").orElse(""), count, seed));
         return prompts(new ArrayList<>(candidates));
+    }
+
+    /**
+     * A reflection over examples with the judge's feedback (GEPA's reflective mutation, the bench's
+     * {@code gepa_reflect.md}): the instruction of every symptom a {@code <feedback>} names, as one
+     * summary-like paragraph.
+     */
+    private static String reflection(String examples) {
+        Set<Instruction> named = new java.util.LinkedHashSet<>();
+        for (String feedback : TaggedText.all(examples, "feedback")) {
+            for (Instruction i : Instruction.values()) {
+                if (feedback.contains(i.symptom())) {
+                    named.add(i);
+                }
+            }
+        }
+        return String.join(" ", named.stream().map(Instruction::statement).toList());
     }
 
     /** Candidates that add instructions from the summary: all, all but the last, the first, other subsets. */
@@ -85,7 +109,7 @@ final class SimulatedEditor extends SimulatedChatModel {
     }
 
     /** Which of {@code wanted} the {@code attempt}-th candidate adds. */
-    private static List<Instruction> choose(List<Instruction> wanted, int attempt, String seed) {
+    static <T> List<T> choose(List<T> wanted, int attempt, String seed) {
         if (wanted.isEmpty() || attempt == 0) {
             return wanted;
         }
@@ -95,8 +119,8 @@ final class SimulatedEditor extends SimulatedChatModel {
         if (attempt == 2) {
             return wanted.subList(0, 1);
         }
-        List<Instruction> subset = new ArrayList<>();
-        for (Instruction i : wanted) {
+        List<T> subset = new ArrayList<>();
+        for (T i : wanted) {
             if (Dice.roll(seed, attempt, i) < 0.5) {
                 subset.add(i);
             }
@@ -196,7 +220,7 @@ final class SimulatedEditor extends SimulatedChatModel {
     }
 
     /** The placeholders a repaired candidate must hold: from {@code <placeholders>}, else the original prompt. */
-    private static List<String> required(String text, String prompt) {
+    static List<String> required(String text, String prompt) {
         String listed = TaggedText.first(text, "placeholders").orElse("");
         List<String> names = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(listed.contains("{") ? listed : prompt);
@@ -215,12 +239,12 @@ final class SimulatedEditor extends SimulatedChatModel {
         return names;
     }
 
-    private static int count(String text) {
+    static int count(String text) {
         String c = TaggedText.first(text, "count").orElse("3").replaceAll("\\D", "");
         return c.isEmpty() ? 3 : Math.max(1, Math.min(20, Integer.parseInt(c)));
     }
 
-    private static String prompts(List<String> prompts) {
+    static String prompts(List<String> prompts) {
         try {
             return JSON.writeValueAsString(Map.of("prompts", prompts));
         } catch (JsonProcessingException e) {
