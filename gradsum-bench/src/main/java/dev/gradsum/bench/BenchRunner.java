@@ -1,6 +1,8 @@
 package dev.gradsum.bench;
 
 import dev.gradsum.bench.peers.PeerContext;
+import dev.gradsum.bench.peers.SearchTrace;
+import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.model.Budget;
 import dev.gradsum.modules.Evaluation;
@@ -25,8 +27,13 @@ public final class BenchRunner {
         this.log = log;
     }
 
+    /** The optimizers of the settings' keys on every task. */
     public BenchResult run(String suite, List<BenchTask> tasks, List<Skipped> skipped) {
-        List<Optimizer> optimizers = settings.optimizers().stream().map(Optimizers::byKey).toList();
+        return run(suite, tasks, skipped, settings.optimizers().stream().map(Optimizers::byKey).toList());
+    }
+
+    /** The given optimizers (columns, in order) on every task. */
+    public BenchResult run(String suite, List<BenchTask> tasks, List<Skipped> skipped, List<Optimizer> optimizers) {
         List<Row> rows = new ArrayList<>();
         for (BenchTask task : tasks) {
             rows.add(run(task, optimizers));
@@ -56,12 +63,44 @@ public final class BenchRunner {
                 Optimizer.Outcome outcome = outcomes.get(i);
                 PromptTemplate best = outcome.best();
                 MeanInterval score = byPrompt.computeIfAbsent(best.text(), t -> rate(rater, best, task));
+                List<Cell.Point> progress = new ArrayList<>();
+                if (settings.trace()) {
+                    progress.add(new Cell.Point(0, byPrompt.computeIfAbsent(task.task().prompt().text(),
+                            t -> rate(rater, task.task().prompt(), task)).mean()));
+                    for (SearchTrace.Step step : outcome.trace().steps()) {
+                        progress.add(new Cell.Point(step.calls(), byPrompt.computeIfAbsent(step.best().text(),
+                                t -> rate(rater, step.best(), task)).mean()));
+                    }
+                }
+                List<SearchTrace.Acceptance> accepted = outcome.trace().acceptances();
                 cells.add(new Cell(optimizers.get(i).key(), score, outcome.usage(), outcome.elapsedMs(),
-                        outcome.stopReason(), best.text()));
+                        outcome.stopReason(), best.text(), progress, accepted.size(), trulyWorse(task, accepted)));
             }
             return new Row(task.key(), task.label(), task.data(), task.simulated(), task.split().train().size(),
                     task.split().validation().size(), task.split().test().size(), cells, rater.usage());
         }
+    }
+
+    /**
+     * How many of the accepted children are truly worse than their parent on the validation rows (share
+     * of rows the ground truth says each answers right); -1 when the task has no ground truth.
+     */
+    static int trulyWorse(BenchTask task, List<SearchTrace.Acceptance> accepted) {
+        if (task.truth() == null) {
+            return -1;
+        }
+        int worse = 0;
+        for (SearchTrace.Acceptance a : accepted) {
+            if (truthScore(task, a.child()) < truthScore(task, a.parent())) {
+                worse++;
+            }
+        }
+        return worse;
+    }
+
+    private static double truthScore(BenchTask task, PromptTemplate prompt) {
+        List<Example> rows = task.split().validation();
+        return rows.stream().filter(row -> task.truth().correct(prompt, row)).count() / (double) rows.size();
     }
 
     private MeanInterval rate(PeerContext rater, PromptTemplate prompt, BenchTask task) {
