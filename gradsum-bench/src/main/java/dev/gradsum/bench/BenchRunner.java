@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Runs every optimizer on every task of a suite, on the task's one seeded split, then rates each
  * returned prompt on the test rows, which no search saw. The rating uses a call path of its own
- * (no budget; identical prompts are rated once), so the columns' usage is their search alone.
+ * (no budget; identical prompts are rated once), so the columns' usage is their search alone; in a
+ * simulated world the test score is the ground truth instead (no call).
  */
 public final class BenchRunner {
     private final BenchSettings settings;
@@ -103,7 +104,17 @@ public final class BenchRunner {
         return rows.stream().filter(row -> task.truth().correct(prompt, row)).count() / (double) rows.size();
     }
 
+    /**
+     * The prompt's test score: by the ground truth when the task has one (a simulated world: whether each
+     * answer is truly right, no call, so a noisy judge does not blur the table), else rated by the task's
+     * metric or judge on the rater's call path.
+     */
     private MeanInterval rate(PeerContext rater, PromptTemplate prompt, BenchTask task) {
+        if (task.truth() != null) {
+            double[] truth = task.split().test().stream().mapToDouble(row -> task.truth().correct(prompt, row) ? 1 : 0)
+                    .toArray();
+            return MeanInterval.of(truth, 0, settings.bootstrap(), settings.seed());
+        }
         List<Evaluation> evaluations = rater.rate(prompt, task.split().test());
         return MeanInterval.of(evaluations, settings.bootstrap(), settings.seed());
     }

@@ -44,7 +44,8 @@ public final class TableWriter {
         md.append("# gradsum benchmark: ").append(r.suite()).append(r.simulated() ? " (SIMULATION)" : "").append("\n\n");
         if (r.simulated()) {
             md.append("**SIMULATION**: every model below is gradsum's simulated world (deterministic rules, no "
-                    + "language model). These figures exercise the machinery; they say nothing about real models.\n\n");
+                    + "language model). These figures exercise the machinery; they say nothing about real models. "
+                    + "Test scores are the world's ground truth (is each answer truly right), not a judge's rating.\n\n");
         }
         md.append(String.format(Locale.ROOT, "Cells: test score (mean over the test rows) [95%% bootstrap interval]; "
                 + "below it what the search spent: paid calls · tokens · cost. Same split and budget for every column; "
@@ -106,7 +107,7 @@ public final class TableWriter {
         md.append("## ").append(r.label()).append(" (SIMULATION), ").append(r.seeds().size()).append(" seeds\n\n");
         Row first = r.rows().get(0);
         md.append(String.format(Locale.ROOT, "Split %d/%d/%d (train/validation/test) drawn anew for each seed %s; "
-                + "iterations/rounds %d; budget per search: %s. Means over seeds; the interval is Student's t over "
+                + "iterations/rounds %d; budget per search: %s. Test score: the world's ground truth on the test rows (not the judge). Means over seeds; the interval is Student's t over "
                 + "seeds; p: paired two-sided sign-flip permutation test against GRAD-SUM over the same seeds "
                 + "(exact, 2^n flips).%n%n", first.trainRows(), first.validationRows(), first.testRows(),
                 r.seeds(), r.settings().iterations(), budget(r.settings())));
