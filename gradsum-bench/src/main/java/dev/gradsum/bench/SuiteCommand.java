@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code gradsum-bench suite}: every optimizer on every task of a suite, on the same seeded split and
  * with the same budget, then one table (printed, and written as {@code bench.md} and
- * {@code bench.json} into the output folder). Datasets that are missing are named and skipped.
+ * {@code bench.json} into the output folder). Datasets that are missing are named and skipped. With
+ * {@code --world simple,hard} it runs the simulated worlds over {@code --seeds} seeds instead
+ * ({@link SeedBench}): one table per world, a row per optimizer, statistics over the seeds.
  */
 @Command(name = "suite", mixinStandardHelpOptions = true,
         description = "Run a suite of task files over several optimizers and print one table.")

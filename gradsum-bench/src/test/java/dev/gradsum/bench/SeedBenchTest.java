@@ -77,6 +77,26 @@ class SeedBenchTest {
     }
 
     @Test
+    void the_suite_command_runs_the_seeds_and_names_an_unknown_world() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            code = BenchMain.run(System.out, errStream, "suite", "--world", "hard", "--seeds", "2", "--iterations", "1",
+                    "--split", "10/10/20", "--optimizers", "initial,gradsum,gepa", "--out", out.resolve("cli").toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(code).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("hard parcels", "2 seeds", "| GEPA |");
+        assertThat(BenchMain.run(stdout, errStream, "suite", "--world", "moon")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown world \"moon\"; known: simple, hard");
+    }
+
+    @Test
     void a_child_that_truly_answers_fewer_rows_counts_as_truly_worse() {
         BenchTask task = SuiteLoader.world(SuiteLoader.HARD, 1, 20, 30, 10, 1, 4);
         PromptTemplate initial = task.task().prompt();

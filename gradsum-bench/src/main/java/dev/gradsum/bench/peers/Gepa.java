@@ -100,13 +100,14 @@ public final class Gepa {
                 trace.step(context.usage().calls(), best(pool));
             }
         } catch (RuntimeException e) {
-            if (!ProTeGi.causedByBudget(e) || pool.isEmpty()) {
+            if (!ProTeGi.causedByBudget(e)) {
                 throw e;
             }
             stop = "budget";
         }
-        trace.step(context.usage().calls(), best(pool));
-        return new PeerOutcome(best(pool), proposals, seen.size(), dropped, stop);
+        PromptTemplate best = pool.isEmpty() ? context.task().prompt() : best(pool);
+        trace.step(context.usage().calls(), best);
+        return new PeerOutcome(best, proposals, Math.max(1, seen.size()), dropped, stop);
     }
 
     /** The reflective mutation: one editor call over the minibatch's outputs and feedback; null if unusable. */

@@ -116,6 +116,21 @@ class GepaTest {
     }
 
     @Test
+    void a_budget_ends_the_search_with_the_best_prompt_so_far() {
+        HardWorld world = HardWorld.create(7);
+        Split split = Split.of(world.dataset(), 30, 30, 30, 2);
+        for (long calls : new long[] {10, 200}) {
+            try (PeerContext context = PeerContext.open(world.task(), world.models(), Pricing.none(),
+                    new Budget(null, calls, null), 8, Duration.ofSeconds(30), 2)) {
+                PeerOutcome o = new Gepa(context, GepaOptions.paper().withProposals(100).withSeed(2)).run(split);
+                assertThat(o.stopReason()).as(calls + " calls").isEqualTo("budget");
+                assertThat(o.best().placeholders()).containsExactly("parcel");
+                assertThat(context.usage().calls()).isLessThanOrEqualTo(calls + 8);
+            }
+        }
+    }
+
+    @Test
     void merge_is_off_by_default_and_merges_two_descendants_lines() {
         assertThat(GepaOptions.paper().merge()).isFalse();
         String ancestor = "A\nB\n{q}";
