@@ -104,12 +104,13 @@ public final class TableWriter {
      */
     public static String seedMarkdown(SeedBench.Result r) {
         StringBuilder md = new StringBuilder();
-        md.append("## ").append(r.label()).append(" (SIMULATION), ").append(r.seeds().size()).append(" seeds\n\n");
+        md.append("## ").append(r.label()).append(", ").append(r.seeds().size()).append(" seeds\n\n");
         Row first = r.rows().get(0);
         md.append(String.format(Locale.ROOT, "Split %d/%d/%d (train/validation/test) drawn anew for each seed %s; "
-                + "iterations/rounds %d; budget per search: %s. Test score: the world's ground truth on the test rows (not the judge). Means over seeds; the interval is Student's t over "
+                + "iterations/rounds %d; budget per search: %s. Test score: the world's ground truth on the test "
+                + "rows (not the judge). Means over seeds; the interval is Student's t over "
                 + "seeds; p: paired two-sided sign-flip permutation test against GRAD-SUM over the same seeds "
-                + "(exact, 2^n flips).%n%n", first.trainRows(), first.validationRows(), first.testRows(),
+                + "(exact over all 2^n flips up to 20 seeds).%n%n", first.trainRows(), first.validationRows(), first.testRows(),
                 r.seeds(), r.settings().iterations(), budget(r.settings())));
         md.append("| optimizer | test mean ± SD | 95% interval | p vs GRAD-SUM | calls | calls to 95% of own final "
                 + "| calls to reach GRAD-SUM's final (seeds) | ≤ ½ GRAD-SUM's calls | cost | accepted children truly worse |\n");

@@ -60,7 +60,7 @@ class SeedBenchTest {
 
     @Test
     void the_table_prints_every_measure_and_says_simulation() {
-        assertThat(markdown).contains("(SIMULATION), 2 seeds", "sign-flip", "p vs GRAD-SUM", "calls to 95%",
+        assertThat(markdown).contains("## SIMULATION hard parcels (judge wrong on 10%), 2 seeds", "sign-flip", "p vs GRAD-SUM", "calls to 95%",
                 "calls to reach GRAD-SUM's final", "accepted children truly worse", "| GRAD-SUM beam 1 |", "(reference)");
         assertThat(markdown.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(1 + 4);
     }
