@@ -185,6 +185,22 @@ public final class GradSum {
     }
 
     /**
+     * Rates answers given in the data instead of generated ones: each row's {@code answerField} is rated
+     * as the target's answer to {@code prompt} filled with that row (no target call), as
+     * {@code gradsum judge-check --answers FIELD} does.
+     */
+    public Evaluated evaluateAnswers(PromptTemplate prompt, List<Example> rows, String answerField) {
+        try (RunContext run = RunContext.open(settings)) {
+            List<dev.gradsum.modules.Generation> given = rows.stream()
+                    .map(r -> new dev.gradsum.modules.Generation(r, prompt.render(r), r.get(answerField) == null ? ""
+                            : r.get(answerField), r.get(answerField) == null ? "no field '" + answerField + "'" : null))
+                    .toList();
+            List<Evaluation> rated = run.stopOnFatalFailure(() -> run.modules.evaluator().evaluate(given));
+            return new Evaluated(rated, run.callPath.usage(), run.callPath.total());
+        }
+    }
+
+    /**
      * What {@link #evaluate} measured.
      *
      * @param rows  every row's answer and rating, in the order given

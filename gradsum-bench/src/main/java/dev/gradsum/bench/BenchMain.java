@@ -9,7 +9,8 @@ import picocli.CommandLine;
  * {@code gradsum-bench}: the benchmarks of gradsum (launcher {@code bin/gradsum-bench}).
  * <ul>
  *   <li>{@code suite [SUITE] --data-dir DIR} runs the paper's suite (or {@code --simulated}, the
- *       simulated one) over several optimizers and writes one table ({@link SuiteCommand});</li>
+ *       simulated one) over several optimizers and writes one table ({@link SuiteCommand}); with
+ *       {@code --world simple,hard --seeds N} the simulated worlds over N seeds ({@link SeedBench});</li>
  *   <li>{@code engine} measures gradsum's own machinery against a local stub server
  *       ({@link EngineBench});</li>
  *   <li>{@code stub --out DIR} serves that stub on its own, with rows, a task file and promptfoo test

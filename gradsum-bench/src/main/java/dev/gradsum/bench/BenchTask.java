@@ -17,13 +17,20 @@ import java.util.Objects;
  * @param simulated   true for the simulated world (no language model): labelled SIMULATION everywhere
  * @param concurrency most calls in flight per provider
  * @param timeout     per-attempt timeout of a model call
+ * @param truth       the ground truth when it is known (a simulated world), else {@code null}
  */
 public record BenchTask(String key, String label, String data, Task task, Split split, ModelRoles models,
-                        Pricing pricing, int concurrency, Duration timeout, boolean simulated) {
+                        Pricing pricing, int concurrency, Duration timeout, boolean simulated, GroundTruth truth) {
     public BenchTask {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(split, "split");
         Objects.requireNonNull(models, "models");
+    }
+
+    /** A task whose ground truth is unknown (real models). */
+    public BenchTask(String key, String label, String data, Task task, Split split, ModelRoles models,
+                     Pricing pricing, int concurrency, Duration timeout, boolean simulated) {
+        this(key, label, data, task, split, models, pricing, concurrency, timeout, simulated, null);
     }
 }

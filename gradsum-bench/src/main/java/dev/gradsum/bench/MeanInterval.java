@@ -16,7 +16,11 @@ public record MeanInterval(double mean, double low, double high, int rated, int 
     /** The score of {@code evaluations} with {@code samples} bootstrap resamples. */
     public static MeanInterval of(List<Evaluation> evaluations, int samples, long seed) {
         double[] values = evaluations.stream().filter(e -> !e.score().error()).mapToDouble(e -> e.score().value()).toArray();
-        int errors = evaluations.size() - values.length;
+        return of(values, evaluations.size() - values.length, samples, seed);
+    }
+
+    /** The score of rated {@code values} (and {@code errors} rows that could not be rated). */
+    public static MeanInterval of(double[] values, int errors, int samples, long seed) {
         if (values.length == 0) {
             return new MeanInterval(Double.NaN, Double.NaN, Double.NaN, 0, errors);
         }

@@ -1,5 +1,6 @@
 package dev.gradsum.bench;
 
+import dev.gradsum.bench.peers.SearchTrace;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.model.Usage;
 
@@ -16,7 +17,11 @@ public interface Optimizer {
 
     Outcome optimize(BenchTask task, BenchSettings settings);
 
-    /** The returned prompt and what the search spent. */
-    record Outcome(PromptTemplate best, Usage usage, long elapsedMs, String stopReason) {
+    /** The returned prompt, what the search spent, and what it did over time. */
+    record Outcome(PromptTemplate best, Usage usage, long elapsedMs, String stopReason, SearchTrace trace) {
+        /** An outcome with an empty trace (a column that does not search). */
+        public Outcome(PromptTemplate best, Usage usage, long elapsedMs, String stopReason) {
+            this(best, usage, elapsedMs, stopReason, new SearchTrace());
+        }
     }
 }

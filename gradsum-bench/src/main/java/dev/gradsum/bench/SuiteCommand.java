@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code gradsum-bench suite}: every optimizer on every task of a suite, on the same seeded split and
  * with the same budget, then one table (printed, and written as {@code bench.md} and
- * {@code bench.json} into the output folder). Datasets that are missing are named and skipped.
+ * {@code bench.json} into the output folder). Datasets that are missing are named and skipped. With
+ * {@code --world simple,hard} it runs the simulated worlds over {@code --seeds} seeds instead
+ * ({@link SeedBench}): one table per world, a row per optimizer, statistics over the seeds.
  */
 @Command(name = "suite", mixinStandardHelpOptions = true,
         description = "Run a suite of task files over several optimizers and print one table.")
@@ -30,6 +32,15 @@ final class SuiteCommand implements Callable<Integer> {
     @Option(names = "--simulated", description = "Run the simulated suite instead (no API key; labelled SIMULATION).")
     boolean simulated;
 
+    @Option(names = "--world", split = ",", paramLabel = "WORLD",
+            description = "Multi-seed bench on simulated worlds: simple (orders), hard (parcels) or both "
+                    + "(simple,hard); one table per world over --seeds seeds, against GRAD-SUM.")
+    List<String> world = new ArrayList<>();
+
+    @Option(names = "--seeds", description = "With --world: seeds per world (each a new draw of rows, split and "
+            + "search seed), default ${DEFAULT-VALUE}.")
+    int seeds = 5;
+
     @Option(names = "--worlds", description = "Simulated worlds (rows of the simulated table), default ${DEFAULT-VALUE}.")
     int worlds = 3;
 
@@ -37,7 +48,7 @@ final class SuiteCommand implements Callable<Integer> {
     List<String> only = new ArrayList<>();
 
     @Option(names = "--optimizers", split = ",", paramLabel = "KEY",
-            description = "Columns, default: initial,gradsum,gradsum-no-summary,protegi.")
+            description = "Columns (rows of the multi-seed table), default: initial,gradsum,gradsum-no-summary,protegi,gepa.")
     List<String> optimizers = new ArrayList<>(Optimizers.KEYS);
 
     @Option(names = "--iterations", description = "GRAD-SUM iterations and ProTeGi rounds, default ${DEFAULT-VALUE}.")
@@ -56,7 +67,7 @@ final class SuiteCommand implements Callable<Integer> {
     Long budgetTokens;
 
     @Option(names = "--split", split = "/", paramLabel = "TRAIN/VAL/TEST",
-            description = "Simulated suite only: split sizes, default 30/30/90.")
+            description = "Simulated suite and --world only: split sizes, default 30/30/90.")
     List<Integer> split = new ArrayList<>(List.of(30, 30, 90));
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default gradsum-runs/bench-<time>).")
@@ -66,6 +77,9 @@ final class SuiteCommand implements Callable<Integer> {
     public Integer call() {
         if (split.size() != 3) {
             throw new IllegalArgumentException("--split: give three sizes, e.g. 30/30/90");
+        }
+        if (!world.isEmpty()) {
+            return seeded();
         }
         SuiteLoader.Suite loaded = simulated
                 ? SuiteLoader.simulated(worlds, split.get(0), split.get(1), split.get(2), seed, 8)
@@ -83,6 +97,32 @@ final class SuiteCommand implements Callable<Integer> {
         Path folder = out != null ? out
                 : Path.of("gradsum-runs", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         System.out.print(TableWriter.write(result, folder));
+        System.out.println("\nwritten: " + folder.resolve(TableWriter.MARKDOWN) + ", " + folder.resolve(TableWriter.JSON));
+        return 0;
+    }
+
+    /** The multi-seed bench: every optimizer on seeds 1..N of each world, one table per world. */
+    private int seeded() {
+        if (seeds < 1) {
+            throw new IllegalArgumentException("--seeds must be >= 1, was " + seeds);
+        }
+        world.forEach(w -> {
+            if (!SuiteLoader.WORLDS.contains(w)) {
+                throw new IllegalArgumentException("--world: unknown world \"" + w + "\"; known: "
+                        + String.join(", ", SuiteLoader.WORLDS));
+            }
+        });
+        List<Optimizer> columns = optimizers.stream().map(Optimizers::byKey).toList();
+        System.err.println("SIMULATION: gradsum's simulated worlds, no language model is called.");
+        BenchSettings settings = new BenchSettings(optimizers, iterations, new Budget(budgetUsd, budgetCalls, budgetTokens),
+                seed, 2000, true);
+        List<SeedBench.Result> results = new ArrayList<>();
+        for (String w : world) {
+            results.add(new SeedBench(settings, System.err).run(w, seeds, split.get(0), split.get(1), split.get(2), 8, columns));
+        }
+        Path folder = out != null ? out
+                : Path.of("gradsum-runs", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        System.out.print(TableWriter.writeSeeds(results, folder));
         System.out.println("\nwritten: " + folder.resolve(TableWriter.MARKDOWN) + ", " + folder.resolve(TableWriter.JSON));
         return 0;
     }

@@ -11,6 +11,7 @@ import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.llm.CallPath;
 import dev.gradsum.model.ModelRoles;
 import dev.gradsum.model.Pricing;
+import dev.gradsum.simulation.HardWorld;
 import dev.gradsum.simulation.SimulatedWorld;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,13 +76,40 @@ public final class SuiteLoader {
     public static Suite simulated(int worlds, int train, int validation, int test, long seed, int concurrency) {
         List<BenchTask> tasks = new ArrayList<>();
         for (int w = 0; w < worlds; w++) {
-            SimulatedWorld world = SimulatedWorld.create(w == 0 ? SimulatedWorld.DEFAULT_SEED : w);
-            Split split = Split.of(world.dataset(), train, validation, test, seed);
-            tasks.add(new BenchTask("simulated-" + world.seed(), "SIMULATION orders (world seed " + world.seed() + ")",
-                    world.dataset().name(), world.task(), split, world.models(), Pricing.none(), concurrency,
-                    Duration.ofSeconds(30), true));
+            tasks.add(world(SIMPLE, w == 0 ? SimulatedWorld.DEFAULT_SEED : w, train, validation, test, seed, concurrency));
         }
         return new Suite("simulated", tasks, List.of());
+    }
+
+    /** The first simulated world (orders), {@link SimulatedWorld}. */
+    public static final String SIMPLE = "simple";
+    /** The harder simulated world (parcels), {@link HardWorld}. */
+    public static final String HARD = "hard";
+    /** The simulated worlds by name. */
+    public static final List<String> WORLDS = List.of(SIMPLE, HARD);
+
+    /**
+     * One task of simulated world {@code kind} ({@link #WORLDS}) with rows drawn from {@code worldSeed},
+     * split with {@code splitSeed}, its ground truth attached.
+     */
+    public static BenchTask world(String kind, long worldSeed, int train, int validation, int test, long splitSeed,
+                                  int concurrency) {
+        switch (kind) {
+            case SIMPLE -> {
+                SimulatedWorld world = SimulatedWorld.create(worldSeed);
+                return new BenchTask("simulated-" + world.seed(), "SIMULATION orders (world seed " + world.seed() + ")",
+                        world.dataset().name(), world.task(), Split.of(world.dataset(), train, validation, test, splitSeed),
+                        world.models(), Pricing.none(), concurrency, Duration.ofSeconds(30), true, world::correct);
+            }
+            case HARD -> {
+                HardWorld world = HardWorld.create(worldSeed);
+                return new BenchTask("simulated-hard-" + world.seed(), "SIMULATION hard parcels (world seed "
+                        + world.seed() + ", judge wrong on " + Math.round(world.judgeErrorRate() * 100) + "%)",
+                        world.dataset().name(), world.task(), Split.of(world.dataset(), train, validation, test, splitSeed),
+                        world.models(), Pricing.none(), concurrency, Duration.ofSeconds(30), true, world::correct);
+            }
+            default -> throw new IllegalArgumentException("unknown world \"" + kind + "\"; known: " + String.join(", ", WORLDS));
+        }
     }
 
     private static List<Path> taskFiles(Path suite) {

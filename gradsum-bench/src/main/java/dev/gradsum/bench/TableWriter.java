@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -43,7 +44,8 @@ public final class TableWriter {
         md.append("# gradsum benchmark: ").append(r.suite()).append(r.simulated() ? " (SIMULATION)" : "").append("\n\n");
         if (r.simulated()) {
             md.append("**SIMULATION**: every model below is gradsum's simulated world (deterministic rules, no "
-                    + "language model). These figures exercise the machinery; they say nothing about real models.\n\n");
+                    + "language model). These figures exercise the machinery; they say nothing about real models. "
+                    + "Test scores are the world's ground truth (is each answer truly right), not a judge's rating.\n\n");
         }
         md.append(String.format(Locale.ROOT, "Cells: test score (mean over the test rows) [95%% bootstrap interval]; "
                 + "below it what the search spent: paid calls · tokens · cost. Same split and budget for every column; "
@@ -76,6 +78,104 @@ public final class TableWriter {
         return md.toString();
     }
 
+    /** Writes the multi-seed table of each world into {@code folder} and returns the Markdown of all. */
+    public static String writeSeeds(List<SeedBench.Result> results, Path folder) {
+        StringBuilder markdown = new StringBuilder();
+        ArrayNode json = MAPPER.createArrayNode();
+        for (SeedBench.Result r : results) {
+            markdown.append(seedMarkdown(r)).append('\n');
+            json.add(seedJson(r));
+        }
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(MARKDOWN), markdown.toString(), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve(JSON), MAPPER.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the benchmark table to " + folder + ": " + e.getMessage(), e);
+        }
+        return markdown.toString();
+    }
+
+    /**
+     * One world over its seeds: a row per optimizer with the test score's mean ± SD and 95% interval
+     * over seeds, the paired p-value against GRAD-SUM, mean calls, calls to 95% of its own final score,
+     * calls to reach GRAD-SUM's final score (and on how many seeds with at most half its calls), cost,
+     * and the share of accepted children that were truly worse than their parent.
+     */
+    public static String seedMarkdown(SeedBench.Result r) {
+        StringBuilder md = new StringBuilder();
+        md.append("## ").append(r.label()).append(", ").append(r.seeds().size()).append(" seeds\n\n");
+        Row first = r.rows().get(0);
+        md.append(String.format(Locale.ROOT, "Split %d/%d/%d (train/validation/test) drawn anew for each seed %s; "
+                + "iterations/rounds %d; budget per search: %s. Test score: the world's ground truth on the test "
+                + "rows (not the judge). Means over seeds; the interval is Student's t over "
+                + "seeds; p: paired two-sided sign-flip permutation test against GRAD-SUM over the same seeds "
+                + "(exact over all 2^n flips up to 20 seeds).%n%n", first.trainRows(), first.validationRows(), first.testRows(),
+                r.seeds(), r.settings().iterations(), budget(r.settings())));
+        md.append("| optimizer | test mean ± SD | 95% interval | p vs GRAD-SUM | calls | calls to 95% of own final "
+                + "| calls to reach GRAD-SUM's final (seeds) | ≤ ½ GRAD-SUM's calls | cost | accepted children truly worse |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (SeedSummary s : r.summaries()) {
+            md.append("| ").append(s.label())
+                    .append(String.format(Locale.ROOT, " | %.3f ± %.3f | [%.3f, %.3f] | %s | %,.0f | %s | %s (%d/%d) | %d/%d | $%.2f | %s |%n",
+                            s.mean(), s.sd(), s.low(), s.high(), Double.isNaN(s.pValue()) ? "(reference)"
+                                    : String.format(Locale.ROOT, "%.3f", s.pValue()),
+                            s.calls(), whole(s.callsTo95()), whole(s.callsToReference()), s.reachedReference(), s.seeds(),
+                            s.reachedWithHalf(), s.seeds(), s.costUsd(), share(s)));
+        }
+        return md.toString();
+    }
+
+    private static String whole(double v) {
+        return Double.isNaN(v) ? "never" : String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String share(SeedSummary s) {
+        if (s.trulyWorse() < 0) {
+            return "unknown";
+        }
+        return s.accepted() == 0 ? "none accepted"
+                : String.format(Locale.ROOT, "%.1f%% (%d of %d)", 100 * s.trulyWorseShare(), s.trulyWorse(), s.accepted());
+    }
+
+    static ObjectNode seedJson(SeedBench.Result r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("world", r.world()).put("label", r.label()).put("simulated", true);
+        ArrayNode seeds = root.putArray("seeds");
+        r.seeds().forEach(seeds::add);
+        root.put("iterations", r.settings().iterations()).put("budget", budget(r.settings()));
+        ArrayNode rows = root.putArray("optimizers");
+        for (int c = 0; c < r.summaries().size(); c++) {
+            SeedSummary s = r.summaries().get(c);
+            ObjectNode o = rows.addObject();
+            o.put("key", s.key()).put("label", s.label());
+            number(o, "mean", s.mean());
+            number(o, "sd", s.sd());
+            number(o, "low", s.low());
+            number(o, "high", s.high());
+            number(o, "pValue", s.pValue());
+            number(o, "calls", s.calls());
+            number(o, "costUsd", s.costUsd());
+            number(o, "callsTo95", s.callsTo95());
+            number(o, "callsToReference", s.callsToReference());
+            o.put("reachedReference", s.reachedReference()).put("reachedWithHalf", s.reachedWithHalf())
+                    .put("accepted", s.accepted()).put("trulyWorse", s.trulyWorse());
+            ArrayNode perSeed = o.putArray("perSeed");
+            for (Row row : r.rows()) {
+                Cell cell = row.cells().get(c);
+                ObjectNode one = perSeed.addObject();
+                number(one, "test", cell.test().mean());
+                one.put("calls", cell.usage().calls()).put("accepted", cell.accepted()).put("trulyWorse", cell.trulyWorse());
+                ArrayNode progress = one.putArray("progress");
+                cell.progress().forEach(p -> {
+                    ObjectNode point = progress.addObject().put("calls", p.calls());
+                    number(point, "test", p.test());
+                });
+            }
+        }
+        return root;
+    }
+
     static String score(MeanInterval m) {
         if (m.rated() == 0) {
             return "n/a (" + m.errors() + " unrated)";
@@ -99,7 +199,11 @@ public final class TableWriter {
     }
 
     private static String budget(BenchResult r) {
-        var b = r.settings().budget();
+        return budget(r.settings());
+    }
+
+    private static String budget(BenchSettings settings) {
+        var b = settings.budget();
         StringBuilder s = new StringBuilder();
         if (b.usd() != null) s.append(String.format(Locale.ROOT, "$%.2f ", b.usd()));
         if (b.calls() != null) s.append(b.calls()).append(" calls ");

@@ -23,6 +23,12 @@ public final class ExitCode {
      */
     public static final int GATE_FAILED = 4;
 
+    /**
+     * {@code judge-check}: the judge agrees too little with the reference (Cohen's kappa below
+     * {@code --min-kappa}, or undefined because both sides gave one verdict only).
+     */
+    public static final int JUDGE_DISAGREES = 5;
+
     private ExitCode() {
     }
 }

@@ -44,6 +44,7 @@ public final class Main {
         CommandLine line = new CommandLine(new GradsumCommand());
         line.addSubcommand(new CommandLine(new OptimizeCommand(cli)));
         line.addSubcommand(new CommandLine(new EvalCommand(cli)));
+        line.addSubcommand(new CommandLine(new JudgeCheckCommand(cli)));
         line.addSubcommand(new CommandLine(new PlanCommand(cli)));
         line.addSubcommand(new CommandLine(new DemoCommand(cli)));
         line.addSubcommand(new CommandLine(new CompletionCommand(cli)));

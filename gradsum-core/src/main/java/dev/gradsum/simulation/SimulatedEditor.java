@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  *       ablation): like ProTeGi, each candidate acts on ONE gradient: it adds that gradient's
  *       instructions and, as a literal-minded editor does, copies in its remark about the single
  *       example (an overfitted, longer prompt that tempts the target to copy that example's answer);</li>
+ *   <li>{@code <examples>} (the bench's GEPA reflection, {@code gepa_reflect.md}): adds the instruction
+ *       of every symptom the examples' {@code <feedback>} names, as from a summary;</li>
  *   <li>{@code <candidate>} + {@code <problem>} ({@code prompt_editor_repair.md}): returns the candidate
  *       with the placeholders of {@code <placeholders>} restored and any others removed.</li>
  * </ul>
@@ -61,6 +63,10 @@ final class SimulatedEditor extends SimulatedChatModel {
         }
         int count = count(text);
         String seed = text + '\u0000' + temperature;
+        Optional<String> examples = TaggedText.first(text, "examples");
+        if (examples.isPresent()) {
+            return prompts(new ArrayList<>(fromSummary(prompt, reflection(examples.get()), count, seed)));
+        }
         Set<String> candidates = TaggedText.first(text, "gradients")
                 .map(g -> fromGradients(prompt, TaggedText.all(g, "gradient"), count, seed))
                 .orElseGet(() -> fromSummary(prompt, TaggedText.first(text, "summary").orElse(""), count, seed));
@@ -114,6 +120,23 @@ final class SimulatedEditor extends SimulatedChatModel {
         return names;
     }
 
+    /**
+     * A reflection over examples with the judge's feedback (GEPA's reflective mutation, the bench's
+     * {@code gepa_reflect.md}): the instruction of every symptom a {@code <feedback>} names, as one
+     * summary-like paragraph.
+     */
+    private static String reflection(String examples) {
+        Set<Instruction> named = new java.util.LinkedHashSet<>();
+        for (String feedback : TaggedText.all(examples, "feedback")) {
+            for (Instruction i : Instruction.values()) {
+                if (feedback.contains(i.symptom())) {
+                    named.add(i);
+                }
+            }
+        }
+        return String.join(" ", named.stream().map(Instruction::statement).toList());
+    }
+
     /** Candidates that add instructions from the summary: all, all but the last, the first, other subsets. */
     private static Set<String> fromSummary(String prompt, String summary, int count, String seed) {
         boolean zh = Instruction.chinese(prompt);
@@ -141,7 +164,7 @@ final class SimulatedEditor extends SimulatedChatModel {
     }
 
     /** Which of {@code wanted} the {@code attempt}-th candidate adds. */
-    private static List<Instruction> choose(List<Instruction> wanted, int attempt, String seed) {
+    static <T> List<T> choose(List<T> wanted, int attempt, String seed) {
         if (wanted.isEmpty() || attempt == 0) {
             return wanted;
         }
@@ -151,8 +174,8 @@ final class SimulatedEditor extends SimulatedChatModel {
         if (attempt == 2) {
             return wanted.subList(0, 1);
         }
-        List<Instruction> subset = new ArrayList<>();
-        for (Instruction i : wanted) {
+        List<T> subset = new ArrayList<>();
+        for (T i : wanted) {
             if (Dice.roll(seed, attempt, i) < 0.5) {
                 subset.add(i);
             }
@@ -252,7 +275,7 @@ final class SimulatedEditor extends SimulatedChatModel {
     }
 
     /** The placeholders a repaired candidate must hold: from {@code <placeholders>}, else the original prompt. */
-    private static List<String> required(String text, String prompt) {
+    static List<String> required(String text, String prompt) {
         String listed = TaggedText.first(text, "placeholders").orElse("");
         List<String> names = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(listed.contains("{") ? listed : prompt);
@@ -271,12 +294,12 @@ final class SimulatedEditor extends SimulatedChatModel {
         return names;
     }
 
-    private static int count(String text) {
+    static int count(String text) {
         String c = TaggedText.first(text, "count").orElse("3").replaceAll("\\D", "");
         return c.isEmpty() ? 3 : Math.max(1, Math.min(20, Integer.parseInt(c)));
     }
 
-    private static String prompts(List<?> prompts) {
+    static String prompts(List<?> prompts) {
         try {
             return JSON.writeValueAsString(Map.of("prompts", prompts));
         } catch (JsonProcessingException e) {

@@ -64,7 +64,7 @@ final class SimulatedJudge extends SimulatedChatModel {
         return max;
     }
 
-    private static String write(Map<String, Object> verdict) {
+    static String write(Map<String, Object> verdict) {
         try {
             return JSON.writeValueAsString(verdict);
         } catch (JsonProcessingException e) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,8 +24,19 @@ final class SimulatedSummarizer extends SimulatedChatModel {
             + "so the prompt should state them.";
     private static final Pattern RECOMMENDED = Pattern.compile("(?i)instruction[^\"]{0,40}\"([^\"]+)\"");
 
+    private final UnaryOperator<String> canonical;
+
     SimulatedSummarizer() {
-        super("simulated-summarizer");
+        this("simulated-summarizer", SimulatedSummarizer::plainStatement);
+    }
+
+    /**
+     * A summarizer of another world: {@code canonical} turns a quoted instruction into the form two
+     * wordings of one rule share.
+     */
+    SimulatedSummarizer(String modelName, UnaryOperator<String> canonical) {
+        super(modelName);
+        this.canonical = canonical;
     }
 
     @Override
@@ -32,7 +44,7 @@ final class SimulatedSummarizer extends SimulatedChatModel {
         List<String> gradients = TaggedText.all(TaggedText.first(text, "feedback").orElse(text), "gradient");
         Map<String, Integer> support = new LinkedHashMap<>();
         for (String gradient : gradients) {
-            for (String instruction : recommendations(gradient)) {
+            for (String instruction : recommendations(gradient, canonical)) {
                 support.merge(instruction, 1, Integer::sum);
             }
         }
@@ -54,13 +66,22 @@ final class SimulatedSummarizer extends SimulatedChatModel {
      * models recognise it (so two wordings of one rule count together), else as written.
      */
     static Set<String> recommendations(String gradient) {
+        return recommendations(gradient, SimulatedSummarizer::plainStatement);
+    }
+
+    /** The distinct instructions one gradient recommends, each as {@code canonical} writes it. */
+    static Set<String> recommendations(String gradient, UnaryOperator<String> canonical) {
         Set<String> found = new LinkedHashSet<>();
         Matcher m = RECOMMENDED.matcher(gradient);
         while (m.find()) {
-            String quoted = m.group(1).strip();
-            Set<Instruction> known = Instruction.recognisedIn(quoted);
-            found.add(known.size() == 1 ? known.iterator().next().statement() : quoted);
+            found.add(canonical.apply(m.group(1).strip()));
         }
         return found;
+    }
+
+    /** The plain statement of the one instruction of the order world {@code quoted} states, else it as written. */
+    private static String plainStatement(String quoted) {
+        Set<Instruction> known = Instruction.recognisedIn(quoted);
+        return known.size() == 1 ? known.iterator().next().statement() : quoted;
     }
 }

@@ -2,6 +2,7 @@ package dev.gradsum.simulation;
 
 import dev.gradsum.data.Dataset;
 import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.model.ModelRoles;
 import dev.gradsum.task.Criteria;
 import dev.gradsum.task.Task;
@@ -99,6 +100,15 @@ public final class SimulatedWorld {
      */
     public static List<String> rules() {
         return Instruction.RULES.stream().map(Instruction::statement).toList();
+    }
+
+    /**
+     * The ground truth: whether the simulated target, given {@code prompt} filled with {@code row}, answers
+     * right. Makes no call. (This world's judge is exact, so it agrees with the judge's verdict.)
+     */
+    public boolean correct(PromptTemplate prompt, Example row) {
+        String answer = new SimulatedTarget().answer(prompt.render(row) + "\n", null);
+        return Diagnosis.normalised(answer).equals(Diagnosis.normalised(row.get("answer")));
     }
 
     List<Example> examples() {

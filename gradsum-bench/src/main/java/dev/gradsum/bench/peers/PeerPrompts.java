@@ -18,12 +18,14 @@ public final class PeerPrompts {
     public static final String PROTEGI_GRADIENT = "protegi_gradient";
     public static final String PROTEGI_EDIT = "protegi_edit";
     public static final String PROTEGI_PARAPHRASE = "protegi_paraphrase";
+    public static final String GEPA_REFLECT = "gepa_reflect";
 
     /** For each file, the placeholders its step fills in. */
     static final Map<String, Set<String>> PLACEHOLDERS = Map.of(
             PROTEGI_GRADIENT, Set.of("task", "prompt", "errors", "count"),
             PROTEGI_EDIT, Set.of("task", "prompt", "errors", "gradient", "count", "placeholders"),
-            PROTEGI_PARAPHRASE, Set.of("prompt", "count", "placeholders"));
+            PROTEGI_PARAPHRASE, Set.of("prompt", "count", "placeholders"),
+            GEPA_REFLECT, Set.of("task", "prompt", "examples", "placeholders"));
 
     private static final PeerPrompts DEFAULTS = load();
 

@@ -5,8 +5,10 @@ import dev.gradsum.data.Split;
 import dev.gradsum.internal.Causes;
 import dev.gradsum.llm.BudgetExceededException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -40,30 +42,47 @@ public final class ProTeGi {
 
     /** Searches on the split's train (expansion) and validation (selection) rows; never reads its test rows. */
     public PeerOutcome run(Split split) {
+        return run(split, new SearchTrace());
+    }
+
+    /** As {@link #run(Split)}, telling {@code trace} each round's best and each successor that entered the beam. */
+    public PeerOutcome run(Split split, SearchTrace trace) {
         PromptTemplate initial = context.task().prompt();
         List<PromptTemplate> beam = List.of(initial);
         Set<String> seen = new HashSet<>(Set.of(initial.text()));
         int rounds = 0;
         int dropped = 0;
         String stop = "completed";
+        Map<String, PromptTemplate> parentOf = new HashMap<>();
+        trace.step(context.usage().calls(), initial);
         try {
             for (int r = 1; r <= options.rounds(); r++) {
                 final int round = r;
                 List<PromptTemplate> parents = beam;
+                Set<String> before = new HashSet<>();
+                parents.forEach(p -> before.add(p.text()));
                 List<ProTeGiExpander.Expansion> expansions = PeerContext.waitForAll(context.executor(),
                         indices(parents.size()), i -> expander.expand(parents.get(i), split.train(), random(round, i)));
                 List<PromptTemplate> pool = new ArrayList<>(parents);
-                for (ProTeGiExpander.Expansion e : expansions) {
+                for (int i = 0; i < expansions.size(); i++) {
+                    ProTeGiExpander.Expansion e = expansions.get(i);
                     dropped += e.dropped();
                     for (PromptTemplate successor : e.successors()) {
                         if (seen.add(successor.text())) {
                             pool.add(successor);
+                            parentOf.put(successor.text(), parents.get(i));
                         }
                     }
                 }
                 beam = selection.select(pool, split.validation(), options.beamSize(), random(round, -1)).stream()
                         .map(UcbSelection.Ranked::prompt).toList();
                 rounds = r;
+                for (PromptTemplate kept : beam) {
+                    if (!before.contains(kept.text())) {
+                        trace.accepted(parentOf.get(kept.text()), kept);
+                    }
+                }
+                trace.step(context.usage().calls(), beam.get(0));
             }
         } catch (RuntimeException e) {
             if (!causedByBudget(e)) {

@@ -1,13 +1,9 @@
 package dev.gradsum.bench.peers;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
-import dev.gradsum.exception.ConfigurationException;
-import dev.gradsum.llm.LlmException;
 import dev.gradsum.llm.LlmRequest;
 import dev.gradsum.modules.Evaluation;
-import dev.gradsum.modules.JsonExtraction;
 import dev.gradsum.task.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,7 +14,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * ProTeGi's expansion step (Pryzant et al. 2023, §2.1, Algorithm 2): a prompt answers a training
@@ -75,7 +70,7 @@ final class ProTeGiExpander {
         }
         List<PromptTemplate> valid = new ArrayList<>();
         for (String text : successors) {
-            PromptTemplate candidate = usable(prompt, text);
+            PromptTemplate candidate = PeerEdits.usable(prompt, text);
             if (candidate == null) {
                 dropped[0]++;
             } else if (!candidate.text().equals(prompt.text())) {
@@ -122,60 +117,21 @@ final class ProTeGiExpander {
                 "errors", errors(edit.errors()),
                 "gradient", edit.reason(),
                 "count", String.valueOf(options.editsPerReason()),
-                "placeholders", placeholders(prompt)));
-        return promptsIn(call(LlmRequest.user(request).asJson(), false), options.editsPerReason());
+                "placeholders", PeerEdits.placeholders(prompt)));
+        return PeerEdits.promptsIn(call(LlmRequest.user(request).asJson(), false), options.editsPerReason());
     }
 
     private List<String> paraphrase(PromptTemplate original, String prompt) {
         String request = prompts.get(PeerPrompts.PROTEGI_PARAPHRASE).render(Map.of(
                 "prompt", prompt,
                 "count", String.valueOf(options.paraphrasesPerEdit()),
-                "placeholders", placeholders(original)));
-        return promptsIn(call(LlmRequest.user(request).asJson(), false), options.paraphrasesPerEdit());
+                "placeholders", PeerEdits.placeholders(original)));
+        return PeerEdits.promptsIn(call(LlmRequest.user(request).asJson(), false), options.paraphrasesPerEdit());
     }
 
     /** The call's text, or {@code null} when it failed for good (that piece is skipped, as in the core). */
     private String call(LlmRequest request, boolean gradientRole) {
-        try {
-            return (gradientRole ? context.gradient() : context.editor()).chat(request).text();
-        } catch (LlmException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw e;
-            }
-            return null;
-        }
-    }
-
-    private static List<String> promptsIn(String text, int most) {
-        if (text == null) {
-            return List.of();
-        }
-        List<String> found = new ArrayList<>();
-        JsonExtraction.objectWithField(text, "prompts").ifPresent(o -> {
-            JsonNode list = o.get("prompts");
-            if (list != null && list.isArray()) {
-                for (JsonNode p : list) {
-                    if (p.isTextual() && !p.asText().isBlank() && found.size() < most) {
-                        found.add(p.asText().strip());
-                    }
-                }
-            }
-        });
-        return found;
-    }
-
-    /** The candidate as a template when it parses and has exactly the original's placeholders, else null. */
-    private static PromptTemplate usable(PromptTemplate original, String text) {
-        try {
-            PromptTemplate t = PromptTemplate.of(text);
-            return t.placeholders().equals(original.placeholders()) ? t : null;
-        } catch (ConfigurationException e) {
-            return null;
-        }
-    }
-
-    private static String placeholders(PromptTemplate prompt) {
-        return prompt.placeholders().stream().map(p -> "{" + p + "}").collect(Collectors.joining(", "));
+        return PeerEdits.call(gradientRole ? context.gradient() : context.editor(), request);
     }
 
     private String errors(List<Evaluation> errors) {
@@ -183,7 +139,7 @@ final class ProTeGiExpander {
         for (Evaluation e : errors) {
             out.append("<example>\n<input>\n").append(e.generation().input()).append("\n</input>\n<output>\n")
                     .append(e.generation().output()).append("\n</output>\n");
-            String expected = expected(e.generation().example());
+            String expected = PeerEdits.expected(task, e.generation().example());
             if (expected != null) {
                 out.append("<expected>\n").append(expected).append("\n</expected>\n");
             }
@@ -192,13 +148,5 @@ final class ProTeGiExpander {
                     .append(e.score().reason().strip()).append("\n</evaluation>\n</example>\n");
         }
         return out.toString().strip();
-    }
-
-    /** The row's expected answer: the judge criteria's field, else the metric's, else none. */
-    private String expected(Example example) {
-        String field = task.criteria() != null && task.criteria().expectedField() != null
-                ? task.criteria().expectedField()
-                : task.metric() != null ? task.metric().expectedField() : null;
-        return field == null ? null : example.get(field);
     }
 }

@@ -1,0 +1,78 @@
+package dev.gradsum.bench.peers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gradsum.data.Example;
+import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.llm.Llm;
+import dev.gradsum.llm.LlmException;
+import dev.gradsum.llm.LlmRequest;
+import dev.gradsum.modules.JsonExtraction;
+import dev.gradsum.task.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What the peer methods' editing steps share: one call whose failure skips that piece (as in the core),
+ * the prompts of a {@code {"prompts": [...]}} answer, whether a new prompt can run (same placeholders),
+ * and a row's expected answer.
+ */
+final class PeerEdits {
+    private PeerEdits() {
+    }
+
+    /** The call's text, or {@code null} when it failed for good (an interrupt is rethrown). */
+    static String call(Llm llm, LlmRequest request) {
+        try {
+            return llm.chat(request).text();
+        } catch (LlmException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    /** At most {@code most} non-blank prompts of a {@code {"prompts": [...]}} answer (none for {@code null}). */
+    static List<String> promptsIn(String text, int most) {
+        if (text == null) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        JsonExtraction.objectWithField(text, "prompts").ifPresent(o -> {
+            JsonNode list = o.get("prompts");
+            if (list != null && list.isArray()) {
+                for (JsonNode p : list) {
+                    if (p.isTextual() && !p.asText().isBlank() && found.size() < most) {
+                        found.add(p.asText().strip());
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    /** The candidate as a template when it parses and has exactly the original's placeholders, else null. */
+    static PromptTemplate usable(PromptTemplate original, String text) {
+        try {
+            PromptTemplate t = PromptTemplate.of(text);
+            return t.placeholders().equals(original.placeholders()) ? t : null;
+        } catch (ConfigurationException e) {
+            return null;
+        }
+    }
+
+    /** The placeholders as a prompt shows them: {@code {a}, {b}}. */
+    static String placeholders(PromptTemplate prompt) {
+        return prompt.placeholders().stream().map(p -> "{" + p + "}").collect(Collectors.joining(", "));
+    }
+
+    /** The row's expected answer: the judge criteria's field, else the metric's, else none. */
+    static String expected(Task task, Example example) {
+        String field = task.criteria() != null && task.criteria().expectedField() != null
+                ? task.criteria().expectedField()
+                : task.metric() != null ? task.metric().expectedField() : null;
+        return field == null ? null : example.get(field);
+    }
+}
