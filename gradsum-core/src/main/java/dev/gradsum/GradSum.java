@@ -295,6 +295,7 @@ public final class GradSum {
         private SearchOptions.Builder knobs = SearchOptions.builder();
         private String firstKnob;
         private CallPath.Builder calls = CallPath.builder();
+        private boolean batchLedgerGiven;
         private boolean cacheGiven;
         private boolean cacheCalled;
         private MetaPrompts metaPrompts = MetaPrompts.defaults();
@@ -426,6 +427,9 @@ public final class GradSum {
         /** Polling interval, gathering and what happens to failed batch requests (default {@code BatchOptions.defaults()}). */
         public Builder batchOptions(dev.gradsum.llm.BatchOptions options) { calls.batchOptions(options); return this; }
 
+        /** Where submitted batches are kept when not in the {@link #store store} (e.g. a store used as a plain cache). */
+        public Builder batchLedger(dev.gradsum.llm.BatchLedger ledger) { calls.batchLedger(ledger); batchLedgerGiven = true; return this; }
+
         public Builder store(SqliteStore store) { this.store = Objects.requireNonNull(store, "store"); return this; }
 
         /**
@@ -482,7 +486,7 @@ public final class GradSum {
             if (!cacheGiven) {
                 calls.cache(CallCache.inMemory()); // each built instance its own
             }
-            if (store != null) {
+            if (store != null && !batchLedgerGiven) {
                 calls.batchLedger(store); // submitted batches survive the process: none is submitted twice
             }
             CallPath.Settings callSettings = calls.seed(chosen.seed()).settings();

@@ -61,6 +61,10 @@ final class EvalCommand implements Callable<Integer> {
             "Default: search.concurrency, else 8."})
     Integer concurrency;
 
+    @Option(names = "--batch", description = {"Send the target's and the judge's calls as provider batches (about half price;",
+            "anthropic). Batches are kept in the store: a rerun polls them, never submits them twice."})
+    boolean batch;
+
     @Option(names = "--no-cache", description = "Send every call again instead of answering from the store (answers are still kept).")
     boolean noCache;
 
@@ -123,6 +127,9 @@ final class EvalCommand implements Callable<Integer> {
             throw new ConfigurationException(run.file.label() + ": data.split." + part + ": the " + part
                     + " split has no rows; give it some in data.split or pick another with --split");
         }
+        if (batch) {
+            run.batchEveryRole();
+        }
         run.connect(cli.env(), cli.err()::println, recording.replaying());
         try (SqliteStore store = SqliteStore.open(storeOptions.path(run.file))) {
             UnusableReplies unusable = new UnusableReplies();
@@ -133,7 +140,7 @@ final class EvalCommand implements Callable<Integer> {
                     (long) rows.size() * (judged ? 2 : 1) * prompts);
             // eval runs no search (so a split without train or validation rows is fine)
             GradSum gradSum = run.builder(cli).options(run.options.toBuilder().iterations(0).build())
-                    .cache(cache).callListener(progress).callListener(unusable).build();
+                    .cache(cache).batchLedger(store).callListener(progress).callListener(unusable).build();
             GradSum.Evaluated evaluated;
             GradSum.Evaluated base;
             progress.start();

@@ -27,6 +27,13 @@ public record BatchProgress(String model, Map<BatchApi.State, Integer> batches, 
         batches = java.util.Collections.unmodifiableMap(copy);
     }
 
+    /** Whether {@code other} tells the same batch states and counts (its ETA aside). */
+    public boolean sameCounts(BatchProgress other) {
+        return other != null && model.equals(other.model) && batches.equals(other.batches) && waiting == other.waiting
+                && answered == other.answered && failed == other.failed && resubmitted == other.resubmitted
+                && sentOnline == other.sentOnline;
+    }
+
     /** {@code batches: 1 in progress, 2 completed; 40 waiting, 158 answered, 2 failed (2 online); ETA 3 min}. */
     public String line() {
         StringBuilder b = new StringBuilder("batches:");

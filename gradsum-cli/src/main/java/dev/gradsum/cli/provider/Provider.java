@@ -63,6 +63,19 @@ public enum Provider {
         return this != SIMULATED;
     }
 
+    /**
+     * Whether gradsum can send this provider's calls as batches ({@code batch: true}): Anthropic's Message
+     * Batches ({@link AnthropicBatches}). Servers that only speak OpenAI's chat API (Ollama, vLLM, ...) have none.
+     */
+    public boolean hasBatchApi() {
+        return this == ANTHROPIC;
+    }
+
+    /** The task-file names of the providers with a batch API. */
+    public static List<String> withBatchApi() {
+        return Arrays.stream(values()).filter(Provider::hasBatchApi).map(Provider::key).toList();
+    }
+
     public static Optional<Provider> byKey(String key) {
         return Arrays.stream(values()).filter(p -> p.key.equals(key)).findFirst();
     }
