@@ -65,6 +65,10 @@ final class EvalCommand implements Callable<Integer> {
             "anthropic). Batches are kept in the store: a rerun polls them, never submits them twice."})
     boolean batch;
 
+    @Option(names = "--batch-poll-seconds", paramLabel = "S", description = {"How often running batches are polled",
+            "(default: the model section's batch_poll_seconds, else 30)."})
+    Double batchPollSeconds;
+
     @Option(names = "--no-cache", description = "Send every call again instead of answering from the store (answers are still kept).")
     boolean noCache;
 
@@ -129,6 +133,12 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (batch) {
             run.batchEveryRole();
+        }
+        if (batchPollSeconds != null) {
+            if (!(batchPollSeconds > 0)) {
+                throw new ConfigurationException("--batch-poll-seconds must be > 0, was " + batchPollSeconds);
+            }
+            run.batchPollInterval(java.time.Duration.ofMillis(Math.max(1, Math.round(batchPollSeconds * 1000))));
         }
         run.connect(cli.env(), cli.err()::println, recording.replaying());
         try (SqliteStore store = SqliteStore.open(storeOptions.path(run.file))) {

@@ -38,6 +38,7 @@ final class TaskRun {
     final Budget budget;
     private ModelRoles roles;
     private boolean batchEveryRole;
+    private java.time.Duration batchPollInterval;
     private Map<Role, BatchApi> batchApis = Map.of();
 
     private TaskRun(TaskFile file, TaskSetup setup, SearchOptions options, int concurrency) {
@@ -103,8 +104,14 @@ final class TaskRun {
         return this;
     }
 
+    /** {@code eval --batch-poll-seconds}: polls every {@code interval}, whatever the sections say. */
+    TaskRun batchPollInterval(java.time.Duration interval) {
+        this.batchPollInterval = interval;
+        return this;
+    }
+
     /**
-     * How batches are polled: the shortest {@code batch_poll_seconds} of the batched sections; requests are
+     * How batches are polled ({@link #batchPollInterval} when given, else the shortest {@code batch_poll_seconds} of the batched sections; requests are
      * gathered for at most one poll interval; failed requests go where the target's section says
      * ({@code batch_failed_requests}, default online).
      */
@@ -120,6 +127,7 @@ final class TaskRun {
             poll = poll == null || b.pollInterval().compareTo(poll) < 0 ? b.pollInterval() : poll;
             failed = failed == null ? b.failedRequests() : failed;
         }
+        poll = batchPollInterval != null ? batchPollInterval : poll;
         if (poll != null) {
             o = o.withPollInterval(poll);
             o = o.withGatherWindow(poll.compareTo(o.gatherWindow()) < 0 ? poll : o.gatherWindow());

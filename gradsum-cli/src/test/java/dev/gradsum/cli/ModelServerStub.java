@@ -33,6 +33,7 @@ final class ModelServerStub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MockWebServer server = new MockWebServer();
+    private MessageBatchesWire batches;
     private final Map<String, String> capitals;
     private final Map<Role, Deque<MockResponse>> faults = new EnumMap<>(Role.class);
     private final Map<Role, AtomicInteger> counts = new ConcurrentHashMap<>();
@@ -55,6 +56,20 @@ final class ModelServerStub implements AutoCloseable {
             }
         });
         server.start(InetAddress.getByName("127.0.0.1"), 0);
+        batches = new MessageBatchesWire(this::anthropicMessage, baseUrl());
+    }
+
+    /** Anthropic's Message Batches, answered by this world ({@link MessageBatchesWire}). */
+    MessageBatchesWire batches() {
+        return batches;
+    }
+
+    /** The Anthropic message answering one batch request's {@code params}, as the online endpoint would. */
+    private String anthropicMessage(JsonNode params) {
+        String text = texts(params);
+        Role role = roleOf(text);
+        counts.get(role).incrementAndGet();
+        return body(Wire.ANTHROPIC, reply(role, text), null);
     }
 
     /** {@code http://127.0.0.1:PORT/v1} */
@@ -124,6 +139,13 @@ final class ModelServerStub implements AutoCloseable {
         String query = request.getUrl().encodedQuery();
         targets.add(query == null ? path : path + "?" + query);
         gate.accept(request.getBody() == null ? "" : request.getBody().utf8());
+        if (MessageBatchesWire.handles(path)) {
+            try {
+                return batches.dispatch(request, request.getBody() == null ? "" : request.getBody().utf8());
+            } catch (IOException e) {
+                return status(400, "{\"error\":{\"message\":\"bad json\"}}");
+            }
+        }
         Wire wire = path.endsWith(":generateContent") ? Wire.GEMINI
                 : path.endsWith("/messages") ? Wire.ANTHROPIC : Wire.OPENAI;
         String text;
