@@ -86,4 +86,29 @@ class BatchAgainstStubTest extends AgainstStub {
         assertThat(r.err()).contains("models.target.batch").contains("stub-model").contains("openai-compatible")
                 .contains("has no batch API");
     }
+
+    private String openAi(String extra) {
+        return "{provider: openai, model: gpt-4o-mini, base_url: " + stub.baseUrl() + ", api_key_env: STUB_KEY" + extra + "}";
+    }
+
+    @Test
+    void openai_batches_go_up_as_a_jsonl_file_and_come_back_matched_by_custom_id_with_error_lines_sent_online() {
+        Path task = folder.task(TaskFolder.yaml(openAi(", batch: true, batch_poll_seconds: 0.05"), openAi(""), ""));
+        OpenAiBatchesWire batches = stub.openAiBatches();
+        batches.expire = body -> body.contains("Kenya") && !body.contains("<scale>");
+        batches.error = body -> body.contains("Peru") && !body.contains("<scale>");
+
+        CliRunner.Outcome r = CliRunner.run(OptimizeAgainstStubTest.ENV, "eval", task.toString(),
+                "--data", folder.dir.resolve("data.jsonl").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // the answers' batch, then the judge's (the judge requests of the 2 answers sent online may miss it: a third)
+        assertThat(batches.batches()).isBetween(2, 3);
+        assertThat(batches.submissionsPerRequest().values()).allMatch(n -> n == 1);
+        long online = stub.requestTargets().stream().filter(t -> t.endsWith("/chat/completions")).count();
+        assertThat(online).as("the expired and the errored request, sent online").isEqualTo(2);
+        assertThat(r.err()).contains("OPEN_AI/gpt-4o-mini batches: 1 validating").contains("1 finalizing")
+                .contains("2 failed (2 online, 0 resubmitted)");
+        assertThat(r.out()).contains("12 rows");
+    }
 }

@@ -34,6 +34,7 @@ final class ModelServerStub implements AutoCloseable {
 
     private final MockWebServer server = new MockWebServer();
     private MessageBatchesWire batches;
+    private OpenAiBatchesWire openAiBatches;
     private final Map<String, String> capitals;
     private final Map<Role, Deque<MockResponse>> faults = new EnumMap<>(Role.class);
     private final Map<Role, AtomicInteger> counts = new ConcurrentHashMap<>();
@@ -57,6 +58,20 @@ final class ModelServerStub implements AutoCloseable {
         });
         server.start(InetAddress.getByName("127.0.0.1"), 0);
         batches = new MessageBatchesWire(this::anthropicMessage, baseUrl());
+        openAiBatches = new OpenAiBatchesWire(this::openAiCompletion);
+    }
+
+    /** OpenAI's Batch API, answered by this world ({@link OpenAiBatchesWire}). */
+    OpenAiBatchesWire openAiBatches() {
+        return openAiBatches;
+    }
+
+    /** The chat completion answering one batch line's {@code body}, as the online endpoint would. */
+    private String openAiCompletion(JsonNode body) {
+        String text = texts(body);
+        Role role = roleOf(text);
+        counts.get(role).incrementAndGet();
+        return body(Wire.OPENAI, reply(role, text), null);
     }
 
     /** Anthropic's Message Batches, answered by this world ({@link MessageBatchesWire}). */
@@ -139,9 +154,10 @@ final class ModelServerStub implements AutoCloseable {
         String query = request.getUrl().encodedQuery();
         targets.add(query == null ? path : path + "?" + query);
         gate.accept(request.getBody() == null ? "" : request.getBody().utf8());
-        if (MessageBatchesWire.handles(path)) {
+        if (MessageBatchesWire.handles(path) || OpenAiBatchesWire.handles(path)) {
             try {
-                return batches.dispatch(request, request.getBody() == null ? "" : request.getBody().utf8());
+                String body = request.getBody() == null ? "" : request.getBody().utf8();
+                return MessageBatchesWire.handles(path) ? batches.dispatch(request, body) : openAiBatches.dispatch(request, body);
             } catch (IOException e) {
                 return status(400, "{\"error\":{\"message\":\"bad json\"}}");
             }

@@ -173,6 +173,12 @@ public final class ChatModels {
             }
             return new AnthropicBatches(b.build());
         }
+        if (spec.provider() == Provider.OPENAI) {
+            String field = can.maxTokensParameter() != null ? can.maxTokensParameter() : "max_completion_tokens";
+            return new OpenAiBatches(http(spec).readTimeout(spec.timeout()).build(), displayUrl(spec), apiKey, spec.model(),
+                    can.sends("temperature"), spec.temperature(), spec.maxTokens(), field,
+                    can.sends("reasoning_effort") ? spec.reasoningEffort() : null);
+        }
         throw new IllegalArgumentException("provider " + spec.provider().key() + " has no batch API in gradsum");
     }
 

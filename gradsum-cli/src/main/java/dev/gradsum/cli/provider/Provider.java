@@ -65,10 +65,11 @@ public enum Provider {
 
     /**
      * Whether gradsum can send this provider's calls as batches ({@code batch: true}): Anthropic's Message
-     * Batches ({@link AnthropicBatches}). Servers that only speak OpenAI's chat API (Ollama, vLLM, ...) have none.
+     * Batches ({@link AnthropicBatches}) and OpenAI's Batch API ({@link OpenAiBatches}). Servers that only
+     * speak OpenAI's chat API (Ollama, vLLM, ...) have none; Gemini's batch mode is not wired yet.
      */
     public boolean hasBatchApi() {
-        return this == ANTHROPIC;
+        return this == ANTHROPIC || this == OPENAI;
     }
 
     /** The task-file names of the providers with a batch API. */
