@@ -109,6 +109,6 @@ class BatchAgainstStubTest extends AgainstStub {
         assertThat(online).as("the expired and the errored request, sent online").isEqualTo(2);
         assertThat(r.err()).contains("OPEN_AI/gpt-4o-mini batches: 1 validating").contains("1 finalizing")
                 .contains("2 failed (2 online, 0 resubmitted)");
-        assertThat(r.out()).contains("12 rows");
+        assertThat(r.out()).contains("of 12 rated rows");
     }
 }
