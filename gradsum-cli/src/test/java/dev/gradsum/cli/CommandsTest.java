@@ -103,6 +103,9 @@ class CommandsTest {
         assertThat(r.out()).contains("no model is called").contains("target").contains("openai/gpt-4o-mini")
                 .contains("editor").contains("openai/gpt-4o ").contains("32–120").contains("Assumptions:");
         assertThat(r.out()).containsPattern("total\\s+32–120\\s+\\d+\\.\\d\\d–\\d+\\.\\d\\d");
+        // issue 15: the cost with the validation and test calls in provider batches, beside the online cost
+        assertThat(r.out()).containsPattern("total\\s+32–120\\s+\\d+\\.\\d\\d–\\d+\\.\\d\\d\\R"
+                + "  with batch: true\\s+\\d+\\.\\d\\d–\\d+\\.\\d\\d USD \\(validation and test calls");
     }
 
     @Test

@@ -72,6 +72,18 @@ public enum Provider {
         return this == ANTHROPIC || this == OPENAI;
     }
 
+    /**
+     * The share of the list price this provider's batch API charges ({@link dev.gradsum.model.Pricing#batchShare});
+     * 1 for a provider without one.
+     */
+    public double batchShare() {
+        return switch (this) {
+            case OPENAI -> dev.gradsum.model.Pricing.batchShare("OPEN_AI");
+            case ANTHROPIC -> dev.gradsum.model.Pricing.batchShare("ANTHROPIC");
+            default -> 1;
+        };
+    }
+
     /** The task-file names of the providers with a batch API. */
     public static List<String> withBatchApi() {
         return Arrays.stream(values()).filter(Provider::hasBatchApi).map(Provider::key).toList();
