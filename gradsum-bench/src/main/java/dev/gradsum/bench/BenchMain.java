@@ -17,7 +17,8 @@ import picocli.CommandLine;
  */
 @Command(name = "gradsum-bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of gradsum: the paper's suite over several optimizers, and the engine's speed.",
-        subcommands = {SuiteCommand.class, PlanCommand.class, EngineBench.Command.class, CommandLine.HelpCommand.class})
+        subcommands = {SuiteCommand.class, PlanCommand.class, EngineBench.Command.class, BatchBench.Command.class,
+                CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
