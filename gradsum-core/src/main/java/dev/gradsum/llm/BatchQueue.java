@@ -29,6 +29,11 @@ import java.util.concurrent.CompletableFuture;
 final class BatchQueue implements AutoCloseable {
     /** The name prefix of the queue's polling thread. */
     static final String THREAD = "gradsum-batch-";
+    /**
+     * Polls in a row that failed for good (not a 429, 5xx or timeout: the batch is unknown, the key refused)
+     * after which a batch is given up: its requests count as failed and are retried, online or in a new batch.
+     */
+    static final int POLL_FAILURES_TO_GIVE_UP = 3;
 
     private final BatchApi api;
     private final String provider;
@@ -58,6 +63,7 @@ final class BatchQueue implements AutoCloseable {
         final BatchLedger.Batch batch;
         BatchApi.State state;
         long nextPoll;
+        int pollFailures;
 
         Open(BatchLedger.Batch batch) {
             this.batch = batch;
@@ -107,7 +113,7 @@ final class BatchQueue implements AutoCloseable {
             }
             CompletableFuture<BatchApi.Result> f = new CompletableFuture<>();
             if (closed) {
-                f.complete(BatchApi.Result.failed("the batch queue is closed"));
+                f.cancel(false);
                 return f;
             }
             waiting.put(key, f);
@@ -206,8 +212,16 @@ final class BatchQueue implements AutoCloseable {
             BatchApi.Status status;
             try {
                 status = api.poll(o.batch.id(), customIds);
+                o.pollFailures = 0;
             } catch (RuntimeException e) {
-                continue; // the provider could not be reached: poll again at the next interval
+                if (Failure.of(e).retriable() || ++o.pollFailures < POLL_FAILURES_TO_GIVE_UP) {
+                    continue; // poll again at the next interval
+                }
+                status = BatchApi.Status.of(BatchApi.State.FAILED); // no answer will come: every request is retried
+                ledger.stateChanged(o.batch.id(), BatchApi.State.FAILED);
+                end(o, status);
+                publish();
+                continue;
             }
             if (status.state() != o.state) {
                 o.state = status.state();
@@ -291,7 +305,10 @@ final class BatchQueue implements AutoCloseable {
         listener.onBatchProgress(progress());
     }
 
-    /** Stops polling; calls still waiting get a failure (they are sent online or fail). The ledger keeps the open batches. */
+    /**
+     * Stops polling; calls still waiting end with an {@link LlmException} (nothing is sent online for them).
+     * The ledger keeps the open batches, for a later run to poll.
+     */
     @Override
     public void close() {
         closed = true;
@@ -302,6 +319,6 @@ final class BatchQueue implements AutoCloseable {
             waiting.clear();
             pending.clear();
         }
-        left.forEach(f -> f.complete(BatchApi.Result.failed("the run ended before its batch did")));
+        left.forEach(f -> f.cancel(false)); // the callers stop: nothing is sent online for them
     }
 }

@@ -276,6 +276,8 @@ public final class Llm {
                 result = batch.request(key, chatRequest).get();
             } catch (java.util.concurrent.ExecutionException e) {
                 result = BatchApi.Result.failed(FailureText.describe(e.getCause()));
+            } catch (java.util.concurrent.CancellationException e) {
+                throw new LlmException(who() + ": the run ended before its batch did", e);
             }
             if (result.succeeded()) {
                 return result.reply().toChatResponse();

@@ -171,4 +171,51 @@ class BatchPathTest {
             assertThat(api.submissionsOf("row 1")).isEqualTo(1);
         }
     }
+
+    @Test
+    void a_batch_the_provider_no_longer_knows_is_given_up_after_a_few_polls_and_its_requests_sent_online()
+            throws Exception {
+        FlakyModel online = FlakyModel.of("online answer");
+        ScriptedBatchApi scripted = new ScriptedBatchApi(0);
+        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        BatchApi unknown = new BatchApi() {
+            @Override
+            public Submission submit(List<dev.langchain4j.model.chat.request.ChatRequest> requests) {
+                return scripted.submit(requests);
+            }
+
+            @Override
+            public Status poll(String batchId, List<String> customIds) {
+                polls.incrementAndGet();
+                throw new IllegalStateException("HTTP 404: no batch " + batchId); // not worth another attempt
+            }
+        };
+        try (CallPath path = path(online, unknown, BatchLedger.inMemory(), CallCache.inMemory(), FAST, (r, rep, t) -> { })) {
+            path.batchStage(true);
+            List<LlmReply> replies = chatAll(path.llm(Role.TARGET, online), List.of("row 1", "row 2"));
+
+            assertThat(replies).extracting(LlmReply::text).containsOnly("online answer");
+            assertThat(polls.get()).isEqualTo(BatchQueue.POLL_FAILURES_TO_GIVE_UP);
+        }
+    }
+
+    @Test
+    void calls_still_waiting_when_the_path_closes_end_with_a_failure_and_are_not_sent_online() throws Exception {
+        FlakyModel online = FlakyModel.of("online answer");
+        ScriptedBatchApi api = new ScriptedBatchApi(1_000_000);
+        BatchLedger ledger = BatchLedger.inMemory();
+        CallPath path = path(online, api, ledger, CallCache.inMemory(), FAST, (r, rep, t) -> { });
+        path.batchStage(true);
+        Llm llm = path.llm(Role.TARGET, online);
+        Future<LlmReply> waiting = pool.submit(() -> llm.chat(LlmRequest.user("row 1")));
+        while (ledger.open("OPEN_AI", "gpt-4o-mini").isEmpty()) {
+            Thread.sleep(10);
+        }
+        path.close();
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(waiting::get))
+                .hasCauseInstanceOf(LlmException.class).hasMessageContaining("the run ended before its batch did");
+        assertThat(online.requests()).isEmpty();
+        assertThat(ledger.open("OPEN_AI", "gpt-4o-mini")).hasSize(1); // kept for a later run to poll
+    }
 }
