@@ -60,6 +60,36 @@ class BatchResumeAfterKillTest {
         assertThat(ResumeAfterKillTest.query(db, "SELECT status || ' ' || attempts FROM runs")).isEqualTo("finished 2");
     }
 
+    @Test
+    void optimize_stopped_with_ctrl_c_while_its_batch_runs_is_resumed_later_and_submits_each_request_once()
+            throws Exception {
+        String anthropic = "{provider: anthropic, model: claude-haiku-4-5, base_url: " + stub.baseUrl()
+                + "/, api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
+        Path taskFile = new TaskFolder(dir.resolve("stopped")).task(TaskFolder.yaml(anthropic, anthropic, ""));
+        Path db = taskFile.resolveSibling(".gradsum/gradsum.db");
+        MessageBatchesWire batches = stub.batches();
+        batches.hold = true;
+
+        Process child = ResumeAfterKillTest.gradsum(taskFile, "optimize", taskFile.toString(),
+                "--out", dir.resolve("runs").toString());
+        awaitBatchStored(db, child);
+        long onlineBefore = stub.requestTargets().stream().filter(t -> t.endsWith("/v1/messages")).count();
+        child.destroy(); // SIGTERM: the same shutdown path as Ctrl-C's SIGINT
+        assertThat(ResumeAfterKillTest.finish(child)).isEqualTo(143);
+        String runId = ResumeAfterKillTest.query(db, "SELECT id FROM runs");
+        assertThat(Files.readString(ResumeAfterKillTest.err(taskFile))).contains("--resume " + runId);
+        assertThat(stub.requestTargets().stream().filter(t -> t.endsWith("/v1/messages")).count())
+                .as("the calls waiting for the batch are not sent online on the way out").isEqualTo(onlineBefore);
+        assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batches WHERE finished IS NULL")).isEqualTo("1");
+
+        batches.hold = false;
+        Process resumed = ResumeAfterKillTest.gradsum(taskFile, "optimize", "--resume", runId, "--store", db.toString(),
+                "--out", dir.resolve("runs").toString());
+        assertThat(ResumeAfterKillTest.finish(resumed)).as(Files.readString(ResumeAfterKillTest.err(taskFile))).isZero();
+        assertThat(batches.submissionsPerRequest()).isNotEmpty()
+                .allSatisfy((request, times) -> assertThat(times).as(request).isEqualTo(1));
+    }
+
     /** Waits until the child has written its first batch to the store (so the kill cannot lose it). */
     private static void awaitBatchStored(Path db, Process child) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
