@@ -111,4 +111,25 @@ class BatchAgainstStubTest extends AgainstStub {
                 .contains("2 failed (2 online, 0 resubmitted)");
         assertThat(r.out()).contains("of 12 rated rows");
     }
+
+    @Test
+    void gemini_batch_mode_answers_inline_requests_in_order_and_an_errored_one_is_sent_online() {
+        String gemini = "{provider: gemini, model: gemini-2.5-flash, base_url: \"http://127.0.0.1:" + stub.port()
+                + "/v1beta\", api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
+        Path task = folder.task(TaskFolder.yaml(gemini, gemini, ""));
+        GeminiBatchesWire batches = stub.geminiBatches();
+        batches.error = request -> request.contains("Peru") && !request.contains("<scale>");
+
+        CliRunner.Outcome r = CliRunner.run(OptimizeAgainstStubTest.ENV, "eval", task.toString(),
+                "--data", folder.dir.resolve("data.jsonl").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(batches.batches()).isBetween(2, 3);
+        assertThat(batches.submissionsPerRequest().values()).allMatch(n -> n == 1);
+        long online = stub.requestTargets().stream().filter(t -> t.endsWith(":generateContent")).count();
+        assertThat(online).as("the errored request, sent online").isEqualTo(1);
+        assertThat(r.err()).contains("GOOGLE_AI_GEMINI/gemini-2.5-flash batches: ").contains("1 failed (1 online, 0 resubmitted)");
+        // each answer matched to its own row: the judge passes a row only when the answer names its capital
+        assertThat(r.out()).contains("of 12 rated rows");
+    }
 }

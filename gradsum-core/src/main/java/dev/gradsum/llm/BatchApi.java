@@ -8,9 +8,9 @@ import java.util.Objects;
 /**
  * A provider's batch API as gradsum uses it: submit many chat requests at once (about half the online
  * price), then poll until the batch has ended and read each request's result, matched by custom id.
- * Implementations talk to one model of one provider (the CLI's {@code AnthropicBatches} over
- * LangChain4j's {@code AnthropicBatchChatModel}, its {@code OpenAiBatches} over the documented Files and
- * Batches endpoints); the call path ({@link BatchQueue}) decides what goes into a batch, keeps the batch
+ * Implementations talk to one model of one provider (the CLI's {@code LangChain4jBatches} over
+ * LangChain4j's {@code AnthropicBatchChatModel} and {@code GoogleAiGeminiBatchChatModel}, its
+ * {@code OpenAiBatches} over OpenAI's documented Files and Batches endpoints); the call path ({@link BatchQueue}) decides what goes into a batch, keeps the batch
  * ids in a {@link BatchLedger} and answers the waiting calls. Thread-safe; calls may block on the network
  * and throw a {@link RuntimeException} when the provider cannot be reached.
  */

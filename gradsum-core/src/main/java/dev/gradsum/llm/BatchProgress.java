@@ -27,11 +27,13 @@ public record BatchProgress(String model, Map<BatchApi.State, Integer> batches, 
         batches = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** Whether {@code other} tells the same batch states and counts (its ETA aside). */
-    public boolean sameCounts(BatchProgress other) {
+    /**
+     * Whether {@code other} tells the same batches: states, waiting, answered and failed requests (the ETA and
+     * the count of failed requests sent again aside, which change request by request).
+     */
+    public boolean sameBatches(BatchProgress other) {
         return other != null && model.equals(other.model) && batches.equals(other.batches) && waiting == other.waiting
-                && answered == other.answered && failed == other.failed && resubmitted == other.resubmitted
-                && sentOnline == other.sentOnline;
+                && answered == other.answered && failed == other.failed;
     }
 
     /** {@code batches: 1 in progress, 2 completed; 40 waiting, 158 answered, 2 failed (2 online); ETA 3 min}. */

@@ -301,9 +301,14 @@ final class BatchQueue implements AutoCloseable {
         }
     }
 
+    /** Tells the listener where the batches stand; one at a time, so it hears the changes in order. */
     private void publish() {
-        listener.onBatchProgress(progress());
+        synchronized (published) {
+            listener.onBatchProgress(progress());
+        }
     }
+
+    private final Object published = new Object();
 
     /**
      * Stops polling; calls still waiting end with an {@link LlmException} (nothing is sent online for them).

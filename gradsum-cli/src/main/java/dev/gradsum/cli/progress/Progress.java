@@ -130,7 +130,7 @@ public abstract class Progress implements SearchListener, CallListener {
     @Override
     public synchronized void onBatchProgress(BatchProgress progress) {
         BatchProgress before = batches.put(progress.model(), progress);
-        if (!progress.sameCounts(before)) {
+        if (!progress.sameBatches(before)) {
             onBatches(progress.model() + " " + progress.line());
         }
     }

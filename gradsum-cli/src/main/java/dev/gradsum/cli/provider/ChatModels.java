@@ -11,6 +11,7 @@ import dev.langchain4j.model.anthropic.AnthropicChatRequestParameters;
 import dev.gradsum.llm.BatchApi;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.googleai.GeminiThinkingConfig;
+import dev.langchain4j.model.googleai.GoogleAiGeminiBatchChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.util.List;
@@ -171,7 +172,24 @@ public final class ChatModels {
                         .thinkingType("enabled").thinkingBudgetTokens(spec.thinkingBudget()).build())
                         .returnThinking(true);
             }
-            return new AnthropicBatches(b.build());
+            return new LangChain4jBatches(b.build());
+        }
+        if (spec.provider() == Provider.GEMINI) {
+            GoogleAiGeminiBatchChatModel.Builder b = GoogleAiGeminiBatchChatModel.builder()
+                    .httpClientBuilder(http(spec))
+                    .baseUrl(displayUrl(spec).replaceAll("/+$", ""))
+                    .apiKey(apiKey)
+                    .modelName(spec.model())
+                    .temperature(temperature)
+                    .maxOutputTokens(spec.maxTokens())
+                    .timeout(spec.timeout())
+                    // no maxRetries on the batch builder: a failed poll is polled again by the queue
+                    .logRequestsAndResponses(false);
+            if (spec.thinkingBudget() != null) {
+                b.thinkingConfig(GeminiThinkingConfig.builder().thinkingBudget(spec.thinkingBudget()).build())
+                        .returnThinking(true);
+            }
+            return new LangChain4jBatches(b.build());
         }
         if (spec.provider() == Provider.OPENAI) {
             String field = can.maxTokensParameter() != null ? can.maxTokensParameter() : "max_completion_tokens";

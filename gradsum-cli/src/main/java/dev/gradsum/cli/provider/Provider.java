@@ -65,11 +65,11 @@ public enum Provider {
 
     /**
      * Whether gradsum can send this provider's calls as batches ({@code batch: true}): Anthropic's Message
-     * Batches ({@link AnthropicBatches}) and OpenAI's Batch API ({@link OpenAiBatches}). Servers that only
-     * speak OpenAI's chat API (Ollama, vLLM, ...) have none; Gemini's batch mode is not wired yet.
+     * Batches and Gemini's batch mode ({@link LangChain4jBatches}), OpenAI's Batch API ({@link OpenAiBatches}).
+     * Servers that only speak OpenAI's chat API (Ollama, vLLM, ...) have none.
      */
     public boolean hasBatchApi() {
-        return this == ANTHROPIC || this == OPENAI;
+        return this == ANTHROPIC || this == OPENAI || this == GEMINI;
     }
 
     /**
@@ -80,6 +80,7 @@ public enum Provider {
         return switch (this) {
             case OPENAI -> dev.gradsum.model.Pricing.batchShare("OPEN_AI");
             case ANTHROPIC -> dev.gradsum.model.Pricing.batchShare("ANTHROPIC");
+            case GEMINI -> dev.gradsum.model.Pricing.batchShare("GOOGLE_AI_GEMINI");
             default -> 1;
         };
     }

@@ -2,10 +2,10 @@ package dev.gradsum.cli.provider;
 
 import dev.gradsum.llm.BatchApi;
 import dev.gradsum.llm.BatchReply;
-import dev.langchain4j.model.anthropic.AnthropicBatchChatModel;
 import dev.langchain4j.model.batch.BatchItemResult;
 import dev.langchain4j.model.batch.BatchRequest;
 import dev.langchain4j.model.batch.BatchResponse;
+import dev.langchain4j.model.chat.BatchChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.util.ArrayList;
@@ -15,20 +15,23 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Anthropic's Message Batches ({@code POST /v1/messages/batches}, {@code GET /v1/messages/batches/{id}},
- * results as JSONL at {@code /v1/messages/batches/{id}/results}) through LangChain4j's
- * {@link AnthropicBatchChatModel}. That model names the requests {@code request-0}, {@code request-1}, ...
- * in submission order and returns an ended batch's results sorted back into that order, whatever order
- * the JSONL had; a result it could not place (fewer results than requests) makes every request of the batch
- * count as missing, so each is retried rather than answered with another's reply.
+ * A provider's batch API through a LangChain4j {@link BatchChatModel} whose results come back in submission
+ * order: Anthropic's Message Batches ({@code AnthropicBatchChatModel}: {@code POST /v1/messages/batches},
+ * {@code GET /v1/messages/batches/{id}}, JSONL results at {@code /v1/messages/batches/{id}/results}; it names
+ * the requests {@code request-0}, {@code request-1}, ... and sorts the results, which come in any order,
+ * back by that index) and Gemini's batch mode ({@code GoogleAiGeminiBatchChatModel}: inline requests to
+ * {@code models/{model}:batchGenerateContent}, the operation {@code batches/{id}} polled; its inlined
+ * responses are "in the same order as the input requests", Gemini API reference, GenerateContentBatchOutput).
+ * The custom ids kept here are {@code request-<index>}. A batch with fewer results than requests makes
+ * every request of it count as missing, so each is retried rather than answered with another's reply.
  */
-public final class AnthropicBatches implements BatchApi {
-    /** The custom-id prefix {@code AnthropicBatchChatModel} gives the requests of a batch (1.19.0). */
+public final class LangChain4jBatches implements BatchApi {
+    /** The custom id of the request at index {@code i}. */
     static final String CUSTOM_ID_PREFIX = "request-";
 
-    private final AnthropicBatchChatModel model;
+    private final BatchChatModel model;
 
-    public AnthropicBatches(AnthropicBatchChatModel model) {
+    public LangChain4jBatches(BatchChatModel model) {
         this.model = Objects.requireNonNull(model, "model");
     }
 
