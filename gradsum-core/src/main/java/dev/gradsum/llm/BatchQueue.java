@@ -219,23 +219,24 @@ final class BatchQueue implements AutoCloseable {
                 }
                 status = BatchApi.Status.of(BatchApi.State.FAILED); // no answer will come: every request is retried
                 ledger.stateChanged(o.batch.id(), BatchApi.State.FAILED);
-                end(o, status);
+                Map<CompletableFuture<BatchApi.Result>, BatchApi.Result> results = end(o, status);
                 publish();
+                results.forEach(CompletableFuture::complete);
                 continue;
             }
             if (status.state() != o.state) {
                 o.state = status.state();
                 ledger.stateChanged(o.batch.id(), status.state());
             }
-            if (status.state().ended()) {
-                end(o, status);
-            }
-            publish();
+            Map<CompletableFuture<BatchApi.Result>, BatchApi.Result> results =
+                    status.state().ended() ? end(o, status) : Map.of();
+            publish(); // before the waiting calls go on, so a listener hears the batch end first
+            results.forEach(CompletableFuture::complete);
         }
     }
 
-    /** Keeps every answer of an ended batch, then hands each waiting call its result. */
-    private void end(Open o, BatchApi.Status status) {
+    /** Keeps every answer of an ended batch; returns each waiting call's result, for the caller to hand over. */
+    private Map<CompletableFuture<BatchApi.Result>, BatchApi.Result> end(Open o, BatchApi.Status status) {
         Map<CompletableFuture<BatchApi.Result>, BatchApi.Result> toComplete = new LinkedHashMap<>();
         synchronized (lock) {
             for (BatchLedger.Request r : o.batch.requests()) {
@@ -260,7 +261,7 @@ final class BatchQueue implements AutoCloseable {
             ended.merge(status.state(), 1, Integer::sum);
             took.add(Duration.between(o.batch.submitted(), Instant.now()));
         }
-        toComplete.forEach(CompletableFuture::complete);
+        return toComplete;
     }
 
     private void fail(List<String> keys, String why) {
