@@ -98,12 +98,13 @@ final class BatchQueue implements AutoCloseable {
     }
 
     /**
-     * The result of {@code request} (call-cache key {@code key}): at once when a batch answered it already,
-     * else when the batch it is or will be in ends.
+     * The result of {@code request} (call-cache key {@code key}): at once when a batch answered it already
+     * (unless {@code reuseAnswers} is off: every call sent again, as {@code --no-cache} asks), else when the
+     * batch it is or will be in ends.
      */
-    CompletableFuture<BatchApi.Result> request(String key, ChatRequest request) {
+    CompletableFuture<BatchApi.Result> request(String key, ChatRequest request, boolean reuseAnswers) {
         synchronized (lock) {
-            Optional<BatchReply> kept = ledger.answer(key);
+            Optional<BatchReply> kept = reuseAnswers ? ledger.answer(key) : Optional.empty();
             if (kept.isPresent()) {
                 return CompletableFuture.completedFuture(BatchApi.Result.answered(kept.get()));
             }

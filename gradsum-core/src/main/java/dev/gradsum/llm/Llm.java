@@ -23,6 +23,9 @@ import java.util.function.Predicate;
  * Identical requests in flight at the same time make one call: the others wait for its reply and get
  * it as a cache hit (when the call fails for good, they fail the same way). With a cache that never
  * answers ({@link CallCache#writeOnly}) every request is sent.
+ * In a batch stage ({@link CallPath#batchStage}) a model with a batch API sends a missed request through
+ * its {@link BatchQueue} instead (a provider batch, at the batch price), then reads the answer as an online
+ * one; a request its batch gave no answer goes into the next batch or online ({@link BatchOptions}).
  * Thread-safe. Made by {@link CallPath#llm(Role, dev.langchain4j.model.chat.ChatModel)}.
  *
  * <p>The reply's text is the answer alone: reasoning ({@code <think>} blocks in the content, the
@@ -273,7 +276,7 @@ public final class Llm {
             path.throwIfFatal();
             BatchApi.Result result;
             try {
-                result = batch.request(key, chatRequest).get();
+                result = batch.request(key, chatRequest, path.cache.answers()).get();
             } catch (java.util.concurrent.ExecutionException e) {
                 result = BatchApi.Result.failed(FailureText.describe(e.getCause()));
             } catch (java.util.concurrent.CancellationException e) {

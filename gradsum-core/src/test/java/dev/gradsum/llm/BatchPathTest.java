@@ -218,4 +218,20 @@ class BatchPathTest {
         assertThat(online.requests()).isEmpty();
         assertThat(ledger.open("OPEN_AI", "gpt-4o-mini")).hasSize(1); // kept for a later run to poll
     }
+
+    @Test
+    void a_cache_that_never_answers_gets_no_kept_batch_answer_either_every_call_is_sent_again() throws Exception {
+        FlakyModel online = FlakyModel.of("online answer");
+        ScriptedBatchApi api = new ScriptedBatchApi(0);
+        BatchLedger ledger = BatchLedger.inMemory();
+        try (CallPath first = path(online, api, ledger, CallCache.inMemory(), FAST, (r, rep, t) -> { })) {
+            first.batchStage(true);
+            chatAll(first.llm(Role.TARGET, online), List.of("row 1"));
+        }
+        try (CallPath noCache = path(online, api, ledger, CallCache.writeOnly(CallCache.inMemory()), FAST, (r, rep, t) -> { })) {
+            noCache.batchStage(true);
+            chatAll(noCache.llm(Role.TARGET, online), List.of("row 1"));
+        }
+        assertThat(api.submissionsOf("row 1")).isEqualTo(2);
+    }
 }
