@@ -158,7 +158,7 @@ public final class GradSum {
         long start = System.nanoTime();
         try (RunContext run = RunContext.open(settings)) {
             SearchOutcome o = run.stopOnFatalFailure(() -> new BeamSearch(settings.task(), run.modules,
-                    settings.options(), run.executor, settings.listeners()).run(settings.split()));
+                    settings.options(), run.executor, run.withBatchStages(settings.listeners())).run(settings.split()));
             return new OptimizationResult(o.initial(), o.best(), o.test(), o.iterations(), o.candidates(),
                     o.stopReason(), run.callPath.usage(), run.callPath.total(),
                     Duration.ofNanos(System.nanoTime() - start));
@@ -178,6 +178,7 @@ public final class GradSum {
      */
     public Evaluated evaluate(PromptTemplate prompt, List<Example> rows) {
         try (RunContext run = RunContext.open(settings)) {
+            run.callPath.batchStage(true); // every call of an evaluation may go out in a provider batch
             List<Evaluation> rated = run.stopOnFatalFailure(
                     () -> run.modules.rate(prompt, rows));
             return new Evaluated(rated, run.callPath.usage(), run.callPath.total());
@@ -310,6 +311,7 @@ public final class GradSum {
         private SearchOptions.Builder knobs = SearchOptions.builder();
         private String firstKnob;
         private CallPath.Builder calls = CallPath.builder();
+        private boolean batchLedgerGiven;
         private boolean cacheGiven;
         private boolean cacheCalled;
         private MetaPrompts metaPrompts = MetaPrompts.defaults();
@@ -432,6 +434,20 @@ public final class GradSum {
          * listed, reported and resumed ({@link GradSum#resume(String)}); a recorded run's calls are answered
          * from and kept in the store, which replaces {@link #cache} for it. The caller closes the store.
          */
+        /**
+         * Sends {@code model}'s calls of the validation and test stages (and of {@link GradSum#evaluate}) as
+         * provider batches through {@code api}, at the batch price; training, gradient, summary and edit calls
+         * stay online. With a {@link #store store}, submitted batches are kept there and polled again by a
+         * rerun or a resumed run, never submitted twice.
+         */
+        public Builder batchApi(ChatModel model, dev.gradsum.llm.BatchApi api) { calls.batchApi(model, api); return this; }
+
+        /** Polling interval, gathering and what happens to failed batch requests (default {@code BatchOptions.defaults()}). */
+        public Builder batchOptions(dev.gradsum.llm.BatchOptions options) { calls.batchOptions(options); return this; }
+
+        /** Where submitted batches are kept when not in the {@link #store store} (e.g. a store used as a plain cache). */
+        public Builder batchLedger(dev.gradsum.llm.BatchLedger ledger) { calls.batchLedger(ledger); batchLedgerGiven = true; return this; }
+
         public Builder store(SqliteStore store) { this.store = Objects.requireNonNull(store, "store"); return this; }
 
         /**
@@ -487,6 +503,9 @@ public final class GradSum {
             SplitCheck.check(task, cut, chosen, dataset == null ? "split" : dataset.name());
             if (!cacheGiven) {
                 calls.cache(CallCache.inMemory()); // each built instance its own
+            }
+            if (store != null && !batchLedgerGiven) {
+                calls.batchLedger(store); // submitted batches survive the process: none is submitted twice
             }
             CallPath.Settings callSettings = calls.seed(chosen.seed()).settings();
             return new GradSum(new Settings(task, models, dataset, splitSizes, cut, chosen, metaPrompts, callSettings,

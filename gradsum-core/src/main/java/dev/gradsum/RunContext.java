@@ -1,6 +1,8 @@
 package dev.gradsum;
 
+import dev.gradsum.engine.SearchListener;
 import dev.gradsum.engine.SearchModules;
+import dev.gradsum.engine.Stage;
 import dev.gradsum.exception.GradSumException;
 import dev.gradsum.internal.DaemonThreads;
 import dev.gradsum.llm.CallPath;
@@ -17,6 +19,8 @@ import dev.gradsum.modules.LlmJudge;
 import dev.gradsum.modules.PromptEditor;
 import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.task.Task;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +66,21 @@ final class RunContext implements AutoCloseable {
                 new GradientSummarizer(callPath.llm(Role.SUMMARIZER, models.model(Role.SUMMARIZER)), metaPrompts),
                 new PromptEditor(callPath.llm(Role.EDITOR, models.model(Role.EDITOR)), metaPrompts));
         return new RunContext(callPath, executor, modules);
+    }
+
+    /**
+     * {@code listeners} and the switch that sends the validation and test stages' calls out as provider
+     * batches ({@link CallPath#batchStage}) while every other stage's calls stay online.
+     */
+    List<SearchListener> withBatchStages(List<SearchListener> listeners) {
+        List<SearchListener> all = new ArrayList<>(listeners);
+        all.add(new SearchListener() {
+            @Override
+            public void stageStarted(int iteration, Stage stage, int plannedCalls) {
+                callPath.batchStage(stage == Stage.VALIDATE || stage == Stage.TEST);
+            }
+        });
+        return all;
     }
 
     /**

@@ -20,7 +20,7 @@ import picocli.CommandLine;
  */
 @Command(name = "gradsum-bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of gradsum: the paper's suite over several optimizers, and the engine's speed.",
-        subcommands = {SuiteCommand.class, PlanCommand.class, EngineBench.Command.class, StubCommand.class,
+        subcommands = {SuiteCommand.class, PlanCommand.class, EngineBench.Command.class, StubCommand.class, BatchBench.Command.class,
                 CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec

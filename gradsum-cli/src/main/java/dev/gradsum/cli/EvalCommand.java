@@ -62,6 +62,14 @@ final class EvalCommand implements Callable<Integer> {
             "Default: search.concurrency, else 8."})
     Integer concurrency;
 
+    @Option(names = "--batch", description = {"Send the target's and the judge's calls as provider batches (about half price;",
+            "anthropic). Batches are kept in the store: a rerun polls them, never submits them twice."})
+    boolean batch;
+
+    @Option(names = "--batch-poll-seconds", paramLabel = "S", description = {"How often running batches are polled",
+            "(default: the model section's batch_poll_seconds, else 30)."})
+    Double batchPollSeconds;
+
     @Option(names = "--no-cache", description = "Send every call again instead of answering from the store (answers are still kept).")
     boolean noCache;
 
@@ -124,6 +132,15 @@ final class EvalCommand implements Callable<Integer> {
             throw new ConfigurationException(run.file.label() + ": data.split." + part + ": the " + part
                     + " split has no rows; give it some in data.split or pick another with --split");
         }
+        if (batch) {
+            run.batchEveryRole();
+        }
+        if (batchPollSeconds != null) {
+            if (!(batchPollSeconds > 0)) {
+                throw new ConfigurationException("--batch-poll-seconds must be > 0, was " + batchPollSeconds);
+            }
+            run.batchPollInterval(java.time.Duration.ofMillis(Math.max(1, Math.round(batchPollSeconds * 1000))));
+        }
         run.connect(cli.env(), cli.err()::println, recording.replaying());
         try (SqliteStore store = SqliteStore.open(storeOptions.path(run.file))) {
             UnusableReplies unusable = new UnusableReplies();
@@ -134,7 +151,7 @@ final class EvalCommand implements Callable<Integer> {
                     (long) rows.size() * (judged ? 2 : 1) * prompts);
             // eval runs no search (so a split without train or validation rows is fine)
             GradSum gradSum = run.builder(cli).options(run.options.toBuilder().iterations(0).build())
-                    .cache(cache).callListener(progress).callListener(unusable).build();
+                    .cache(cache).batchLedger(store).callListener(progress).callListener(unusable).build();
             GradSum.Evaluated evaluated = null;
             GradSum.Evaluated base = null;
             BudgetExceededException budget = null;

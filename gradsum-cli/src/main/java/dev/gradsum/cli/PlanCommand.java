@@ -74,6 +74,12 @@ final class PlanCommand implements Callable<Integer> {
         rows.add(new String[] {"total", "", range(plan.totalCalls()), String.format(Locale.ROOT, "%,d", plan.expectedCalls()),
                 "", "", money(cost[0], cost[1])});
         printTable(out, rows);
+        double[] batched = plan.batchCost(pricing);
+        if (batched[1] < cost[1]) {
+            // the online total is the table's last row: side by side
+            out.println("  with batch: true   " + money(batched[0], batched[1])
+                    + " USD (validation and test calls of target and judge at the batch price)");
+        }
         List<String> unpriced = plan.unpriced(pricing);
         if (!unpriced.isEmpty()) {
             printWrapped(out, "  ", "no price for " + String.join(", ", unpriced)

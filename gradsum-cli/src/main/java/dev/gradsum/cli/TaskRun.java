@@ -10,6 +10,8 @@ import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.data.Split;
+import dev.gradsum.llm.BatchApi;
+import dev.gradsum.llm.BatchOptions;
 import dev.gradsum.llm.CallPath;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.ModelRoles;
@@ -35,6 +37,9 @@ final class TaskRun {
     final Pricing pricing;
     final Budget budget;
     private ModelRoles roles;
+    private boolean batchEveryRole;
+    private java.time.Duration batchPollInterval;
+    private Map<Role, BatchApi> batchApis = Map.of();
 
     private TaskRun(TaskFile file, TaskSetup setup, SearchOptions options, int concurrency) {
         this.file = file;
@@ -89,7 +94,45 @@ final class TaskRun {
             Reachability.check(file.models());
         }
         roles = ChatModels.roles(file.models(), keys, options.candidatesPerPrompt(), notices);
+        batchApis = ChatModels.batchApis(file.models(), keys, options.candidatesPerPrompt(), batchEveryRole);
         return this;
+    }
+
+    /** {@code eval --batch}: the target's and the judge's calls go out as provider batches, whatever their sections say. */
+    TaskRun batchEveryRole() {
+        this.batchEveryRole = true;
+        return this;
+    }
+
+    /** {@code eval --batch-poll-seconds}: polls every {@code interval}, whatever the sections say. */
+    TaskRun batchPollInterval(java.time.Duration interval) {
+        this.batchPollInterval = interval;
+        return this;
+    }
+
+    /**
+     * How batches are polled ({@link #batchPollInterval} when given, else the shortest {@code batch_poll_seconds} of the batched sections; requests are
+     * gathered for at most one poll interval; failed requests go where the target's section says
+     * ({@code batch_failed_requests}, default online).
+     */
+    private BatchOptions batchOptions() {
+        BatchOptions o = BatchOptions.defaults();
+        java.time.Duration poll = null;
+        BatchOptions.FailedRequests failed = null;
+        for (Role role : batchApis.keySet()) {
+            ModelSpec.Batch b = file.model(role).batch();
+            if (b == null) {
+                continue;
+            }
+            poll = poll == null || b.pollInterval().compareTo(poll) < 0 ? b.pollInterval() : poll;
+            failed = failed == null ? b.failedRequests() : failed;
+        }
+        poll = batchPollInterval != null ? batchPollInterval : poll;
+        if (poll != null) {
+            o = o.withPollInterval(poll);
+            o = o.withGatherWindow(poll.compareTo(o.gatherWindow()) < 0 ? poll : o.gatherWindow());
+        }
+        return failed == null ? o : o.withFailedRequests(failed);
     }
 
     /** A stand-in value for every key variable, for a replay that sends nothing. */
@@ -116,6 +159,10 @@ final class TaskRun {
                 .budget(budget);
         if (file.search().maxErrorRate() != null) {
             b.maxErrorRate(file.search().maxErrorRate());
+        }
+        batchApis.forEach((role, api) -> b.batchApi(roles.model(role), api));
+        if (!batchApis.isEmpty()) {
+            b.batchOptions(batchOptions());
         }
         // One concurrency limit per server, not per LangChain4j provider: a local Ollama and OpenAI both
         // report OPEN_AI, yet each has its own capacity (max_concurrency of its model section).

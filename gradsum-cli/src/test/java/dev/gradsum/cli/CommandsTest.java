@@ -104,6 +104,9 @@ class CommandsTest {
                 .contains("editor").contains("openai/gpt-4o ").contains("24–120").contains("Assumptions:")
                 .contains("stop when learned on");
         assertThat(r.out()).containsPattern("total\\s+24–120\\s+\\d+\\s+\\d+\\.\\d\\d–\\d+\\.\\d\\d");
+        // issue 15: the cost with the validation and test calls in provider batches, beside the online cost
+        assertThat(r.out()).containsPattern("total\\s+24–120\\s+\\d+\\s+\\d+\\.\\d\\d–\\d+\\.\\d\\d\\R"
+                + "  with batch: true\\s+\\d+\\.\\d\\d–\\d+\\.\\d\\d USD \\(validation and test calls");
     }
 
     @Test

@@ -33,6 +33,9 @@ final class ModelServerStub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MockWebServer server = new MockWebServer();
+    private MessageBatchesWire batches;
+    private OpenAiBatchesWire openAiBatches;
+    private GeminiBatchesWire geminiBatches;
     private final Map<String, String> capitals;
     private final Map<Role, Deque<MockResponse>> faults = new EnumMap<>(Role.class);
     private final Map<Role, AtomicInteger> counts = new ConcurrentHashMap<>();
@@ -55,6 +58,52 @@ final class ModelServerStub implements AutoCloseable {
             }
         });
         server.start(InetAddress.getByName("127.0.0.1"), 0);
+        batches = new MessageBatchesWire(this::anthropicMessage, baseUrl());
+        openAiBatches = new OpenAiBatchesWire(this::openAiCompletion);
+        geminiBatches = new GeminiBatchesWire(this::geminiResponse);
+    }
+
+    /** Gemini's batch mode, answered by this world ({@link GeminiBatchesWire}). */
+    GeminiBatchesWire geminiBatches() {
+        return geminiBatches;
+    }
+
+    /** The GenerateContentResponse answering one inline batch request, as the online endpoint would. */
+    private String geminiResponse(JsonNode request) {
+        String text = texts(request);
+        Role role = roleOf(text);
+        counts.get(role).incrementAndGet();
+        return body(Wire.GEMINI, reply(role, text), null);
+    }
+
+    /** OpenAI's Batch API, answered by this world ({@link OpenAiBatchesWire}). */
+    OpenAiBatchesWire openAiBatches() {
+        return openAiBatches;
+    }
+
+    /** The chat completion answering one batch line's {@code body}, as the online endpoint would. */
+    private String openAiCompletion(JsonNode body) {
+        String text = texts(body);
+        Role role = roleOf(text);
+        counts.get(role).incrementAndGet();
+        return body(Wire.OPENAI, reply(role, text), null);
+    }
+
+    /** Anthropic's Message Batches, answered by this world ({@link MessageBatchesWire}). */
+    MessageBatchesWire batches() {
+        return batches;
+    }
+
+    /** The Anthropic message answering one batch request's {@code params}, as the online endpoint would. */
+    private String anthropicMessage(JsonNode params) {
+        String text = texts(params);
+        Role role = roleOf(text);
+        counts.get(role).incrementAndGet();
+        return body(Wire.ANTHROPIC, reply(role, text), null);
+    }
+
+    int port() {
+        return server.getPort();
     }
 
     /** {@code http://127.0.0.1:PORT/v1} */
@@ -124,6 +173,16 @@ final class ModelServerStub implements AutoCloseable {
         String query = request.getUrl().encodedQuery();
         targets.add(query == null ? path : path + "?" + query);
         gate.accept(request.getBody() == null ? "" : request.getBody().utf8());
+        if (MessageBatchesWire.handles(path) || OpenAiBatchesWire.handles(path) || GeminiBatchesWire.handles(path)) {
+            try {
+                String body = request.getBody() == null ? "" : request.getBody().utf8();
+                return MessageBatchesWire.handles(path) ? batches.dispatch(request, body)
+                        : GeminiBatchesWire.handles(path) ? geminiBatches.dispatch(request, body)
+                        : openAiBatches.dispatch(request, body);
+            } catch (IOException e) {
+                return status(400, "{\"error\":{\"message\":\"bad json\"}}");
+            }
+        }
         Wire wire = path.endsWith(":generateContent") ? Wire.GEMINI
                 : path.endsWith("/messages") ? Wire.ANTHROPIC : Wire.OPENAI;
         String text;

@@ -165,7 +165,7 @@ class ResumeAfterKillTest {
         assertThat(query(db, "SELECT status || ' ' || stop_reason FROM runs")).isEqualTo("finished BUDGET");
     }
 
-    private Process gradsum(Path taskFile, String... args) throws IOException {
+    static Process gradsum(Path taskFile, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
@@ -180,11 +180,11 @@ class ResumeAfterKillTest {
         return taskFile.resolveSibling("stdout.txt");
     }
 
-    private static Path err(Path taskFile) {
+    static Path err(Path taskFile) {
         return taskFile.resolveSibling("stderr.txt");
     }
 
-    private static int finish(Process p) throws InterruptedException {
+    static int finish(Process p) throws InterruptedException {
         if (!p.waitFor(240, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("gradsum did not finish in time");

@@ -187,7 +187,12 @@ public final class CallEstimate {
         for (Role r : Role.values()) {
             expectedCalls.put(r, Math.round(e.expectedByRole.get(r)));
         }
-        return new CallEstimate(calls, in, out, expectedCalls, expected);
+        CallEstimate estimate = new CallEstimate(calls, in, out, expectedCalls, expected);
+        for (Role r : Role.values()) {
+            long[] s = e.batchable.get(r);
+            estimate.batchable.put(r, new Range[] {new Range(s[2], s[3]), new Range(s[4], s[5])});
+        }
+        return estimate;
     }
 
     /** Calls of {@code role} the search is expected to make (see the class comment). */
@@ -199,6 +204,22 @@ public final class CallEstimate {
     public Expected expected() {
         return expected;
     }
+
+    /**
+     * Input tokens of {@code role}'s paid calls in the stages that can go out as provider batches (the
+     * validation and test ratings: generations and judge calls); the rest stays online.
+     */
+    public Range batchableInputTokens(Role role) {
+        return batchable.get(Objects.requireNonNull(role, "role"))[0];
+    }
+
+    /** Output tokens of {@code role}'s paid calls in the stages that can go out as provider batches. */
+    public Range batchableOutputTokens(Role role) {
+        return batchable.get(Objects.requireNonNull(role, "role"))[1];
+    }
+
+    /** Per role: input then output tokens of the batchable calls (set by {@link #of}). */
+    private final Map<Role, Range[]> batchable = new EnumMap<>(Role.class);
 
     /** Calls of {@code role}, paid or answered from the cache. */
     public Range calls(Role role) {
@@ -247,6 +268,8 @@ public final class CallEstimate {
         private final Map<Role, long[]> sums = new EnumMap<>(Role.class);
         /** Per role: the expected calls. */
         private final Map<Role, Double> expectedByRole = new EnumMap<>(Role.class);
+        /** The same, for the validation and test ratings only (what provider batches can carry). */
+        private final Map<Role, long[]> batchable = new EnumMap<>(Role.class);
 
         Estimator(Task task, Split split, SearchOptions options, MetaPrompts meta, Integer maxAnswerTokens) {
             this.task = task;
@@ -256,6 +279,7 @@ public final class CallEstimate {
             for (Role r : Role.values()) {
                 sums.put(r, new long[6]);
                 expectedByRole.put(r, 0.0);
+                batchable.put(r, new long[6]);
             }
             judged = task.metric() == null;
             m = Math.min(o.minibatchSize(), split.train().size());
@@ -282,18 +306,33 @@ public final class CallEstimate {
 
         /** Adds {@code n} calls of {@code in}/{@code out} tokens each, of which {@code paid} are paid. */
         private void add(Role role, boolean high, long n, long paid, long in, long out) {
-            long[] s = sums.get(role);
+            add(sums, role, high, n, paid, in, out);
+        }
+
+        /** As {@link #add(Role, boolean, long, long, long, long)}, into {@code into}. */
+        private static void add(Map<Role, long[]> into, Role role, boolean high, long n, long paid, long in, long out) {
+            long[] s = into.get(role);
             int at = high ? 1 : 0;
             s[at] += n;
             s[2 + at] += paid * in;
             s[4 + at] += paid * out;
         }
 
+        /** {@link #rate} on validation or test rows, counted also as calls that provider batches can carry. */
+        private void rateBatchable(boolean high, long n, long paid) {
+            rate(sums, high, n, paid);
+            rate(batchable, high, n, paid);
+        }
+
         /** Generations of {@code n} prompt–row pairs, and their judge calls when an LLM judge rates them. */
         private void rate(boolean high, long n, long paid) {
-            add(Role.TARGET, high, n, paid, genIn, answer);
+            rate(sums, high, n, paid);
+        }
+
+        private void rate(Map<Role, long[]> into, boolean high, long n, long paid) {
+            add(into, Role.TARGET, high, n, paid, genIn, answer);
             if (judged) {
-                add(Role.JUDGE, high, n, paid, judgeIn, JUDGE_TOKENS);
+                add(into, Role.JUDGE, high, n, paid, judgeIn, JUDGE_TOKENS);
             }
         }
 
@@ -303,7 +342,7 @@ public final class CallEstimate {
                 for (int i = 1; i <= o.iterations(); i++) {
                     long children = beam * k;
                     rate(true, beam * m, beam * m);
-                    rate(true, (i == 1 ? 1 + children : children) * v, (i == 1 ? 1 + children : children) * v);
+                    rateBatchable(true, (i == 1 ? 1 + children : children) * v, (i == 1 ? 1 + children : children) * v);
                     add(Role.GRADIENT, true, beam * m, beam * m, gradIn, GRADIENT_TOKENS);
                     long feedbackTokens = (long) m * (GRADIENT_TOKENS + 10);
                     if (o.summarize()) {
@@ -316,7 +355,7 @@ public final class CallEstimate {
                     beam = Math.min(o.beamSize(), beam + children);
                 }
                 long tests = o.iterations() == 0 ? t : 2L * t;
-                rate(true, tests, tests);
+                rateBatchable(true, tests, tests);
             } else {
                 int iterations = Math.min(o.iterations(), o.stopWhenLearned() ? 1 : o.patience());
                 boolean sameRows = split.train().size() <= o.minibatchSize();
@@ -324,9 +363,9 @@ public final class CallEstimate {
                     rate(false, m, i == 1 || !sameRows ? m : 0);
                 }
                 if (iterations > 0) {
-                    rate(false, v, v);
+                    rateBatchable(false, v, v);
                 }
-                rate(false, t, t);
+                rateBatchable(false, t, t);
             }
         }
 

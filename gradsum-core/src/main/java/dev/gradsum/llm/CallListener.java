@@ -12,4 +12,8 @@ public interface CallListener {
     /** Told of a reply that was no answer (cut, empty or refused); it counts as a failed call. */
     default void onUnusableReply(UnusableReplyException failure) {
     }
+
+    /** Told where a model's provider batches stand, at each change ({@link BatchQueue}). */
+    default void onBatchProgress(BatchProgress progress) {
+    }
 }

@@ -59,6 +59,8 @@ public final class CallPath implements AutoCloseable {
     final SystematicFailures systematic;
     private final AtomicReference<LlmException> fatal = new AtomicReference<>();
     private volatile Thread runThread;
+    private final Map<BatchApi, BatchQueue> batchQueues = new IdentityHashMap<>();
+    private volatile boolean batchStage;
 
     private CallPath(Settings s) {
         this.settings = s;
@@ -74,6 +76,11 @@ public final class CallPath implements AutoCloseable {
             @Override
             public void onUnusableReply(UnusableReplyException failure) {
                 listeners.forEach(l -> l.onUnusableReply(failure));
+            }
+
+            @Override
+            public void onBatchProgress(BatchProgress progress) {
+                listeners.forEach(l -> l.onBatchProgress(progress));
             }
         };
         this.account = new UsageAccount(s.spentBefore());
@@ -105,6 +112,34 @@ public final class CallPath implements AutoCloseable {
     /** An {@link Llm} for {@code role} backed by {@code model}. */
     public Llm llm(Role role, ChatModel model) {
         return new Llm(role, model, this);
+    }
+
+    /**
+     * The batch path of {@code model}, or {@code null} when it has no {@link Builder#batchApi batch API}:
+     * one queue per batch API, started at first use (it adopts the ledger's open batches then).
+     */
+    BatchQueue batchQueue(ChatModel model, String provider, String modelName) {
+        BatchApi api = settings.batchApis().get(model);
+        if (api == null) {
+            return null;
+        }
+        synchronized (batchQueues) {
+            return batchQueues.computeIfAbsent(api, a -> new BatchQueue(a, provider, modelName,
+                    settings.batchLedger(), settings.batchOptions(), listener));
+        }
+    }
+
+    /**
+     * Whether the calls made from now on belong to a stage that goes out as provider batches (validation,
+     * test, eval): only models with a {@link Builder#batchApi batch API} use it; training minibatch,
+     * gradient, summary and edit calls stay online because the loop waits on them.
+     */
+    public void batchStage(boolean on) {
+        this.batchStage = on;
+    }
+
+    boolean inBatchStage() {
+        return batchStage;
     }
 
     /** The concurrency limit {@code model}'s calls count against: its limit group, else its provider name. */
@@ -159,6 +194,9 @@ public final class CallPath implements AutoCloseable {
     @Override
     public void close() {
         timedChat.close();
+        synchronized (batchQueues) {
+            batchQueues.values().forEach(BatchQueue::close);
+        }
     }
 
     /**
@@ -172,8 +210,10 @@ public final class CallPath implements AutoCloseable {
                            Map<ChatModel, String> limitGroups, RetryPolicy retryPolicy, Duration timeout,
                            boolean modelsTimeOut, Sleeper sleeper, Pricing pricing, Budget budget,
                            Map<Role, Usage> spentBefore, List<CallListener> listeners, long seed,
-                           double maxErrorRate) {
+                           double maxErrorRate, Map<ChatModel, BatchApi> batchApis, BatchLedger batchLedger,
+                           BatchOptions batchOptions) {
         public Settings {
+            batchApis = Collections.unmodifiableMap(new IdentityHashMap<>(batchApis));
             groupLimits = Map.copyOf(groupLimits);
             limitGroups = Collections.unmodifiableMap(new IdentityHashMap<>(limitGroups));
             spentBefore = Map.copyOf(spentBefore);
@@ -197,6 +237,9 @@ public final class CallPath implements AutoCloseable {
             b.listeners.addAll(listeners);
             b.seed = seed;
             b.maxErrorRate = maxErrorRate;
+            b.batchApis.putAll(batchApis);
+            b.batchLedger = batchLedger;
+            b.batchOptions = batchOptions;
             return b;
         }
     }
@@ -217,6 +260,9 @@ public final class CallPath implements AutoCloseable {
         private boolean modelsTimeOut;
         private Map<Role, Usage> spentBefore = Map.of();
         private double maxErrorRate = DEFAULT_MAX_ERROR_RATE;
+        private final Map<ChatModel, BatchApi> batchApis = new IdentityHashMap<>();
+        private BatchLedger batchLedger;
+        private BatchOptions batchOptions = BatchOptions.defaults();
 
         private Builder() {
         }
@@ -324,10 +370,32 @@ public final class CallPath implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sends {@code model}'s calls of the batch stages (validation, test, eval: {@link CallPath#batchStage})
+         * through {@code api} as provider batches, at the batch price ({@link Pricing#batchCost}).
+         */
+        public Builder batchApi(ChatModel model, BatchApi api) {
+            batchApis.put(Objects.requireNonNull(model, "model"), Objects.requireNonNull(api, "api"));
+            return this;
+        }
+
+        /** Where submitted batches are kept so none is submitted twice (default: in memory; the store when recorded). */
+        public Builder batchLedger(BatchLedger ledger) {
+            this.batchLedger = Objects.requireNonNull(ledger, "batchLedger");
+            return this;
+        }
+
+        /** Polling interval, gathering, batch size and what happens to failed requests (default {@link BatchOptions#defaults()}). */
+        public Builder batchOptions(BatchOptions options) {
+            this.batchOptions = Objects.requireNonNull(options, "batchOptions");
+            return this;
+        }
+
         /** The settings as they stand, immutable. */
         public Settings settings() {
             return new Settings(cache, maxConcurrency, groupLimits, limitGroups, retryPolicy, timeout, modelsTimeOut,
-                    sleeper, pricing, budget, spentBefore, listeners, seed, maxErrorRate);
+                    sleeper, pricing, budget, spentBefore, listeners, seed, maxErrorRate, batchApis,
+                    batchLedger == null ? BatchLedger.inMemory() : batchLedger, batchOptions);
         }
 
         public CallPath build() {

@@ -23,6 +23,9 @@ import java.util.function.Predicate;
  * Identical requests in flight at the same time make one call: the others wait for its reply and get
  * it as a cache hit (when the call fails for good, they fail the same way). With a cache that never
  * answers ({@link CallCache#writeOnly}) every request is sent.
+ * In a batch stage ({@link CallPath#batchStage}) a model with a batch API sends a missed request through
+ * its {@link BatchQueue} instead (a provider batch, at the batch price), then reads the answer as an online
+ * one; a request its batch gave no answer goes into the next batch or online ({@link BatchOptions}).
  * Thread-safe. Made by {@link CallPath#llm(Role, dev.langchain4j.model.chat.ChatModel)}.
  *
  * <p>The reply's text is the answer alone: reasoning ({@code <think>} blocks in the content, the
@@ -41,6 +44,7 @@ public final class Llm {
     private final String limitKey;
     private final Integer maxTokens;
     private final CallPath path;
+    private final BatchQueue batch;
 
     Llm(Role role, ChatModel model, CallPath path) {
         this.role = Objects.requireNonNull(role, "role");
@@ -51,6 +55,7 @@ public final class Llm {
         this.limitKey = path.limitKey(model, provider);
         ChatRequestParameters parameters = model.defaultRequestParameters();
         this.maxTokens = parameters == null ? null : parameters.maxOutputTokens();
+        this.batch = path.batchQueue(model, provider, modelName);
     }
 
     /**
@@ -193,21 +198,9 @@ public final class Llm {
         LlmReply reply;
         UnusableReplyException.Kind unusable;
         try {
-            ChatResponse response = path.retrier.call(limitKey,
-                    attempt -> {
-                        path.throwIfFatal(); // after a failure every call will get, nothing more is sent
-                        if (attempt > 1) {
-                            path.account.add(role, UsageAccount.ONE_RETRY); // counted as it is sent, so it matches the server's count
-                        }
-                        try {
-                            return path.timedChat.chat(model, chatRequest);
-                        } catch (RuntimeException e) {
-                            if (Failure.fatal(e)) {
-                                path.fatal(failure(e, 1, null)); // before the slot is free, so no other call goes out
-                            }
-                            throw e;
-                        }
-                    });
+            ChatResponse fromBatch = batch != null && path.inBatchStage() ? fromBatch(key, chatRequest) : null;
+            boolean batched = fromBatch != null;
+            ChatResponse response = batched ? fromBatch : online(chatRequest);
             String content = textOf(response);
             String thinking = response.aiMessage() == null ? null : response.aiMessage().thinking();
             ThinkingText.Separated separated = ThinkingText.separate(content, thinking);
@@ -218,7 +211,9 @@ public final class Llm {
             if (unusable == null) {
                 path.systematic.succeeded(role);
             }
-            double cost = path.pricing.cost(modelName, reply.inputTokens(), reply.outputTokens());
+            double cost = batched
+                    ? path.pricing.batchCost(provider, modelName, reply.inputTokens(), reply.outputTokens())
+                    : path.pricing.cost(modelName, reply.inputTokens(), reply.outputTokens());
             if (unusable != null) {
                 // paid for, but no answer: a failure of the role, with what it cost; never cached
                 path.account.add(role, UsageAccount.failed(reply.inputTokens(), reply.outputTokens(), cost));
@@ -249,6 +244,54 @@ public final class Llm {
         }
         path.listener.onCall(role, reply, total);
         return reply;
+    }
+
+    /** One call sent online: retries, backoff, the concurrency limit and the timeout of the call path. */
+    private ChatResponse online(ChatRequest chatRequest) throws InterruptedException, Retrier.GaveUp {
+        return path.retrier.call(limitKey,
+                    attempt -> {
+                        path.throwIfFatal(); // after a failure every call will get, nothing more is sent
+                        if (attempt > 1) {
+                            path.account.add(role, UsageAccount.ONE_RETRY); // counted as it is sent, so it matches the server's count
+                        }
+                        try {
+                            return path.timedChat.chat(model, chatRequest);
+                        } catch (RuntimeException e) {
+                            if (Failure.fatal(e)) {
+                                path.fatal(failure(e, 1, null)); // before the slot is free, so no other call goes out
+                            }
+                            throw e;
+                        }
+                    });
+    }
+
+    /**
+     * The answer of a provider batch ({@link BatchQueue}), or {@code null} when the batches gave none and the
+     * call is to be sent online: a request that errored, expired or was cancelled goes into the next batch
+     * while {@link BatchOptions#failedRequests} says so and it has batch tries left, else online (counted).
+     */
+    private ChatResponse fromBatch(String key, ChatRequest chatRequest) throws InterruptedException {
+        BatchOptions options = batch.options();
+        for (int tries = 1; ; tries++) {
+            path.throwIfFatal();
+            BatchApi.Result result;
+            try {
+                result = batch.request(key, chatRequest, path.cache.answers()).get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                result = BatchApi.Result.failed(FailureText.describe(e.getCause()));
+            } catch (java.util.concurrent.CancellationException e) {
+                throw new LlmException(who() + ": the run ended before its batch did", e);
+            }
+            if (result.succeeded()) {
+                return result.reply().toChatResponse();
+            }
+            boolean nextBatch = options.failedRequests() == BatchOptions.FailedRequests.NEXT_BATCH
+                    && tries < options.maxBatchTries();
+            batch.retried(!nextBatch);
+            if (!nextBatch) {
+                return null;
+            }
+        }
     }
 
     /** Why the reply is no answer, or {@code null} when it is one: a refusal, a cut, or no text at all. */

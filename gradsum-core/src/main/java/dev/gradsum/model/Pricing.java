@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class Pricing {
     private static final String DEFAULTS = "dev/gradsum/pricing.csv";
+    private static final String BATCH_SHARES = "dev/gradsum/batch-pricing.csv";
     private static final Pattern VERSION_SUFFIX =
             Pattern.compile("(-\\d{4}-\\d{2}-\\d{2}|-\\d{8}|-\\d{4}|-\\d{3}|-latest)$");
 
@@ -104,6 +105,49 @@ public final class Pricing {
             return 0;
         }
         return (inputTokens * p.inputPerMillion() + outputTokens * p.outputPerMillion()) / 1_000_000.0;
+    }
+
+    /**
+     * Cost in USD of one call answered through {@code provider}'s batch API: {@link #cost} times the
+     * provider's {@link #batchShare batch share}.
+     */
+    public double batchCost(String provider, String model, long inputTokens, long outputTokens) {
+        return cost(model, inputTokens, outputTokens) * batchShare(provider);
+    }
+
+    /**
+     * The share of the list price {@code provider}'s batch API charges (0.5 for OpenAI, Anthropic and Gemini,
+     * from the bundled {@code dev/gradsum/batch-pricing.csv}, which cites the price pages); 1 for a provider
+     * the table does not name. {@code provider} is LangChain4j's provider name ({@code OPEN_AI}, {@code ANTHROPIC}).
+     */
+    public static double batchShare(String provider) {
+        return provider == null ? 1 : BatchShares.TABLE.getOrDefault(provider.toUpperCase(Locale.ROOT), 1.0);
+    }
+
+    /** The bundled batch shares, read once. */
+    private static final class BatchShares {
+        static final Map<String, Double> TABLE = read();
+
+        private static Map<String, Double> read() {
+            InputStream in = Pricing.class.getResourceAsStream("/" + BATCH_SHARES);
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + BATCH_SHARES);
+            }
+            Map<String, Double> shares = new HashMap<>();
+            try (java.io.BufferedReader r = new java.io.BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    String t = line.strip();
+                    if (t.isEmpty() || t.startsWith("#") || t.startsWith("provider,")) {
+                        continue;
+                    }
+                    String[] f = t.split(",");
+                    shares.put(f[0].strip().toUpperCase(Locale.ROOT), Double.parseDouble(f[1].strip()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Map.copyOf(shares);
+        }
     }
 
     private Price price(String model) {

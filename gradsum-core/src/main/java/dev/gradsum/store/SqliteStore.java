@@ -1,6 +1,9 @@
 package dev.gradsum.store;
 
 import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.llm.BatchApi;
+import dev.gradsum.llm.BatchLedger;
+import dev.gradsum.llm.BatchReply;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallRecord;
 import dev.gradsum.llm.LlmReply;
@@ -39,11 +42,15 @@ import java.util.function.Predicate;
  * the crash cut it off. Pass {@link #spentByRole(String)} to
  * {@link dev.gradsum.GradSum.Builder#spentBefore} so a budget holds across the crash.
  *
+ * <p><b>Batches.</b> As the call path's {@link BatchLedger} it keeps every provider batch submitted, with
+ * each request's custom id and call-cache key, from the moment the provider created it, and each answer
+ * as it arrives: a rerun or {@code --resume} after a crash polls those batches instead of submitting again.
+ *
  * <p>Several threads and several processes may use one store at once: it runs in WAL mode, writers
  * wait up to 10 s for each other, and each write commits on its own or in one transaction.
  * The schema is versioned ({@code PRAGMA user_version}); a store from a newer gradsum is refused.
  */
-public final class SqliteStore implements CallCache, AutoCloseable {
+public final class SqliteStore implements CallCache, BatchLedger, AutoCloseable {
     /** Where the CLI keeps the store unless told otherwise. */
     public static final Path DEFAULT_PATH = Path.of(".gradsum", "gradsum.db");
     /** The setting a store failure names ({@link dev.gradsum.exception.GradSumException#setting()}): the store's path. */
@@ -53,12 +60,14 @@ public final class SqliteStore implements CallCache, AutoCloseable {
 
     private final StoreConnection db;
     private final RunLog runs;
+    private final BatchRows batches;
     private final Clock clock;
     private final AtomicLong hits = new AtomicLong();
 
     private SqliteStore(StoreConnection db, Clock clock) {
         this.db = db;
         this.runs = new RunLog(db);
+        this.batches = new BatchRows(db, clock);
         this.clock = clock;
     }
 
@@ -98,6 +107,38 @@ public final class SqliteStore implements CallCache, AutoCloseable {
 
     public Path path() {
         return db.path();
+    }
+
+    // ---- provider batches (the call path's batch ledger) ---------------------------------------
+
+    @Override
+    public void submitted(Batch batch) {
+        batches.submitted(batch);
+    }
+
+    @Override
+    public void stateChanged(String batchId, BatchApi.State state) {
+        batches.stateChanged(batchId, state);
+    }
+
+    @Override
+    public void ended(String batchId, BatchApi.State state, Instant at) {
+        batches.ended(batchId, state, at);
+    }
+
+    @Override
+    public void answered(String requestKey, BatchReply reply) {
+        batches.answered(requestKey, reply);
+    }
+
+    @Override
+    public Optional<BatchReply> answer(String requestKey) {
+        return batches.answer(requestKey);
+    }
+
+    @Override
+    public List<Batch> open(String provider, String model) {
+        return batches.open(provider, model);
     }
 
     // ---- call cache -------------------------------------------------------------------------

@@ -76,4 +76,15 @@ class PricingTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith(firstRowBad + ":2: missing output_per_million");
     }
+
+    @Test
+    void a_batch_call_costs_half_the_list_price_at_openai_anthropic_and_gemini_and_the_full_price_elsewhere() {
+        Pricing p = Pricing.none().with("m", 2, 8);
+        double list = p.cost("m", 1_000_000, 1_000_000);
+        assertThat(p.batchCost("OPEN_AI", "m", 1_000_000, 1_000_000)).isEqualTo(list / 2);
+        assertThat(p.batchCost("ANTHROPIC", "m", 1_000_000, 1_000_000)).isEqualTo(list / 2);
+        assertThat(p.batchCost("GOOGLE_AI_GEMINI", "m", 1_000_000, 1_000_000)).isEqualTo(list / 2);
+        assertThat(p.batchCost("OLLAMA", "m", 1_000_000, 1_000_000)).isEqualTo(list);
+        assertThat(Pricing.batchShare(null)).isEqualTo(1);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.gradsum.cli.plan;
 
 import dev.gradsum.cli.provider.ModelSpec;
+import dev.gradsum.cli.provider.Provider;
 import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.engine.CallEstimate.Range;
@@ -74,6 +75,27 @@ public final class CallPlan {
             high += c[1];
         }
         return new double[] {low, high};
+    }
+
+    /**
+     * USD range when the validation and test calls of the target and the judge go out as provider batches
+     * ({@code batch: true}) wherever their provider has a batch API: those calls at the batch price
+     * ({@link Provider#batchShare}), every other call at the list price. Equal to {@link #cost} when no role
+     * can batch.
+     */
+    public double[] batchCost(Pricing pricing) {
+        double[] cost = cost(pricing);
+        for (RoleEstimate e : roles) {
+            if (e.free() || e.role() != Role.TARGET && e.role() != Role.JUDGE) {
+                continue;
+            }
+            double saved = 1 - Provider.byKey(e.provider()).map(Provider::batchShare).orElse(1.0);
+            Range in = estimate.batchableInputTokens(e.role());
+            Range out = estimate.batchableOutputTokens(e.role());
+            cost[0] -= saved * pricing.cost(e.model(), in.low(), out.low());
+            cost[1] -= saved * pricing.cost(e.model(), in.high(), out.high());
+        }
+        return cost;
     }
 
     public List<String> unpriced(Pricing pricing) {

@@ -39,6 +39,11 @@ final class LiveLine extends Progress {
     }
 
     @Override
+    protected void onBatches(String line) {
+        draw(true);
+    }
+
+    @Override
     protected void onFinish() {
         if (lastWidth > 0) {
             out.print("\r" + " ".repeat(lastWidth) + "\r");

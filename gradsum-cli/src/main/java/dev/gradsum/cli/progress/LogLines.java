@@ -80,6 +80,13 @@ final class LogLines extends Progress {
     protected void onCallDone() {
     }
 
+    /** A batch changed state or counts: one line, so a log shows submission, states and the end. */
+    @Override
+    protected void onBatches(String line) {
+        out.println("gradsum: " + line);
+        out.flush();
+    }
+
     @Override
     protected void onFinish() {
         pickedUp();

@@ -4,6 +4,7 @@ import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.engine.CallEstimate;
 import dev.gradsum.engine.SearchListener;
 import dev.gradsum.engine.Stage;
+import dev.gradsum.llm.BatchProgress;
 import dev.gradsum.llm.CallListener;
 import dev.gradsum.llm.LlmReply;
 import dev.gradsum.model.Role;
@@ -39,6 +40,7 @@ public abstract class Progress implements SearchListener, CallListener {
     private long replays;
     private double best = Double.NaN;
     private boolean eval;
+    private final java.util.Map<String, BatchProgress> batches = new java.util.TreeMap<>();
 
     Progress(PrintStream out, Clock clock, int iterations, ExpectedCalls expected) {
         this.out = out;
@@ -136,6 +138,22 @@ public abstract class Progress implements SearchListener, CallListener {
         onCallDone();
     }
 
+    /**
+     * A model's provider batches changed (state, counts): the status shows them while requests wait
+     * ({@code batches: 1 in progress; 40 waiting, 0 answered}), and the subclass is told the model's line.
+     */
+    @Override
+    public synchronized void onBatchProgress(BatchProgress progress) {
+        BatchProgress before = batches.put(progress.model(), progress);
+        if (!progress.sameBatches(before)) {
+            onBatches(progress.model() + " " + progress.line());
+        }
+    }
+
+    /** Told a model's batch line when it changed ({@code ANTHROPIC/claude-haiku-4-5 batches: 1 completed; ...}). */
+    protected void onBatches(String line) {
+    }
+
     /** Ends the display (the live line gets its newline); a stage still open is reported as it stands. */
     public synchronized void finish() {
         endStage();
@@ -202,6 +220,11 @@ public abstract class Progress implements SearchListener, CallListener {
         s.append(" · ").append(tokens(total.totalTokens())).append(" tokens").append(UsageText.estimated(total));
         s.append(" · ").append(UsageText.cost(total, 2));
         s.append(" · ETA ").append(eta(done, expectedCalls));
+        for (BatchProgress b : batches.values()) {
+            if (b.waiting() > 0) {
+                s.append(" · ").append(b.line());
+            }
+        }
         if (eval) {
             return s.toString();
         }

@@ -5,11 +5,16 @@ import dev.gradsum.model.ModelRoles;
 import dev.gradsum.model.Role;
 import dev.gradsum.search.SearchOptions;
 import dev.gradsum.simulation.SimulatedWorld;
+import dev.langchain4j.model.anthropic.AnthropicBatchChatModel;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.anthropic.AnthropicChatRequestParameters;
+import dev.gradsum.llm.BatchApi;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.googleai.GeminiThinkingConfig;
+import dev.langchain4j.model.googleai.GoogleAiGeminiBatchChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -73,6 +78,38 @@ public final class ChatModels {
         return roles.build();
     }
 
+    /**
+     * The batch API of each role whose calls of the batch stages (validation, test, eval) go out as
+     * provider batches: the target and the judge, when their section says {@code batch: true}, or, with
+     * {@code everyRole} ({@code eval --batch}), whatever their section says. Roles answered by one section
+     * share its batch API.
+     *
+     * @throws dev.gradsum.exception.ConfigurationException with {@code everyRole}, for a role whose provider has
+     *                                                      no batch API, naming the model
+     */
+    public static Map<Role, BatchApi> batchApis(Map<String, ModelSpec> models, ApiKeys keys, int candidates,
+                                                boolean everyRole) {
+        Map<Role, BatchApi> apis = new java.util.EnumMap<>(Role.class);
+        Map<ModelSpec, BatchApi> bySection = new java.util.IdentityHashMap<>();
+        for (Role role : List.of(Role.TARGET, Role.JUDGE)) {
+            ModelSpec spec = ModelSpec.forRole(models, role);
+            if (spec.batch() == null && !everyRole) {
+                continue;
+            }
+            if (!spec.provider().hasBatchApi()) {
+                if (spec.provider() == Provider.SIMULATED) {
+                    continue; // the simulated world answers at once: nothing to batch
+                }
+                throw new dev.gradsum.exception.ConfigurationException("--batch", "--batch: the " + role.key()
+                        + " model " + spec.model() + " (provider " + spec.provider().key() + ") has no batch API in gradsum;"
+                        + " batches go to " + String.join(", ", Provider.withBatchApi()), null);
+            }
+            int prompts = ModelSpec.forRole(models, Role.EDITOR) == spec ? candidates : 0;
+            apis.put(role, bySection.computeIfAbsent(spec, s -> batchApi(s, keys.forRole(s.role()), prompts)));
+        }
+        return apis;
+    }
+
     /** The URL shown in messages for {@code spec}: its base URL or the provider's public endpoint. */
     public static String displayUrl(ModelSpec spec) {
         String url = spec.effectiveBaseUrl();
@@ -106,6 +143,76 @@ public final class ChatModels {
     static ChatModel build(ModelSpec spec, String apiKey, int editorPrompts, Consumer<String> notices) {
         return new ParameterAdaptingChatModel(spec, ModelCapabilities.defaults().of(spec),
                 capability -> build(spec, apiKey, capability, editorPrompts), notices);
+    }
+
+    /**
+     * The batch API of a section with {@code batch: true}, sending what its online model sends (model,
+     * temperature, output-token limit, thinking), through the same HTTP client.
+     *
+     * @throws IllegalArgumentException for a provider without one ({@link Provider#hasBatchApi}; the task-file
+     *                                  reader refuses {@code batch: true} there first)
+     */
+    public static BatchApi batchApi(ModelSpec spec, String apiKey, int editorPrompts) {
+        Capability can = ModelCapabilities.defaults().of(spec);
+        Double temperature = can.sends("temperature") ? spec.temperature() : null;
+        if (spec.provider() == Provider.ANTHROPIC) {
+            AnthropicBatchChatModel.Builder b = AnthropicBatchChatModel.builder()
+                    .httpClientBuilder(http(spec))
+                    .baseUrl(displayUrl(spec))
+                    .apiKey(apiKey)
+                    .modelName(spec.model())
+                    .timeout(spec.timeout())
+                    .maxRetries(0)
+                    .logRequests(false)
+                    .logResponses(false)
+                    .temperature(temperature)
+                    .maxTokens(anthropicMaxTokens(spec, editorPrompts));
+            if (spec.thinkingBudget() != null) {
+                b.defaultRequestParameters(AnthropicChatRequestParameters.builder()
+                        .thinkingType("enabled").thinkingBudgetTokens(spec.thinkingBudget()).build())
+                        .returnThinking(true);
+            }
+            return new LangChain4jBatches(b.build());
+        }
+        if (spec.provider() == Provider.GEMINI) {
+            GoogleAiGeminiBatchChatModel.Builder b = GoogleAiGeminiBatchChatModel.builder()
+                    .httpClientBuilder(http(spec))
+                    .baseUrl(displayUrl(spec).replaceAll("/+$", ""))
+                    .apiKey(apiKey)
+                    .modelName(spec.model())
+                    .temperature(temperature)
+                    .maxOutputTokens(spec.maxTokens())
+                    .timeout(spec.timeout())
+                    // no maxRetries on the batch builder: a failed poll is polled again by the queue
+                    .logRequestsAndResponses(false);
+            if (spec.thinkingBudget() != null) {
+                b.thinkingConfig(GeminiThinkingConfig.builder().thinkingBudget(spec.thinkingBudget()).build())
+                        .returnThinking(true);
+            }
+            return new LangChain4jBatches(b.build());
+        }
+        if (spec.provider() == Provider.OPENAI) {
+            String field = can.maxTokensParameter() != null ? can.maxTokensParameter() : "max_completion_tokens";
+            return new OpenAiBatches(http(spec).readTimeout(spec.timeout()).build(), displayUrl(spec), apiKey, spec.model(),
+                    can.sends("temperature"), spec.temperature(), spec.maxTokens(), field,
+                    can.sends("reasoning_effort") ? spec.reasoningEffort() : null);
+        }
+        throw new IllegalArgumentException("provider " + spec.provider().key() + " has no batch API in gradsum");
+    }
+
+    /** Output tokens of an Anthropic answer: the section's, else the default plus room for thinking. */
+    private static int anthropicMaxTokens(ModelSpec spec, int editorPrompts) {
+        if (spec.maxTokens() != null) {
+            return spec.maxTokens();
+        }
+        // max_tokens must exceed the budget: thinking counts in it (extended-thinking documentation)
+        return defaultMaxTokens(editorPrompts) + (spec.thinkingBudget() == null ? 0 : spec.thinkingBudget());
+    }
+
+    private static StatusHttpClientBuilder http(ModelSpec spec) {
+        String keyHint = spec.apiKeyEnv() == null ? "whether the server needs an API key (api_key_env)"
+                : "the API key in $" + spec.apiKeyEnv();
+        return new StatusHttpClientBuilder(spec.label(), displayUrl(spec), keyHint);
     }
 
     private static ChatModel build(ModelSpec spec, String apiKey, Capability can, int editorPrompts) {

@@ -24,14 +24,41 @@ import java.util.Set;
  *                       row), or {@code null} to use the table
  * @param maxTokensParameter the OpenAI field carrying {@code max_tokens} ({@code max_tokens} or
  *                       {@code max_completion_tokens}), or {@code null} to use the table
+ * @param batch          how the validation, test and eval calls of this model go out as provider batches
+ *                       ({@code batch: true}), or {@code null} when they stay online
  */
 public record ModelSpec(String role, Provider provider, String model, String apiKeyEnv, String baseUrl,
                         Double temperature, Integer maxTokens, Duration timeout, Integer maxConcurrency,
                         String reasoningEffort, Integer thinkingBudget, Set<String> unsupportedParameters,
-                        String maxTokensParameter) {
+                        String maxTokensParameter, Batch batch) {
 
     public ModelSpec {
         unsupportedParameters = unsupportedParameters == null ? null : Set.copyOf(unsupportedParameters);
+    }
+
+    /** A section whose calls all stay online (no {@code batch: true}). */
+    public ModelSpec(String role, Provider provider, String model, String apiKeyEnv, String baseUrl,
+                     Double temperature, Integer maxTokens, Duration timeout, Integer maxConcurrency,
+                     String reasoningEffort, Integer thinkingBudget, Set<String> unsupportedParameters,
+                     String maxTokensParameter) {
+        this(role, provider, model, apiKeyEnv, baseUrl, temperature, maxTokens, timeout, maxConcurrency,
+                reasoningEffort, thinkingBudget, unsupportedParameters, maxTokensParameter, null);
+    }
+
+    /**
+     * A model section's batch settings ({@code batch: true}).
+     *
+     * @param pollInterval   {@code batch_poll_seconds}: how often a running batch is polled
+     * @param failedRequests {@code batch_failed_requests}: {@code online} (default) or {@code next_batch}
+     */
+    public record Batch(Duration pollInterval, dev.gradsum.llm.BatchOptions.FailedRequests failedRequests) {
+    }
+
+    /** This section with its calls of the batch stages sent as provider batches ({@code eval --batch}). */
+    public ModelSpec batched() {
+        return batch != null ? this : new ModelSpec(role, provider, model, apiKeyEnv, baseUrl, temperature, maxTokens,
+                timeout, maxConcurrency, reasoningEffort, thinkingBudget, unsupportedParameters, maxTokensParameter,
+                new Batch(dev.gradsum.llm.BatchOptions.DEFAULT_POLL_INTERVAL, dev.gradsum.llm.BatchOptions.FailedRequests.ONLINE));
     }
 
     /** A section without reasoning settings or capability overrides. */

@@ -63,6 +63,33 @@ public enum Provider {
         return this != SIMULATED;
     }
 
+    /**
+     * Whether gradsum can send this provider's calls as batches ({@code batch: true}): Anthropic's Message
+     * Batches and Gemini's batch mode ({@link LangChain4jBatches}), OpenAI's Batch API ({@link OpenAiBatches}).
+     * Servers that only speak OpenAI's chat API (Ollama, vLLM, ...) have none.
+     */
+    public boolean hasBatchApi() {
+        return this == ANTHROPIC || this == OPENAI || this == GEMINI;
+    }
+
+    /**
+     * The share of the list price this provider's batch API charges ({@link dev.gradsum.model.Pricing#batchShare});
+     * 1 for a provider without one.
+     */
+    public double batchShare() {
+        return switch (this) {
+            case OPENAI -> dev.gradsum.model.Pricing.batchShare("OPEN_AI");
+            case ANTHROPIC -> dev.gradsum.model.Pricing.batchShare("ANTHROPIC");
+            case GEMINI -> dev.gradsum.model.Pricing.batchShare("GOOGLE_AI_GEMINI");
+            default -> 1;
+        };
+    }
+
+    /** The task-file names of the providers with a batch API. */
+    public static List<String> withBatchApi() {
+        return Arrays.stream(values()).filter(Provider::hasBatchApi).map(Provider::key).toList();
+    }
+
     public static Optional<Provider> byKey(String key) {
         return Arrays.stream(values()).filter(p -> p.key.equals(key)).findFirst();
     }

@@ -22,7 +22,9 @@ final class ModelsSection {
             "editor");
     static final List<String> MODEL_KEYS = List.of("provider", "model", "api_key_env", "base_url", "temperature",
             "max_tokens", "timeout_seconds", "max_concurrency", "reasoning_effort", "thinking_budget",
-            "unsupported_parameters", "max_tokens_parameter");
+            "unsupported_parameters", "max_tokens_parameter", "batch", "batch_poll_seconds", "batch_failed_requests");
+    /** Values of {@code batch_failed_requests}. */
+    static final List<String> FAILED_REQUESTS = List.of("online", "next_batch");
     /** OpenAI's documented {@code reasoning_effort} values. */
     static final List<String> REASONING_EFFORTS = List.of("none", "minimal", "low", "medium", "high", "xhigh");
     /** Anthropic's smallest thinking budget (extended-thinking documentation: {@code budget_tokens >= 1024}). */
@@ -69,7 +71,37 @@ final class ModelsSection {
         return new ModelSpec(role, provider, model, keyEnv, baseUrl, temperature, maxTokens,
                 timeout == null ? CallPath.DEFAULT_TIMEOUT : Duration.ofMillis(Math.round(timeout * 1000)),
                 s.wholeNumber("max_concurrency", 1), reasoningEffort(provider, s), thinkingBudget(provider, s, maxTokens),
-                unsupportedParameters(s), maxTokensParameter(provider, s));
+                unsupportedParameters(s), maxTokensParameter(provider, s), batch(provider, model, s));
+    }
+
+    /**
+     * {@code batch: true} and its settings, or {@code null} when the calls stay online. A provider without a
+     * batch API in gradsum ({@link Provider#hasBatchApi}) is an error naming the key and the model.
+     */
+    private static ModelSpec.Batch batch(Provider provider, String model, YamlSection s) {
+        Boolean on = s.bool("batch");
+        if (on == null || !on) {
+            for (String key : List.of("batch_poll_seconds", "batch_failed_requests")) {
+                if (s.has(key)) {
+                    throw s.error(key, "applies only with batch: true");
+                }
+            }
+            return null;
+        }
+        if (!provider.hasBatchApi()) {
+            throw s.error("batch", "provider \"" + provider.key() + "\" (model " + model + ") has no batch API in gradsum;"
+                    + " batches go to " + String.join(", ", Provider.withBatchApi()) + ". Remove batch: true to send its calls online");
+        }
+        Double poll = s.number("batch_poll_seconds", 0, Double.MAX_VALUE, true);
+        String failed = s.string("batch_failed_requests");
+        if (failed != null && !FAILED_REQUESTS.contains(failed)) {
+            throw s.error("batch_failed_requests", "expected one of " + String.join(", ", FAILED_REQUESTS)
+                    + ", got \"" + failed + "\"");
+        }
+        return new ModelSpec.Batch(
+                poll == null ? dev.gradsum.llm.BatchOptions.DEFAULT_POLL_INTERVAL : Duration.ofMillis(Math.max(1, Math.round(poll * 1000))),
+                "next_batch".equals(failed) ? dev.gradsum.llm.BatchOptions.FailedRequests.NEXT_BATCH
+                        : dev.gradsum.llm.BatchOptions.FailedRequests.ONLINE);
     }
 
     private static boolean openAiWire(Provider provider) {

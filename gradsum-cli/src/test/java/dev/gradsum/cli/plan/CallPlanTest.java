@@ -92,4 +92,30 @@ class CallPlanTest {
         assertThat(editor.model()).isEqualTo("gpt-4o");
         assertThat(editor.inputTokens().high()).isGreaterThan(editor.inputTokens().low());
     }
+
+    @Test
+    void at_batch_prices_the_validation_and_test_calls_of_target_and_judge_cost_half_and_the_rest_the_list_price()
+            throws IOException {
+        TaskSetup setup = setup("{criteria: Is it correct, expected: a}");
+        CallPlan plan = CallPlan.of(setup, OPTIONS, MetaPrompts.defaults());
+        CallEstimate estimate = CallEstimate.of(setup.task(), setup.split(), OPTIONS, MetaPrompts.defaults(), null);
+        Pricing pricing = Pricing.defaults();
+
+        double[] online = plan.cost(pricing);
+        double[] batch = plan.batchCost(pricing);
+
+        double halfLow = 0;
+        double halfHigh = 0;
+        for (Role role : new Role[] {Role.TARGET, Role.JUDGE}) {
+            assertThat(estimate.batchableInputTokens(role).high()).isPositive()
+                    .isLessThan(estimate.inputTokens(role).high()); // the minibatch stays online
+            halfLow += 0.5 * pricing.cost("gpt-4o-mini", estimate.batchableInputTokens(role).low(),
+                    estimate.batchableOutputTokens(role).low());
+            halfHigh += 0.5 * pricing.cost("gpt-4o-mini", estimate.batchableInputTokens(role).high(),
+                    estimate.batchableOutputTokens(role).high());
+        }
+        assertThat(batch[0]).isCloseTo(online[0] - halfLow, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(batch[1]).isCloseTo(online[1] - halfHigh, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(estimate.batchableInputTokens(Role.GRADIENT).high()).isZero();
+    }
 }

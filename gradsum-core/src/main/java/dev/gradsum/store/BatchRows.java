@@ -1,0 +1,159 @@
+package dev.gradsum.store;
+
+import dev.gradsum.llm.BatchApi;
+import dev.gradsum.llm.BatchLedger;
+import dev.gradsum.llm.BatchReply;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The store's {@link BatchLedger}: tables {@code batches}, {@code batch_requests} and {@code batch_answers}
+ * (schema version 6). A batch and its requests are written in one transaction.
+ */
+final class BatchRows implements BatchLedger {
+    private final StoreConnection db;
+    private final Clock clock;
+
+    BatchRows(StoreConnection db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public void submitted(Batch batch) {
+        db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO batches (batch_id, provider, model, state,"
+                    + " request_count, submitted) VALUES (?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, batch.id());
+                s.setString(2, batch.provider());
+                s.setString(3, batch.model());
+                s.setString(4, batch.state().name());
+                s.setInt(5, batch.requests().size());
+                s.setLong(6, batch.submitted().toEpochMilli());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO batch_requests (batch_id, custom_id, key) VALUES (?, ?, ?)")) {
+                for (Request r : batch.requests()) {
+                    s.setString(1, batch.id());
+                    s.setString(2, r.customId());
+                    s.setString(3, r.key());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void stateChanged(String batchId, BatchApi.State state) {
+        db.call(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE batches SET state = ? WHERE batch_id = ?")) {
+                s.setString(1, state.name());
+                s.setString(2, batchId);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void ended(String batchId, BatchApi.State state, Instant at) {
+        db.call(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE batches SET state = ?, finished = ? WHERE batch_id = ?")) {
+                s.setString(1, state.name());
+                s.setLong(2, at.toEpochMilli());
+                s.setString(3, batchId);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void answered(String requestKey, BatchReply reply) {
+        db.call(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO batch_answers (key, text, thinking,"
+                    + " input_tokens, output_tokens, finish_reason, created) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (key) DO NOTHING")) {
+                s.setString(1, requestKey);
+                s.setString(2, reply.text());
+                s.setString(3, reply.thinking());
+                setInteger(s, 4, reply.inputTokens());
+                setInteger(s, 5, reply.outputTokens());
+                s.setString(6, reply.finishReason());
+                s.setLong(7, clock.millis());
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<BatchReply> answer(String requestKey) {
+        return db.call(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT text, thinking, input_tokens, output_tokens,"
+                    + " finish_reason FROM batch_answers WHERE key = ?")) {
+                q.setString(1, requestKey);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<BatchReply>empty();
+                    }
+                    return Optional.of(new BatchReply(rs.getString(1), rs.getString(2), integer(rs, 3),
+                            integer(rs, 4), rs.getString(5)));
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Batch> open(String provider, String model) {
+        return db.call(c -> {
+            List<Batch> found = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT batch_id, state, submitted FROM batches"
+                    + " WHERE provider = ? AND model = ? AND finished IS NULL ORDER BY submitted, batch_id")) {
+                q.setString(1, provider);
+                q.setString(2, model);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new Batch(rs.getString(1), provider, model, List.of(),
+                                BatchApi.State.valueOf(rs.getString(2)), Instant.ofEpochMilli(rs.getLong(3))));
+                    }
+                }
+            }
+            List<Batch> withRequests = new ArrayList<>(found.size());
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT custom_id, key FROM batch_requests WHERE batch_id = ? ORDER BY rowid")) {
+                for (Batch b : found) {
+                    q.setString(1, b.id());
+                    List<Request> requests = new ArrayList<>();
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            requests.add(new Request(rs.getString(1), rs.getString(2)));
+                        }
+                    }
+                    withRequests.add(new Batch(b.id(), provider, model, requests, b.state(), b.submitted()));
+                }
+            }
+            return withRequests;
+        });
+    }
+
+    private static void setInteger(PreparedStatement s, int index, Integer value) throws java.sql.SQLException {
+        if (value == null) {
+            s.setNull(index, Types.INTEGER);
+        } else {
+            s.setInt(index, value);
+        }
+    }
+
+    private static Integer integer(ResultSet rs, int index) throws java.sql.SQLException {
+        int v = rs.getInt(index);
+        return rs.wasNull() ? null : v;
+    }
+}
