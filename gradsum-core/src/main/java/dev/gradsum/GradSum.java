@@ -158,7 +158,7 @@ public final class GradSum {
         long start = System.nanoTime();
         try (RunContext run = RunContext.open(settings)) {
             SearchOutcome o = run.stopOnFatalFailure(() -> new BeamSearch(settings.task(), run.modules,
-                    settings.options(), run.executor, run.withBatchStages(settings.listeners())).run(settings.split()));
+                    settings.options(), run.executor, settings.listeners()).run(settings.split()));
             return new OptimizationResult(o.initial(), o.best(), o.test(), o.iterations(), o.candidates(),
                     o.stopReason(), run.callPath.usage(), run.callPath.total(),
                     Duration.ofNanos(System.nanoTime() - start));
@@ -178,7 +178,6 @@ public final class GradSum {
      */
     public Evaluated evaluate(PromptTemplate prompt, List<Example> rows) {
         try (RunContext run = RunContext.open(settings)) {
-            run.callPath.batchStage(true); // every call of an evaluation may go out in a provider batch
             List<Evaluation> rated = run.stopOnFatalFailure(
                     () -> run.modules.rate(prompt, rows));
             return new Evaluated(rated, run.callPath.usage(), run.callPath.total());
@@ -196,7 +195,7 @@ public final class GradSum {
                     .map(r -> new dev.gradsum.modules.Generation(r, prompt.render(r), r.get(answerField) == null ? ""
                             : r.get(answerField), r.get(answerField) == null ? "no field '" + answerField + "'" : null))
                     .toList();
-            List<Evaluation> rated = run.stopOnFatalFailure(() -> run.modules.evaluator().evaluate(given));
+            List<Evaluation> rated = run.stopOnFatalFailure(() -> run.modules.heldOut().evaluator().evaluate(given));
             return new Evaluated(rated, run.callPath.usage(), run.callPath.total());
         }
     }

@@ -1,8 +1,6 @@
 package dev.gradsum;
 
-import dev.gradsum.engine.SearchListener;
 import dev.gradsum.engine.SearchModules;
-import dev.gradsum.engine.Stage;
 import dev.gradsum.exception.GradSumException;
 import dev.gradsum.internal.DaemonThreads;
 import dev.gradsum.llm.CallPath;
@@ -19,8 +17,6 @@ import dev.gradsum.modules.LlmJudge;
 import dev.gradsum.modules.PromptEditor;
 import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.task.Task;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,32 +51,24 @@ final class RunContext implements AutoCloseable {
         MetaPrompts metaPrompts = settings.metaPrompts();
         Task task = settings.task();
         Llm target = callPath.llm(Role.TARGET, models.model(Role.TARGET));
+        // the held-out ratings (validation, test, eval) may go out as provider batches; the rest stays online
+        Llm heldOutTarget = callPath.batchLlm(Role.TARGET, models.model(Role.TARGET));
         Metric metric = task.metric() != null
                 ? task.metric()
                 : new LlmJudge(callPath.llm(Role.JUDGE, models.model(Role.JUDGE)), task.criteria(),
                         task.description(), metaPrompts);
+        Metric heldOutMetric = task.metric() != null
+                ? task.metric()
+                : new LlmJudge(callPath.batchLlm(Role.JUDGE, models.model(Role.JUDGE)), task.criteria(),
+                        task.description(), metaPrompts);
         SearchModules modules = new SearchModules(
                 new Generator(target, executor),
                 new Evaluator(metric, executor),
+                new SearchModules.HeldOut(new Generator(heldOutTarget, executor), new Evaluator(heldOutMetric, executor)),
                 new GradientGenerator(callPath.llm(Role.GRADIENT, models.model(Role.GRADIENT)), metaPrompts, executor),
                 new GradientSummarizer(callPath.llm(Role.SUMMARIZER, models.model(Role.SUMMARIZER)), metaPrompts),
                 new PromptEditor(callPath.llm(Role.EDITOR, models.model(Role.EDITOR)), metaPrompts));
         return new RunContext(callPath, executor, modules);
-    }
-
-    /**
-     * {@code listeners} and the switch that sends the validation and test stages' calls out as provider
-     * batches ({@link CallPath#batchStage}) while every other stage's calls stay online.
-     */
-    List<SearchListener> withBatchStages(List<SearchListener> listeners) {
-        List<SearchListener> all = new ArrayList<>(listeners);
-        all.add(new SearchListener() {
-            @Override
-            public void stageStarted(int iteration, Stage stage, int plannedCalls) {
-                callPath.batchStage(stage == Stage.VALIDATE || stage == Stage.TEST);
-            }
-        });
-        return all;
     }
 
     /**

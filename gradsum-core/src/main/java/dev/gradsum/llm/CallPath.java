@@ -60,7 +60,6 @@ public final class CallPath implements AutoCloseable {
     private final AtomicReference<LlmException> fatal = new AtomicReference<>();
     private volatile Thread runThread;
     private final Map<BatchApi, BatchQueue> batchQueues = new IdentityHashMap<>();
-    private volatile boolean batchStage;
 
     private CallPath(Settings s) {
         this.settings = s;
@@ -111,7 +110,18 @@ public final class CallPath implements AutoCloseable {
 
     /** An {@link Llm} for {@code role} backed by {@code model}. */
     public Llm llm(Role role, ChatModel model) {
-        return new Llm(role, model, this);
+        return new Llm(role, model, this, false);
+    }
+
+    /**
+     * {@code role}'s calls to {@code model} for the ratings that may go out as provider batches (validation,
+     * test, eval): with a {@link Builder#batchApi batch API} a request the cache misses goes into a batch;
+     * without one this is {@link #llm}. Training minibatch, gradient, summary and edit calls use
+     * {@link #llm}: the loop waits on them. The choice is made per call site, not per stage, because
+     * stages overlap (a child's validation starts while another parent is still being edited).
+     */
+    public Llm batchLlm(Role role, ChatModel model) {
+        return new Llm(role, model, this, true);
     }
 
     /**
@@ -129,18 +139,6 @@ public final class CallPath implements AutoCloseable {
         }
     }
 
-    /**
-     * Whether the calls made from now on belong to a stage that goes out as provider batches (validation,
-     * test, eval): only models with a {@link Builder#batchApi batch API} use it; training minibatch,
-     * gradient, summary and edit calls stay online because the loop waits on them.
-     */
-    public void batchStage(boolean on) {
-        this.batchStage = on;
-    }
-
-    boolean inBatchStage() {
-        return batchStage;
-    }
 
     /** The concurrency limit {@code model}'s calls count against: its limit group, else its provider name. */
     String limitKey(ChatModel model, String provider) {
@@ -371,7 +369,7 @@ public final class CallPath implements AutoCloseable {
         }
 
         /**
-         * Sends {@code model}'s calls of the batch stages (validation, test, eval: {@link CallPath#batchStage})
+         * Sends {@code model}'s calls of the held-out ratings (validation, test, eval: {@link CallPath#batchLlm})
          * through {@code api} as provider batches, at the batch price ({@link Pricing#batchCost}).
          */
         public Builder batchApi(ChatModel model, BatchApi api) {

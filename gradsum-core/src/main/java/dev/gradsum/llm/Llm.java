@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * Identical requests in flight at the same time make one call: the others wait for its reply and get
  * it as a cache hit (when the call fails for good, they fail the same way). With a cache that never
  * answers ({@link CallCache#writeOnly}) every request is sent.
- * In a batch stage ({@link CallPath#batchStage}) a model with a batch API sends a missed request through
+ * Made by {@link CallPath#batchLlm} (the held-out ratings), a model with a batch API sends a missed request through
  * its {@link BatchQueue} instead (a provider batch, at the batch price), then reads the answer as an online
  * one; a request its batch gave no answer goes into the next batch or online ({@link BatchOptions}).
  * Thread-safe. Made by {@link CallPath#llm(Role, dev.langchain4j.model.chat.ChatModel)}.
@@ -46,7 +46,7 @@ public final class Llm {
     private final CallPath path;
     private final BatchQueue batch;
 
-    Llm(Role role, ChatModel model, CallPath path) {
+    Llm(Role role, ChatModel model, CallPath path, boolean batches) {
         this.role = Objects.requireNonNull(role, "role");
         this.model = Objects.requireNonNull(model, () -> role.key() + " model");
         this.path = path;
@@ -55,7 +55,7 @@ public final class Llm {
         this.limitKey = path.limitKey(model, provider);
         ChatRequestParameters parameters = model.defaultRequestParameters();
         this.maxTokens = parameters == null ? null : parameters.maxOutputTokens();
-        this.batch = path.batchQueue(model, provider, modelName);
+        this.batch = batches ? path.batchQueue(model, provider, modelName) : null;
     }
 
     /**
@@ -198,7 +198,7 @@ public final class Llm {
         LlmReply reply;
         UnusableReplyException.Kind unusable;
         try {
-            ChatResponse fromBatch = batch != null && path.inBatchStage() ? fromBatch(key, chatRequest) : null;
+            ChatResponse fromBatch = batch != null ? fromBatch(key, chatRequest) : null;
             boolean batched = fromBatch != null;
             ChatResponse response = batched ? fromBatch : online(chatRequest);
             String content = textOf(response);

@@ -59,8 +59,7 @@ class BatchPathTest {
                 progress.add(p);
             }
         })) {
-            path.batchStage(true);
-            Llm llm = path.llm(Role.TARGET, online);
+            Llm llm = path.batchLlm(Role.TARGET, online);
             List<LlmReply> replies = chatAll(llm, prompts);
 
             assertThat(replies).extracting(LlmReply::text)
@@ -79,8 +78,7 @@ class BatchPathTest {
         }
         // a later run (an eval, a rerun) pays none of them again
         try (CallPath later = path(online, api, BatchLedger.inMemory(), cache, FAST, (r, rep, t) -> { })) {
-            later.batchStage(true);
-            List<LlmReply> again = chatAll(later.llm(Role.TARGET, online), prompts);
+            List<LlmReply> again = chatAll(later.batchLlm(Role.TARGET, online), prompts);
             assertThat(again).allMatch(LlmReply::cached);
             assertThat(api.submitted()).hasSize(1);
         }
@@ -114,8 +112,7 @@ class BatchPathTest {
                 progress.add(p);
             }
         })) {
-            path.batchStage(true);
-            List<LlmReply> replies = chatAll(path.llm(Role.TARGET, online), List.of("ok", "EXPIRE me", "ERROR me"));
+            List<LlmReply> replies = chatAll(path.batchLlm(Role.TARGET, online), List.of("ok", "EXPIRE me", "ERROR me"));
 
             assertThat(replies).extracting(LlmReply::text)
                     .containsExactly("batch answer: ok", "online answer", "online answer");
@@ -134,8 +131,7 @@ class BatchPathTest {
         ScriptedBatchApi api = new ScriptedBatchApi(0);
         BatchOptions nextBatch = FAST.withFailedRequests(BatchOptions.FailedRequests.NEXT_BATCH);
         try (CallPath path = path(online, api, BatchLedger.inMemory(), CallCache.inMemory(), nextBatch, (r, rep, t) -> { })) {
-            path.batchStage(true);
-            List<LlmReply> replies = chatAll(path.llm(Role.TARGET, online), List.of("ok", "EXPIRE me"));
+            List<LlmReply> replies = chatAll(path.batchLlm(Role.TARGET, online), List.of("ok", "EXPIRE me"));
 
             assertThat(replies).extracting(LlmReply::text).containsExactly("batch answer: ok", "online answer");
             assertThat(api.submitted()).hasSize(2); // the expired request went into a second batch, expired again
@@ -151,8 +147,7 @@ class BatchPathTest {
         BatchLedger ledger = BatchLedger.inMemory();
         List<String> prompts = List.of("row 1", "row 2");
         CallPath first = path(online, api, ledger, CallCache.inMemory(), FAST, (r, rep, t) -> { });
-        first.batchStage(true);
-        Llm llm = first.llm(Role.TARGET, online);
+        Llm llm = first.batchLlm(Role.TARGET, online);
         List<Future<LlmReply>> abandoned = prompts.stream()
                 .map(p -> pool.submit(() -> llm.chat(LlmRequest.user(p)))).toList();
         while (ledger.open("OPEN_AI", "gpt-4o-mini").isEmpty()) {
@@ -163,8 +158,7 @@ class BatchPathTest {
 
         api.endAtNextPoll();
         try (CallPath second = path(online, api, ledger, CallCache.inMemory(), FAST, (r, rep, t) -> { })) {
-            second.batchStage(true);
-            List<LlmReply> replies = chatAll(second.llm(Role.TARGET, online), prompts);
+            List<LlmReply> replies = chatAll(second.batchLlm(Role.TARGET, online), prompts);
             assertThat(replies).extracting(LlmReply::text).containsExactly("batch answer: row 1", "batch answer: row 2");
         } finally {
             assertThat(api.submitted()).hasSize(1);
@@ -191,8 +185,7 @@ class BatchPathTest {
             }
         };
         try (CallPath path = path(online, unknown, BatchLedger.inMemory(), CallCache.inMemory(), FAST, (r, rep, t) -> { })) {
-            path.batchStage(true);
-            List<LlmReply> replies = chatAll(path.llm(Role.TARGET, online), List.of("row 1", "row 2"));
+            List<LlmReply> replies = chatAll(path.batchLlm(Role.TARGET, online), List.of("row 1", "row 2"));
 
             assertThat(replies).extracting(LlmReply::text).containsOnly("online answer");
             assertThat(polls.get()).isEqualTo(BatchQueue.POLL_FAILURES_TO_GIVE_UP);
@@ -205,8 +198,7 @@ class BatchPathTest {
         ScriptedBatchApi api = new ScriptedBatchApi(1_000_000);
         BatchLedger ledger = BatchLedger.inMemory();
         CallPath path = path(online, api, ledger, CallCache.inMemory(), FAST, (r, rep, t) -> { });
-        path.batchStage(true);
-        Llm llm = path.llm(Role.TARGET, online);
+        Llm llm = path.batchLlm(Role.TARGET, online);
         Future<LlmReply> waiting = pool.submit(() -> llm.chat(LlmRequest.user("row 1")));
         while (ledger.open("OPEN_AI", "gpt-4o-mini").isEmpty()) {
             Thread.sleep(10);
@@ -225,12 +217,10 @@ class BatchPathTest {
         ScriptedBatchApi api = new ScriptedBatchApi(0);
         BatchLedger ledger = BatchLedger.inMemory();
         try (CallPath first = path(online, api, ledger, CallCache.inMemory(), FAST, (r, rep, t) -> { })) {
-            first.batchStage(true);
-            chatAll(first.llm(Role.TARGET, online), List.of("row 1"));
+            chatAll(first.batchLlm(Role.TARGET, online), List.of("row 1"));
         }
         try (CallPath noCache = path(online, api, ledger, CallCache.writeOnly(CallCache.inMemory()), FAST, (r, rep, t) -> { })) {
-            noCache.batchStage(true);
-            chatAll(noCache.llm(Role.TARGET, online), List.of("row 1"));
+            chatAll(noCache.batchLlm(Role.TARGET, online), List.of("row 1"));
         }
         assertThat(api.submissionsOf("row 1")).isEqualTo(2);
     }

@@ -18,14 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * succeeded / errored / canceled / expired: platform.claude.com/docs/build-with-claude/batch-processing).
  * It answers {@code batch answer: <prompt>} with 100 input and 10 output tokens.
  */
-final class ScriptedBatchApi implements BatchApi {
+public final class ScriptedBatchApi implements BatchApi {
     private volatile int pollsInProgress;
     private final AtomicInteger batches = new AtomicInteger();
     private final List<List<String>> submitted = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, List<String>> prompts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
 
-    ScriptedBatchApi(int pollsInProgress) {
+    public ScriptedBatchApi(int pollsInProgress) {
         this.pollsInProgress = pollsInProgress;
     }
 
@@ -67,7 +67,7 @@ final class ScriptedBatchApi implements BatchApi {
     }
 
     /** The prompts of every batch submitted, in submission order. */
-    List<List<String>> submitted() {
+    public List<List<String>> submitted() {
         return List.copyOf(submitted);
     }
 
