@@ -55,7 +55,7 @@ class ExampleSystemPromptTest {
     /** The low end of the target row's "in tokens" column of plan's table (such as {@code 1.9k–32.9k}). */
     private static double targetInputTokens(String plan) {
         String row = plan.lines().filter(l -> l.strip().startsWith("target ")).findFirst().orElseThrow();
-        String low = row.strip().split("\\s+")[3].split("–")[0];
+        String low = row.strip().split("\\s+")[4].split("–")[0]; // role, model, calls, expected, in tokens
         return low.endsWith("k") ? Double.parseDouble(low.substring(0, low.length() - 1)) * 1000 : Double.parseDouble(low);
     }
 
