@@ -54,7 +54,7 @@ final class RunContext implements AutoCloseable {
         Metric metric = task.metric() != null
                 ? task.metric()
                 : new LlmJudge(callPath.llm(Role.JUDGE, models.model(Role.JUDGE)), task.criteria(),
-                        task.description(), metaPrompts);
+                        task.description(), metaPrompts, settings.options().judgeSamples());
         SearchModules modules = new SearchModules(
                 new Generator(target, executor),
                 new Evaluator(metric, executor),

@@ -178,6 +178,11 @@ final class TaskRun {
         if (s.patience() != null) o.patience(s.patience());
         if (s.summarize() != null) o.summarize(s.summarize());
         if (s.seed() != null) o.seed(s.seed());
+        if (s.selection() != null) o.selection(s.selection());
+        if (s.gate() != null) o.minibatchGate(s.gate());
+        if (s.validation() != null) o.validation(s.validation());
+        if (s.minConfidence() != null) o.minConfidence(s.minConfidence());
+        if (file.evaluation().judgeSamples() != null) o.judgeSamples(file.evaluation().judgeSamples());
         return (flags == null ? o : flags.applyTo(o)).build();
     }
 

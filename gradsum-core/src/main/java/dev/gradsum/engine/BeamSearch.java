@@ -19,10 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.stream.Collectors;
 
 /**
  * The GRAD-SUM beam search. The beam starts as {@code [c0]}, the initial prompt. Each iteration, every
@@ -32,6 +30,12 @@ import java.util.stream.Collectors;
  * <em>same</em> validation rows (a paired comparison; an unchanged prompt's rating is reused, not
  * redone) and the best {@code beamSize} are kept: higher mean first, ties to the shorter prompt, then
  * the older candidate.
+ *
+ * <p>Beyond the paper (each off by default, see {@link SearchOptions}): {@link Selection} chooses the
+ * parents and survivors (Pareto pool instead of the beam; a child replaces its parent only when
+ * {@link Acceptance} says it is significantly better), a {@link MinibatchGate} stops children worse than
+ * their parent on its minibatch before validation, and {@link SuccessiveHalving} rates the children on
+ * growing slices of the validation rows.
  *
  * <p>The search stops after {@code iterations}, or early: when no child beats the best parent for
  * {@code patience} iterations ({@link StopReason#NO_IMPROVEMENT}), when a budget limit would be
@@ -55,6 +59,10 @@ public final class BeamSearch {
     private final boolean judged;
     private final List<Candidate> candidates = new ArrayList<>();
     private final Map<String, List<Evaluation>> validationByPrompt = new ConcurrentHashMap<>();
+    // i13-engine: parent choice and survivors (beam | pareto, min_confidence), the minibatch gate, halving
+    private final Selection selection;
+    private final MinibatchGate gate;
+    private final SuccessiveHalving halving;
 
     public BeamSearch(Task task, SearchModules modules, SearchOptions options, ExecutorService executor,
                       List<SearchListener> listeners) {
@@ -65,6 +73,9 @@ public final class BeamSearch {
         this.events = new SearchEvents(listeners);
         this.expander = new Expander(task, modules, options, executor, events);
         this.judged = task.metric() == null;
+        this.selection = new Selection(options);
+        this.gate = new MinibatchGate(modules, executor, events);
+        this.halving = new SuccessiveHalving(modules, executor, events, options.beamSize());
     }
 
     /** Searches on {@code split}'s train and validation rows, then rates initial vs best on its test rows. */
@@ -116,7 +127,8 @@ public final class BeamSearch {
     }
 
     private Iteration iterate(int index, List<Candidate> beam, Split split) throws InterruptedException {
-        List<Expansion> expansions = expander.expand(index, beam, split.train());
+        List<Expansion> expansions = expander.expand(index, selection.parents(index, beam, this::validation), // i13-engine
+                split.train());
         Map<String, String> idByText = new HashMap<>();
         beam.forEach(c -> idByText.put(c.prompt().text(), c.id()));
         List<Candidate> children = new ArrayList<>();
@@ -151,10 +163,16 @@ public final class BeamSearch {
                 children.add(child);
             }
         }
+        if (options.minibatchGate()) { // i13-engine: only children at least as good as their parent on its minibatch go on
+            Map<String, Expansion> byParent = new HashMap<>();
+            expansions.forEach(e -> byParent.put(e.parent().id(), e));
+            events.stageStarted(index, Stage.GATE, MinibatchGate.rows(children, byParent) * callsPerRow());
+            children = gate.admitted(index, children, byParent, (parent, reason) -> drop(index, parent, reason, dropped));
+        }
         List<ScoredCandidate> scored = validate(index, beam, children, split);
-        List<String> kept = scored.stream().limit(options.beamSize()).map(s -> s.candidate().id()).toList();
-        return new Iteration(index, trainScores, gradients, summaries, scored, kept, dropped,
-                improved(scored, children));
+        Selection.Outcome chosen = selection.survive(beam, scored, this::validation); // i13-engine
+        return new Iteration(index, trainScores, gradients, summaries, chosen.scored(), chosen.beam(), dropped,
+                chosen.improved());
     }
 
     /** Rates parents and children on the same validation rows; a prompt rated before is not rated again. */
@@ -162,39 +180,39 @@ public final class BeamSearch {
             throws InterruptedException {
         List<Candidate> pool = new ArrayList<>(parents);
         pool.addAll(children);
-        List<Candidate> toRate = pool.stream().filter(c -> !validationByPrompt.containsKey(c.prompt().text())).toList();
+        List<Candidate> unrated = pool.stream().filter(c -> !validationByPrompt.containsKey(c.prompt().text())).toList();
+        // i13-engine: with validation=halving the new children are rated in rungs, the rest on every row
+        List<Candidate> halved = options.validation() == SearchOptions.Validation.HALVING
+                ? unrated.stream().filter(children::contains).toList() : List.of();
+        List<Candidate> toRate = unrated.stream().filter(c -> !halved.contains(c)).toList();
         int rows = split.validation().size();
-        events.stageStarted(index, Stage.VALIDATE, toRate.size() * rows * (judged ? 2 : 1));
+        events.stageStarted(index, Stage.VALIDATE, (int) (toRate.size() * (long) rows
+                + SuccessiveHalving.ratings(halved.size(), options.beamSize(), rows)) * callsPerRow());
         List<List<Evaluation>> rated = Fanout.waitForAll(executor, toRate,
                 c -> modules.rate(c.prompt(), split.validation()));
         for (int k = 0; k < toRate.size(); k++) {
             validationByPrompt.put(toRate.get(k).prompt().text(), rated.get(k));
             events.evaluated(index, toRate.get(k), "validation", rated.get(k));
         }
+        Map<String, List<Evaluation>> rungs = halving.rate(index, halved, split.validation());
+        halved.stream().filter(c -> rungs.get(c.id()).size() == rows)
+                .forEach(c -> validationByPrompt.put(c.prompt().text(), rungs.get(c.id())));
         List<ScoredCandidate> scored = new ArrayList<>(pool.size());
         for (Candidate c : pool) {
-            scored.add(Scores.scored(c, validationByPrompt.get(c.prompt().text())));
+            scored.add(Scores.scored(c, rungs.getOrDefault(c.id(), validationByPrompt.get(c.prompt().text()))));
         }
         scored.sort(Ranking.BEST_FIRST);
         return scored;
     }
 
-    /** Whether a child rates higher than every parent on this iteration's validation rows. */
-    private static boolean improved(List<ScoredCandidate> scored, List<Candidate> children) {
-        Set<String> childIds = children.stream().map(Candidate::id).collect(Collectors.toSet());
-        double bestChild = Double.NEGATIVE_INFINITY;
-        double bestParent = Double.NEGATIVE_INFINITY;
-        for (ScoredCandidate s : scored) {
-            if (s.rated() == 0) {
-                continue;
-            }
-            if (childIds.contains(s.candidate().id())) {
-                bestChild = Math.max(bestChild, s.score());
-            } else {
-                bestParent = Math.max(bestParent, s.score());
-            }
-        }
-        return bestChild > bestParent;
+    /** A candidate's ratings on every validation row, or {@code null} when it has not answered them all. */
+    private List<Evaluation> validation(Candidate c) {
+        return validationByPrompt.get(c.prompt().text());
+    }
+
+    /** Calls per rated row: the answer, and each judge sample's verdict under an LLM judge. */
+    private int callsPerRow() {
+        return judged ? 1 + options.judgeSamples() : 1;
     }
 
     private Candidate create(PromptTemplate prompt, String parentId, int iteration, String feedback) {

@@ -56,7 +56,10 @@ public final class CallEstimate {
             + "created (no training answer fails, or every candidate is dropped), so only the initial prompt "
             + "is rated. high: every iteration runs, every training answer fails, every candidate is repaired "
             + "once and rated. Both assume the models answer in the asked format and no call fails. "
-            + "Cache hits from earlier runs cost nothing and are not subtracted.";
+            + "Cache hits from earlier runs cost nothing and are not subtracted. "
+            + "With judge samples n, every answer is judged n times; with the minibatch gate, every child first "
+            + "answers its parent's minibatch (high: all pass it); with successive halving, children answer "
+            + "growing slices of the validation rows and only the survivors answer them all.";
 
     /** A closed range of whole numbers. */
     public record Range(long low, long high) {
@@ -195,7 +198,8 @@ public final class CallEstimate {
         private void rate(boolean high, long n, long paid) {
             add(Role.TARGET, high, n, paid, genIn, answer);
             if (judged) {
-                add(Role.JUDGE, high, n, paid, judgeIn, JUDGE_TOKENS);
+                long samples = o.judgeSamples();
+                add(Role.JUDGE, high, n * samples, paid * samples, judgeIn, JUDGE_TOKENS);
             }
         }
 
@@ -205,7 +209,11 @@ public final class CallEstimate {
                 for (int i = 1; i <= o.iterations(); i++) {
                     long children = beam * k;
                     rate(true, beam * m, beam * m);
-                    rate(true, (i == 1 ? 1 + children : children) * v, (i == 1 ? 1 + children : children) * v);
+                    long validated = (i == 1 ? v : 0) + validationRatings(children); // i13-engine: halving
+                    rate(true, validated, validated);
+                    if (o.minibatchGate()) {
+                        rate(true, children * m, children * m);
+                    }
                     add(Role.GRADIENT, true, beam * m, beam * m, gradIn, GRADIENT_TOKENS);
                     long feedbackTokens = (long) m * (GRADIENT_TOKENS + 10);
                     if (o.summarize()) {
@@ -230,6 +238,13 @@ public final class CallEstimate {
                 }
                 rate(false, t, t);
             }
+        }
+
+        /** Row ratings of {@code children} new candidates on the validation rows: all rows, or halving's rungs. */
+        private long validationRatings(long children) {
+            return o.validation() == SearchOptions.Validation.HALVING
+                    ? SuccessiveHalving.ratings((int) Math.min(children, Integer.MAX_VALUE), o.beamSize(), v)
+                    : children * v;
         }
 
         private long metaPromptLength(String metaPrompt) {

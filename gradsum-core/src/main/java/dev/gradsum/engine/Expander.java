@@ -50,7 +50,7 @@ final class Expander {
                 .toList();
         int rows = batches.stream().mapToInt(List::size).sum();
 
-        events.stageStarted(iteration, Stage.GENERATE, rows * (judged ? 2 : 1));
+        events.stageStarted(iteration, Stage.GENERATE, rows * (judged ? 1 + options.judgeSamples() : 1)); // i13-engine: judge samples
         List<List<Evaluation>> evaluations = Fanout.waitForAll(executor, all,
                 k -> modules.rate(beam.get(k).prompt(), batches.get(k)));
         for (int k = 0; k < n; k++) {
