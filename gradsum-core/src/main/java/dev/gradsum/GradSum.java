@@ -357,6 +357,12 @@ public final class GradSum {
         public Builder bootstrapSamples(int v) { return knob("bootstrapSamples", k -> k.bootstrapSamples(v)); }
         /** Seeds the split, minibatch sampling, backoff jitter and the bootstrap, so a run replays. */
         public Builder seed(long seed) { return knob("seed", k -> k.seed(seed)); }
+        // i13-engine: search beyond the paper (see SearchOptions)
+        public Builder selection(SearchOptions.Selection v) { return knob("selection", k -> k.selection(v)); }
+        public Builder minibatchGate(boolean v) { return knob("minibatchGate", k -> k.minibatchGate(v)); }
+        public Builder validation(SearchOptions.Validation v) { return knob("validation", k -> k.validation(v)); }
+        public Builder judgeSamples(int v) { return knob("judgeSamples", k -> k.judgeSamples(v)); }
+        public Builder minConfidence(double v) { return knob("minConfidence", k -> k.minConfidence(v)); }
 
         /** Most model calls in flight per provider or limit group (default {@value CallPath#DEFAULT_MAX_CONCURRENCY}). */
         public Builder maxConcurrency(int max) { calls.maxConcurrency(max); return this; }
