@@ -20,6 +20,7 @@ import dev.gradsum.search.SearchOptions;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -155,7 +156,23 @@ final class TaskRun {
         s.put("evaluation", evaluation());
         s.put("data", file.data().pathAsWritten() + " (" + setup.dataset().size() + " rows)");
         s.put("concurrency", String.valueOf(concurrency));
+        String beyond = beyondThePaper();
+        if (!beyond.isEmpty()) {
+            s.put("beyond the paper", beyond);
+        }
         return s;
+    }
+
+    /** The search options beyond the paper that differ from the defaults, e.g. {@code selection pareto, gate minibatch}. */
+    private String beyondThePaper() {
+        SearchOptions d = SearchOptions.defaults();
+        List<String> set = new java.util.ArrayList<>();
+        if (options.selection() != d.selection()) set.add("selection " + options.selection().name().toLowerCase(java.util.Locale.ROOT));
+        if (options.minibatchGate()) set.add("gate minibatch");
+        if (options.validation() != d.validation()) set.add("validation " + options.validation().name().toLowerCase(java.util.Locale.ROOT));
+        if (options.judgeSamples() != d.judgeSamples()) set.add("judge_samples " + options.judgeSamples());
+        if (options.minConfidence() != d.minConfidence()) set.add("min_confidence " + options.minConfidence());
+        return String.join(", ", set);
     }
 
     String evaluation() {

@@ -38,6 +38,11 @@ import java.util.function.ToLongFunction;
  *       b·(1 + K)) prompts. (A parent kept in the beam whose minibatch repeats gets its answers from
  *       the cache and repeats its earlier candidates, which are dropped: fewer calls.)</li>
  * </ul>
+ * The options beyond the paper change the arithmetic: each judge call is made {@code judgeSamples} times;
+ * with the minibatch gate every child first answers its parent's m training rows (high: every child
+ * passes); with successive halving the children answer the rungs of {@link SuccessiveHalving#ratings}
+ * instead of all v rows. Pareto selection and {@code minConfidence} change which prompts are kept, not
+ * how many are expanded (at most the beam size), so the range stays.
  * Both assume the models answer in the asked format and do not fail (an unusable answer asked again,
  * a failed call or a budget stop is outside the range). Tokens are text length / 4, with the answer
  * lengths of {@link #ASSUMPTIONS}; calls answered from an earlier run's cache are not subtracted.

@@ -86,11 +86,6 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
         confidence(minConfidence);
     }
 
-    /** Whether {@code minConfidence} turns the acceptance test on. */
-    public boolean acceptanceTest() {
-        return minConfidence > 0;
-    }
-
     /**
      * The paper's beam 3 and 10 iterations; K 3, minibatch 30, patience 3, summary on, 2000 resamples, seed 0;
      * beam selection, no minibatch gate, full validation, one judge sample, no acceptance test.
