@@ -49,6 +49,23 @@ class PlanBeyondPaperTest {
     }
 
     @Test
+    void a_run_records_the_options_that_differ_from_the_paper_among_its_settings() {
+        String yaml = TaskFolder.yaml("{provider: simulated}", "{provider: simulated}", "")
+                .replace("concurrency: 4}", "concurrency: 4, selection: pareto, validation: halving, min_confidence: 0.9}")
+                .replace("  expected: capital\n", "  expected: capital\n  judge_samples: 3\n");
+        Path task = new TaskFolder(dir).task(yaml);
+        Path paper = new TaskFolder(dir.resolve("paper")).task(TaskFolder.yaml("{provider: simulated}", "{provider: simulated}", ""));
+
+        TaskRun run = TaskRun.load(task.toString(), null, null);
+
+        assertThat(run.options.selection()).isEqualTo(dev.gradsum.search.SearchOptions.Selection.PARETO);
+        assertThat(run.options.judgeSamples()).isEqualTo(3);
+        assertThat(run.settings()).containsEntry("beyond the paper",
+                "selection pareto, validation halving, judge_samples 3, min_confidence 0.9");
+        assertThat(TaskRun.load(paper.toString(), null, null).settings()).doesNotContainKey("beyond the paper");
+    }
+
+    @Test
     void a_mistyped_value_is_named_with_its_key_and_the_known_values() {
         String yaml = TaskFolder.yaml("{provider: simulated}", "{provider: simulated}", "")
                 .replace("concurrency: 4}", "concurrency: 4, selection: paretto}");
