@@ -56,7 +56,6 @@ public final class BeamSearch {
     private final ExecutorService executor;
     private final SearchEvents events;
     private final Expander expander;
-    private final boolean judged;
     private final List<Candidate> candidates = new ArrayList<>();
     private final Map<String, List<Evaluation>> validationByPrompt = new ConcurrentHashMap<>();
     // i13-engine: parent choice and survivors (beam | pareto, min_confidence), the minibatch gate, halving
@@ -72,7 +71,6 @@ public final class BeamSearch {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.events = new SearchEvents(listeners);
         this.expander = new Expander(task, modules, options, executor, events);
-        this.judged = task.metric() == null;
         this.selection = new Selection(options);
         this.gate = new MinibatchGate(modules, executor, events);
         this.halving = new SuccessiveHalving(modules, executor, events, options.beamSize());
@@ -113,7 +111,7 @@ public final class BeamSearch {
         TestScore test = null;
         if (reason != StopReason.INTERRUPTED) {
             FinalTest finalTest = new FinalTest(modules, executor, events,
-                    new PairedBootstrap(options.bootstrapSamples(), options.seed()), judged);
+                    new PairedBootstrap(options.bootstrapSamples(), options.seed()), callsPerRow());
             try {
                 test = finalTest.run(iterations.size(), initial, best, split.test());
             } catch (InterruptedException e) {
@@ -212,7 +210,7 @@ public final class BeamSearch {
 
     /** Calls per rated row: the answer, and each judge sample's verdict under an LLM judge. */
     private int callsPerRow() {
-        return judged ? 1 + options.judgeSamples() : 1;
+        return RowCalls.of(task, options);
     }
 
     private Candidate create(PromptTemplate prompt, String parentId, int iteration, String feedback) {

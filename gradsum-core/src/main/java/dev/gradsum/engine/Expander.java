@@ -29,7 +29,6 @@ final class Expander {
     private final SearchOptions options;
     private final ExecutorService executor;
     private final SearchEvents events;
-    private final boolean judged;
 
     Expander(Task task, SearchModules modules, SearchOptions options, ExecutorService executor, SearchEvents events) {
         this.task = task;
@@ -37,7 +36,6 @@ final class Expander {
         this.options = options;
         this.executor = executor;
         this.events = events;
-        this.judged = task.metric() == null;
     }
 
     List<Expansion> expand(int iteration, List<Candidate> beam, List<Example> train) throws InterruptedException {
@@ -50,7 +48,7 @@ final class Expander {
                 .toList();
         int rows = batches.stream().mapToInt(List::size).sum();
 
-        events.stageStarted(iteration, Stage.GENERATE, rows * (judged ? 1 + options.judgeSamples() : 1)); // i13-engine: judge samples
+        events.stageStarted(iteration, Stage.GENERATE, rows * RowCalls.of(task, options)); // i13-engine: judge samples
         List<List<Evaluation>> evaluations = Fanout.waitForAll(executor, all,
                 k -> modules.rate(beam.get(k).prompt(), batches.get(k)));
         for (int k = 0; k < n; k++) {
