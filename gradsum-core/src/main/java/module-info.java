@@ -7,7 +7,8 @@
  * ({@link dev.gradsum.model}), the search's options and results ({@link dev.gradsum.search}), the SQLite
  * store of runs and answered calls ({@link dev.gradsum.store}), and the exceptions. Everything else (the
  * call path, the five modules, the loop, what the store records, the simulated world, low-level helpers)
- * is internal: exported only to gradsum's own command line and bench.
+ * is internal: exported only to gradsum's own command line, bench and JUnit 5 module (the last reads the
+ * call path, the modules' ratings and the engine's baseline rule).
  */
 module dev.gradsum.core {
     requires transitive langchain4j.core;
@@ -27,10 +28,10 @@ module dev.gradsum.core {
     exports dev.gradsum.search;
     exports dev.gradsum.store;
 
-    exports dev.gradsum.engine to dev.gradsum.cli, dev.gradsum.bench;
-    exports dev.gradsum.llm to dev.gradsum.cli, dev.gradsum.bench;
-    exports dev.gradsum.modules to dev.gradsum.cli, dev.gradsum.bench;
+    exports dev.gradsum.engine to dev.gradsum.cli, dev.gradsum.bench, dev.gradsum.junit;
+    exports dev.gradsum.llm to dev.gradsum.cli, dev.gradsum.bench, dev.gradsum.junit;
+    exports dev.gradsum.modules to dev.gradsum.cli, dev.gradsum.bench, dev.gradsum.junit;
     exports dev.gradsum.recording to dev.gradsum.cli, dev.gradsum.bench;
     exports dev.gradsum.simulation to dev.gradsum.cli, dev.gradsum.bench;
-    exports dev.gradsum.internal to dev.gradsum.cli, dev.gradsum.bench;
+    exports dev.gradsum.internal to dev.gradsum.cli, dev.gradsum.bench, dev.gradsum.junit;
 }

@@ -363,6 +363,8 @@ public final class GradSum {
         public Builder validation(SearchOptions.Validation v) { return knob("validation", k -> k.validation(v)); }
         public Builder judgeSamples(int v) { return knob("judgeSamples", k -> k.judgeSamples(v)); }
         public Builder minConfidence(double v) { return knob("minConfidence", k -> k.minConfidence(v)); }
+        /** Whether the search stops when nothing is left to learn (default on; {@code StopReason.NOTHING_TO_LEARN}). */
+        public Builder stopWhenLearned(boolean v) { return knob("stopWhenLearned", k -> k.stopWhenLearned(v)); }
 
         /** Most model calls in flight per provider or limit group (default {@value CallPath#DEFAULT_MAX_CONCURRENCY}). */
         public Builder maxConcurrency(int max) { calls.maxConcurrency(max); return this; }

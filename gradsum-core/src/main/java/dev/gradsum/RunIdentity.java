@@ -1,6 +1,7 @@
 package dev.gradsum;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gradsum.data.Example;
@@ -26,6 +27,13 @@ import java.util.TreeMap;
  */
 final class RunIdentity {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Search knobs added after runs were first stored: kept out of the configuration while at their
+     * default, so a run recorded before the knob existed still has the same configuration (a resume
+     * matches it exactly) and reads the knob as its default ({@link #options}).
+     */
+    private static final List<String> KNOBS_ADDED_LATER = List.of("stopWhenLearned",
+            "selection", "minibatchGate", "validation", "judgeSamples", "minConfidence"); // i13-engine: beyond the paper
 
     private RunIdentity() {
     }
@@ -53,7 +61,7 @@ final class RunIdentity {
             criteria.put("passThreshold", c.passThreshold());
         }
         root.put("rowsSha256", rowsHash(s.split()));
-        root.set("options", JSON.valueToTree(s.options()));
+        root.set("options", options(s.options()));
         ObjectNode models = root.putObject("models");
         for (Role role : Role.values()) {
             models.set(role.key(), model(s.models().model(role)));
@@ -66,10 +74,26 @@ final class RunIdentity {
         }
     }
 
-    /** The search knobs a stored configuration was started with. */
+    private static ObjectNode options(SearchOptions options) {
+        ObjectNode knobs = JSON.valueToTree(options);
+        ObjectNode defaults = JSON.valueToTree(SearchOptions.defaults());
+        for (String knob : KNOBS_ADDED_LATER) {
+            if (knobs.path(knob).equals(defaults.path(knob))) {
+                knobs.remove(knob);
+            }
+        }
+        return knobs;
+    }
+
+    /** The search knobs a stored configuration was started with; a knob it does not name has its default. */
     static SearchOptions options(String configJson) {
         try {
-            return JSON.treeToValue(JSON.readTree(configJson).path("options"), SearchOptions.class);
+            ObjectNode knobs = JSON.valueToTree(SearchOptions.defaults());
+            JsonNode stored = JSON.readTree(configJson).path("options");
+            if (stored instanceof ObjectNode given) {
+                knobs.setAll(given);
+            }
+            return JSON.treeToValue(knobs, SearchOptions.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ConfigurationException("a stored run configuration has no readable search options (" + e.getMessage() + ")");
         }

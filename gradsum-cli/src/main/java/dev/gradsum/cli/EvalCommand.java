@@ -8,20 +8,21 @@ import dev.gradsum.cli.report.UsageText;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
-import dev.gradsum.engine.PairedBootstrap;
+import dev.gradsum.engine.BaselineComparison;
 import dev.gradsum.engine.RowCalls;
 import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.exception.GradSumException;
+import dev.gradsum.internal.Causes;
+import dev.gradsum.llm.BudgetExceededException;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.UnusableReplies;
 import dev.gradsum.model.Usage;
-import dev.gradsum.modules.Evaluation;
 import dev.gradsum.store.SqliteStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -134,20 +135,31 @@ final class EvalCommand implements Callable<Integer> {
             // eval runs no search (so a split without train or validation rows is fine)
             GradSum gradSum = run.builder(cli).options(run.options.toBuilder().iterations(0).build())
                     .cache(cache).callListener(progress).callListener(unusable).build();
-            GradSum.Evaluated evaluated;
-            GradSum.Evaluated base;
+            GradSum.Evaluated evaluated = null;
+            GradSum.Evaluated base = null;
+            BudgetExceededException budget = null;
             progress.start();
+            long started = System.nanoTime();
             try {
                 evaluated = gradSum.evaluate(prompt, rows);
                 base = baseline == null ? null : gradSum.evaluate(baseline, rows);
+            } catch (GradSumException e) {
+                budget = Causes.find(e, BudgetExceededException.class).orElseThrow(() -> e);
             } finally {
                 progress.finish();
                 recording.finish();
             }
+            if (budget != null) {
+                // the budget stops an eval as it stops a search: exit 3, and no partial score
+                cli.err().println("eval: stopped on the budget before every row was rated, so no score: " + budget.getMessage());
+                cli.err().flush();
+                return ExitCode.BUDGET;
+            }
             print(evaluated, source, scored);
             unusable.tallies().forEach(tally -> cli.out().println(ResultSummary.line(tally)));
             EvalReport.Comparison comparison = base == null ? null : compare(run, evaluated, base);
-            EvalReport report = new EvalReport(dataFile != null ? "data" : part.name(), source, evaluated.score(), evaluated.rows(), comparison);
+            EvalReport report = new EvalReport(dataFile != null ? "data" : part.name(), source, evaluated.score(), evaluated.rows(), comparison,
+                    (System.nanoTime() - started) / 1e9);
             if (comparison != null) {
                 cli.out().println(report.comparisonLine());
             }
@@ -181,24 +193,12 @@ final class EvalCommand implements Callable<Integer> {
         return p;
     }
 
-    /** The paired difference (new − baseline) over rows both rated, with the engine's bootstrap. */
+    /** The paired difference (new − baseline) over rows both rated: the engine's rule ({@link BaselineComparison}). */
     private EvalReport.Comparison compare(TaskRun run, GradSum.Evaluated now, GradSum.Evaluated base) {
-        List<Double> diffs = new ArrayList<>();
-        double baseSum = 0;
-        for (int i = 0; i < now.rows().size(); i++) {
-            Evaluation a = now.rows().get(i);
-            Evaluation b = base.rows().get(i);
-            if (!a.score().error() && !b.score().error()) {
-                diffs.add(a.score().value() - b.score().value());
-                baseSum += b.score().value();
-            }
-        }
-        double[] d = diffs.stream().mapToDouble(Double::doubleValue).toArray();
-        double mean = d.length == 0 ? 0 : java.util.Arrays.stream(d).average().orElse(0);
-        double[] interval = new PairedBootstrap(run.options.bootstrapSamples(), run.options.seed()).interval(d, confidence);
-        boolean worse = interval[1] < -margin;
-        return new EvalReport.Comparison(baselineFile.toString(), d.length == 0 ? 0 : baseSum / d.length, mean,
-                interval[0], interval[1], confidence, margin, d.length, worse);
+        BaselineComparison c = BaselineComparison.of(now.rows(), base.rows(), run.options.bootstrapSamples(),
+                run.options.seed(), confidence, margin);
+        return new EvalReport.Comparison(baselineFile.toString(), c.baselineScore(), c.difference(), c.low(), c.high(),
+                c.confidence(), c.margin(), c.rows(), c.worse());
     }
 
     private void writeReport(EvalReport report) {

@@ -11,7 +11,10 @@ public final class ExitCode {
     public static final int RUN_FAILED = 1;
     /** A user mistake: bad flag, task file, data file. Nothing was called. */
     public static final int USAGE = 2;
-    /** The run stopped on its budget; outputs were written with the best prompt found so far. */
+    /**
+     * The run stopped on its budget: {@code optimize} wrote its outputs with the best prompt found so far;
+     * {@code eval} gives no score.
+     */
     public static final int BUDGET = 3;
 
     /**

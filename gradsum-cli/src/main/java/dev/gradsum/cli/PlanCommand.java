@@ -53,7 +53,8 @@ final class PlanCommand implements Callable<Integer> {
         out.println("Plan for " + run.file.name() + " (no model is called)");
         printWrapped(out, "  ", List.of("search: beam " + o.beamSize(), "up to " + o.iterations() + " iterations",
                 o.candidatesPerPrompt() + " candidates per prompt", "minibatch " + Math.min(o.minibatchSize(), z.train()),
-                "patience " + o.patience(), "summarize " + (o.summarize() ? "on" : "off (ablation)")), ", ");
+                "patience " + o.patience(), "summarize " + (o.summarize() ? "on" : "off (ablation)"),
+                "stop when learned " + (o.stopWhenLearned() ? "on" : "off")), ", ");
         out.println("  rows: train " + z.train() + ", validation " + z.validation() + ", test " + z.test());
         out.println("  evaluation: " + run.evaluation());
         out.println();

@@ -86,6 +86,8 @@ final class ResultSummary {
             case NO_IMPROVEMENT -> "no candidate beat the beam for the patience window";
             case BUDGET -> "budget reached (best prompt so far kept)";
             case INTERRUPTED -> "interrupted";
+            case NOTHING_TO_LEARN -> "nothing left to learn (the best prompt passed every validation row and its"
+                    + " minibatch gave no gradient)";
         };
     }
 

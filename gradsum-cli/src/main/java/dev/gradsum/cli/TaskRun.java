@@ -200,6 +200,7 @@ final class TaskRun {
         if (s.validation() != null) o.validation(s.validation());
         if (s.minConfidence() != null) o.minConfidence(s.minConfidence());
         if (file.evaluation().judgeSamples() != null) o.judgeSamples(file.evaluation().judgeSamples());
+        if (s.stopWhenLearned() != null) o.stopWhenLearned(s.stopWhenLearned());
         return (flags == null ? o : flags.applyTo(o)).build();
     }
 

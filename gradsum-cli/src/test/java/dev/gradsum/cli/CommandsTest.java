@@ -101,8 +101,9 @@ class CommandsTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("no model is called").contains("target").contains("openai/gpt-4o-mini")
-                .contains("editor").contains("openai/gpt-4o ").contains("32–120").contains("Assumptions:");
-        assertThat(r.out()).containsPattern("total\\s+32–120\\s+\\d+\\.\\d\\d–\\d+\\.\\d\\d");
+                .contains("editor").contains("openai/gpt-4o ").contains("24–120").contains("Assumptions:")
+                .contains("stop when learned on");
+        assertThat(r.out()).containsPattern("total\\s+24–120\\s+\\d+\\.\\d\\d–\\d+\\.\\d\\d");
     }
 
     @Test

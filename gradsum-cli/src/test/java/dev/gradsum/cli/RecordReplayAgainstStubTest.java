@@ -69,6 +69,41 @@ class RecordReplayAgainstStubTest extends AgainstStub {
     }
 
     @Test
+    void a_replayed_eval_reports_exactly_the_recorded_scores_row_by_row_and_the_same_baseline_interval() throws IOException {
+        Path recording = dir.resolve("answers.jsonl");
+        Path good = folder.write("good.txt", "Tell me about the capital of {country}. " + ModelServerStub.FIX + "\n");
+        Path bad = folder.write("bad.txt", "Tell me about the capital of {country}.\n");
+        // half the verdicts pass: scores and the interval are not all 0 or 1
+        stub.judgeReplies(input -> input.contains("Kenya") || input.contains("Peru") || input.contains("Chile")
+                ? "{\"reasoning\": \"partly right\", \"score\": 0}" : null);
+        Path first = dir.resolve("recorded.json");
+        CliRunner.Outcome recorded = CliRunner.run(ENV, "eval", task.toString(), "--store", store("a"), "--prompt",
+                good.toString(), "--baseline", bad.toString(), "--format", "json",
+                "--output", first.toString(), "--record", recording.toString());
+        assertThat(recorded.exitCode()).as(recorded.err()).isZero();
+
+        stub.close();
+        Path second = dir.resolve("replayed.json");
+        CliRunner.Outcome replayed = CliRunner.run(Map.of(), "eval", task.toString(), "--store", store("b"), "--prompt",
+                good.toString(), "--baseline", bad.toString(), "--format", "json",
+                "--output", second.toString(), "--replay", recording.toString());
+        assertThat(replayed.exitCode()).as(replayed.err()).isZero();
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree(first.toFile());
+        JsonNode b = json.readTree(second.toFile());
+        assertThat(a.get("results")).hasSize(4);
+        assertThat(b.get("results")).isEqualTo(a.get("results"));
+        assertThat(b.get("score")).isEqualTo(a.get("score"));
+        assertThat(b.get("baseline")).isEqualTo(a.get("baseline"));
+        assertThat(a.get("baseline").get("low").asDouble()).as("an interval that is not a single point")
+                .isLessThan(a.get("baseline").get("high").asDouble());
+        assertThat(replayed.out().lines().filter(l -> l.startsWith("Score ") || l.startsWith("Against ")).toList())
+                .isEqualTo(recorded.out().lines().filter(l -> l.startsWith("Score ") || l.startsWith("Against ")).toList())
+                .hasSize(2);
+    }
+
+    @Test
     void a_request_missing_from_the_recording_stops_the_replay_naming_the_role_and_the_prompt() throws IOException {
         Path recording = dir.resolve("answers.jsonl");
         assertThat(CliRunner.run(ENV, "eval", task.toString(), "--store", store("a"), "--record", recording.toString())

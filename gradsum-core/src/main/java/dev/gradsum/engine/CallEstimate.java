@@ -27,8 +27,9 @@ import java.util.function.ToLongFunction;
  * and the best prompt answer the t test rows (once when the best is the initial prompt).
  *
  * <ul>
- *   <li><b>low</b> is the fewest calls the loop can make: it stops after {@code patience} iterations
- *       (or {@code iterations}, if fewer), no candidate is ever created (no training answer fails, or
+ *   <li><b>low</b> is the fewest calls the loop can make: it stops after one iteration when nothing is
+ *       left to learn ({@code stopWhenLearned}), else after {@code patience} iterations (or
+ *       {@code iterations}, if fewer), no candidate is ever created (no training answer fails, or
  *       every candidate is dropped), so the beam is the initial prompt alone, rated once on the
  *       validation rows and once on the test rows. When the minibatch is the whole training set, its
  *       training calls after the first iteration repeat and come from the cache: counted as calls, not
@@ -57,7 +58,8 @@ public final class CallEstimate {
             + " tokens (or max_tokens if lower), judge verdicts ~" + JUDGE_TOKENS + ", gradients ~" + GRADIENT_TOKENS
             + ", summaries ~" + SUMMARY_TOKENS + ", edited prompts ~ the initial prompt + 50. "
             + "Calls are paid or answered from the cache; tokens count paid calls. "
-            + "low: the fewest calls a search makes: it stops after `patience` iterations and no candidate is "
+            + "low: the fewest calls a search makes: it stops after one iteration with nothing to learn (after "
+            + "`patience` iterations with stop_when_learned off) and no candidate is "
             + "created (no training answer fails, or every candidate is dropped), so only the initial prompt "
             + "is rated. high: every iteration runs, every training answer fails, every candidate is repaired "
             + "once and rated. Both assume the models answer in the asked format and no call fails. "
@@ -233,7 +235,7 @@ public final class CallEstimate {
                 long tests = o.iterations() == 0 ? t : 2L * t;
                 rate(true, tests, tests);
             } else {
-                int iterations = Math.min(o.iterations(), o.patience());
+                int iterations = Math.min(o.iterations(), o.stopWhenLearned() ? 1 : o.patience());
                 boolean sameRows = split.train().size() <= o.minibatchSize();
                 for (int i = 1; i <= iterations; i++) {
                     rate(false, m, i == 1 || !sameRows ? m : 0);

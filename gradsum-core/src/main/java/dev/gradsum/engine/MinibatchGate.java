@@ -1,32 +1,27 @@
 package dev.gradsum.engine;
 
 import dev.gradsum.data.Example;
-import dev.gradsum.internal.Fanout;
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.search.Candidate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.function.BiConsumer;
 
 /**
  * The minibatch gate ({@code SearchOptions.minibatchGate}): before a child is rated on the validation
  * rows, it answers its parent's training minibatch of this iteration (the same rows the parent was rated
  * on, so the comparison is paired) and goes on only when its mean there is at least its parent's. A child
  * none of whose minibatch rows could be rated does not go on; when the parent had no rated row, its
- * children go on. The answers are told to listeners as purpose {@code gate}.
+ * children go on. The gate works per child, on the flow's threads, as soon as the editor wrote it
+ * ({@link #check}), so a child that passes starts its validation at once; what listeners hear (the answers
+ * as purpose {@code gate}, the children stopped) is told by the search thread, in candidate order.
  */
 final class MinibatchGate {
     private final SearchModules modules;
-    private final ExecutorService executor;
-    private final SearchEvents events;
 
-    MinibatchGate(SearchModules modules, ExecutorService executor, SearchEvents events) {
+    MinibatchGate(SearchModules modules) {
         this.modules = modules;
-        this.executor = executor;
-        this.events = events;
     }
 
     /** The training rows the gate will make {@code children} answer, in total (for the stage's planned calls). */
@@ -34,43 +29,33 @@ final class MinibatchGate {
         return children.stream().mapToInt(c -> byParent.get(c.parentId()).evaluations().size()).sum();
     }
 
-    /**
-     * The children that pass, in order; each that does not is told to {@code stopped} with its parent and
-     * why.
-     *
-     * @param byParent this iteration's expansion of each parent, by the parent's id
-     */
-    List<Candidate> admitted(int iteration, List<Candidate> children, Map<String, Expansion> byParent,
-                             BiConsumer<Candidate, String> stopped) throws InterruptedException {
-        List<String> reasons = Fanout.waitForAll(executor, children, c -> check(iteration, c, byParent.get(c.parentId())));
-        List<Candidate> passed = new ArrayList<>();
-        for (int k = 0; k < children.size(); k++) {
-            if (reasons.get(k) == null) {
-                passed.add(children.get(k));
-            } else {
-                stopped.accept(byParent.get(children.get(k).parentId()).parent(), reasons.get(k));
-            }
-        }
-        return passed;
+    /** Makes {@code child} answer the rows of {@code parentMinibatch} and compares the two means. */
+    Check check(PromptTemplate child, List<Evaluation> parentMinibatch) {
+        List<Example> rows = parentMinibatch.stream().map(e -> e.generation().example()).toList();
+        List<Evaluation> answers = modules.rate(child, rows);
+        return new Check(answers, Scores.mean(parentMinibatch), Scores.mean(answers));
     }
 
-    /** {@code null} when {@code child} passes; else why not. */
-    String check(int iteration, Candidate child, Expansion parent) {
-        List<Example> rows = parent.evaluations().stream().map(e -> e.generation().example()).toList();
-        List<Evaluation> answers = modules.rate(child.prompt(), rows);
-        events.evaluated(iteration, child, "gate", answers);
-        Double parentScore = parent.trainScore();
-        Double childScore = Scores.mean(answers);
-        if (parentScore == null) {
-            return null;
+    /**
+     * A child's answers on its parent's minibatch and the two means ({@code null}: no row rated).
+     */
+    record Check(List<Evaluation> answers, Double parentScore, Double childScore) {
+        Check {
+            answers = List.copyOf(answers);
         }
-        if (childScore == null) {
-            return child.id() + " stopped by the minibatch gate: none of its minibatch rows could be rated";
+
+        /** Whether the child goes on to validation. */
+        boolean passed() {
+            return parentScore == null || childScore != null && childScore >= parentScore;
         }
-        if (childScore < parentScore) {
+
+        /** Why {@code child} (of {@code parentId}) did not pass; only when it did not. */
+        String reason(String childId, String parentId) {
+            if (childScore == null) {
+                return childId + " stopped by the minibatch gate: none of its minibatch rows could be rated";
+            }
             return String.format(Locale.ROOT, "%s stopped by the minibatch gate: %.3f on %s's minibatch, below its %.3f",
-                    child.id(), childScore, parent.parent().id(), parentScore);
+                    childId, childScore, parentId, parentScore);
         }
-        return null;
     }
 }

@@ -26,4 +26,9 @@ public record SearchModules(Generator generator, Evaluator evaluator, GradientGe
     public List<Evaluation> rate(PromptTemplate prompt, List<Example> rows) {
         return evaluator.rate(generator, prompt, rows);
     }
+
+    /** The prompt's answer to one row, rated as soon as it arrives. */
+    public Evaluation rate(PromptTemplate prompt, Example row) {
+        return evaluator.rate(generator, prompt, row);
+    }
 }

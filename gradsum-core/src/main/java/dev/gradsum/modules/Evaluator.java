@@ -40,7 +40,12 @@ public final class Evaluator {
     public List<Evaluation> rate(Generator generator, PromptTemplate prompt, List<Example> rows) {
         Objects.requireNonNull(generator, "generator");
         Objects.requireNonNull(prompt, "prompt");
-        return Interrupts.failFast(rows, row -> evaluate(generator.generate(prompt, row)), executor);
+        return Interrupts.failFast(rows, row -> rate(generator, prompt, row), executor);
+    }
+
+    /** One row answered by {@code generator} and rated as soon as the answer arrives. */
+    public Evaluation rate(Generator generator, PromptTemplate prompt, Example row) {
+        return evaluate(generator.generate(prompt, row));
     }
 
     /** One generation rated (see the class contract for failed and refused generations). */

@@ -49,7 +49,14 @@ public final class GradientGenerator {
         return !score.passed() && !score.error() && !evaluation.generation().failed();
     }
 
-    private Optional<Gradient> generate(Task task, PromptTemplate prompt, Evaluation evaluation) {
+    /**
+     * The gradient of one rated row, so it can be asked as soon as the row's verdict arrives: empty, with
+     * no call, when the row is not a failure or when the call fails for good (see the class contract).
+     */
+    public Optional<Gradient> generate(Task task, PromptTemplate prompt, Evaluation evaluation) {
+        if (!isFailure(evaluation)) {
+            return Optional.empty();
+        }
         String request = prompts.get(MetaPrompts.GRADIENT_GENERATOR).render(values(task, prompt, evaluation));
         try {
             String text = gradient.chat(LlmRequest.user(request)).text().strip();

@@ -7,12 +7,12 @@ import dev.gradsum.search.SearchOptions;
  * shows).
  */
 public record SearchSettings(int beam, int iterations, int candidates, int minibatch, int patience,
-                             boolean summarize, int bootstrapSamples, long seed) {
+                             boolean summarize, int bootstrapSamples, long seed, boolean stopWhenLearned) {
 
     /** The settings of {@code options}. */
     public static SearchSettings of(SearchOptions options) {
         return new SearchSettings(options.beamSize(), options.iterations(), options.candidatesPerPrompt(),
                 options.minibatchSize(), options.patience(), options.summarize(), options.bootstrapSamples(),
-                options.seed());
+                options.seed(), options.stopWhenLearned());
     }
 }

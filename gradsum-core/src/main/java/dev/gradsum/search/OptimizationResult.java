@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What {@link GradSum#optimize()} found.
+ * What {@code GradSum.optimize()} found.
  *
  * @param initial    the initial prompt's candidate ({@code c0})
  * @param best       the best candidate by validation score

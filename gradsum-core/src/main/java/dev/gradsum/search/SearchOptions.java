@@ -28,13 +28,16 @@ import dev.gradsum.exception.ConfigurationException;
  * @param minConfidence       0 (paper: off), or a confidence in (0.5, 1): a child takes its parent's place
  *                            only when a one-sided paired bootstrap on the validation rows says it is better
  *                            with this confidence; patience then counts iterations without such a gain
+ * @param stopWhenLearned     stop when nothing is left to learn (ours: on): the best prompt passes every
+ *                            validation row and its minibatch produced no gradient
+ *                            ({@link StopReason#NOTHING_TO_LEARN})
  */
 public record SearchOptions(int beamSize, int iterations, int candidatesPerPrompt, int minibatchSize,
                             int patience, boolean summarize, int bootstrapSamples, long seed,
                             Selection selection, boolean minibatchGate, Validation validation, int judgeSamples,
-                            double minConfidence) {
+                            double minConfidence, boolean stopWhenLearned) {
     private static final SearchOptions DEFAULTS = new SearchOptions(3, 10, 3, 30, 3, true, 2000, 0,
-            Selection.BEAM, false, Validation.FULL, 1, 0);
+            Selection.BEAM, false, Validation.FULL, 1, 0, true);
 
     /**
      * Which candidates are expanded and which survive an iteration. Both keep the summary step.
@@ -88,7 +91,8 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
 
     /**
      * The paper's beam 3 and 10 iterations; K 3, minibatch 30, patience 3, summary on, 2000 resamples, seed 0;
-     * beam selection, no minibatch gate, full validation, one judge sample, no acceptance test.
+     * beam selection, no minibatch gate, full validation, one judge sample, no acceptance test;
+     * stop when nothing is left to learn.
      */
     public static SearchOptions defaults() {
         return DEFAULTS;
@@ -139,6 +143,7 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
         private Validation validation;
         private int judgeSamples;
         private double minConfidence;
+        private boolean stopWhenLearned;
 
         private Builder(SearchOptions from) {
             beamSize = from.beamSize;
@@ -154,6 +159,7 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
             validation = from.validation;
             judgeSamples = from.judgeSamples;
             minConfidence = from.minConfidence;
+            stopWhenLearned = from.stopWhenLearned;
         }
 
         public Builder beamSize(int v) { within("beamSize", v, 1, MAX_BEAM_SIZE); beamSize = v; return this; }
@@ -173,10 +179,12 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
         public Builder validation(Validation v) { validation = java.util.Objects.requireNonNull(v, "validation"); return this; }
         public Builder judgeSamples(int v) { within("judgeSamples", v, 1, MAX_JUDGE_SAMPLES); judgeSamples = v; return this; }
         public Builder minConfidence(double v) { confidence(v); minConfidence = v; return this; }
+        public Builder stopWhenLearned(boolean v) { stopWhenLearned = v; return this; }
 
         public SearchOptions build() {
             return new SearchOptions(beamSize, iterations, candidatesPerPrompt, minibatchSize, patience, summarize,
-                    bootstrapSamples, seed, selection, minibatchGate, validation, judgeSamples, minConfidence);
+                    bootstrapSamples, seed, selection, minibatchGate, validation, judgeSamples, minConfidence,
+                    stopWhenLearned);
         }
     }
 }

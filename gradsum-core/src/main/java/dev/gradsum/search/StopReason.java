@@ -9,5 +9,11 @@ public enum StopReason {
     /** A budget limit (usd, calls, tokens) would have been crossed. */
     BUDGET,
     /** The user interrupted the run (Ctrl-C) or the thread was interrupted. */
-    INTERRUPTED
+    INTERRUPTED,
+    /**
+     * Nothing was left to learn: the best prompt passed every validation row (score 1.0 on each, none
+     * unrated) and its training minibatch produced no gradient, so no edit could follow. Switched off
+     * with {@code SearchOptions.stopWhenLearned(false)}.
+     */
+    NOTHING_TO_LEARN
 }

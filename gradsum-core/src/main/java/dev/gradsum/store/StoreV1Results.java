@@ -7,6 +7,7 @@ import dev.gradsum.model.Budget;
 import dev.gradsum.model.Role;
 import dev.gradsum.recording.RunDescription;
 import dev.gradsum.recording.SearchSettings;
+import dev.gradsum.search.SearchOptions;
 import dev.gradsum.search.TestScore;
 import java.net.URI;
 import java.nio.file.Path;
@@ -67,7 +68,8 @@ final class StoreV1Results {
                 new SearchSettings(options.path("beamSize").asInt(), options.path("iterations").asInt(),
                         options.path("candidatesPerPrompt").asInt(), options.path("minibatchSize").asInt(),
                         options.path("patience").asInt(), options.path("summarize").asBoolean(),
-                        options.path("bootstrapSamples").asInt(), options.path("seed").asLong()),
+                        options.path("bootstrapSamples").asInt(), options.path("seed").asLong(),
+                        options.path("stopWhenLearned").asBoolean(SearchOptions.defaults().stopWhenLearned())),
                 new Budget(budget.path("usd").isNumber() ? budget.path("usd").asDouble() : null,
                         budget.path("calls").isNumber() ? budget.path("calls").asLong() : null,
                         budget.path("tokens").isNumber() ? budget.path("tokens").asLong() : null),

@@ -101,11 +101,14 @@ class CallEstimateLoopTest {
         assertThat(r.iterations()).hasSize(2);
     }
 
-    @Test
-    void a_prompt_that_never_fails_makes_exactly_the_low_calls() {
-        // every answer passes: no gradient, no candidate; the search stops after `patience` iterations
+    @ParameterizedTest(name = "stopWhenLearned={0}")
+    @ValueSource(booleans = {true, false})
+    void a_prompt_that_never_fails_makes_exactly_the_low_calls(boolean stopWhenLearned) {
+        // every answer passes: no gradient, no candidate; the search stops after one iteration (nothing to
+        // learn) or, with that switched off, after `patience` iterations
         GradSum g = LoopFixture.builder(ScriptedChatModel.answering("ok"), LoopFixture.optimizer(p -> List.of(p + "!")),
-                LoopFixture.split(4, 3, 2)).beamSize(3).iterations(5).patience(2).build();
+                LoopFixture.split(4, 3, 2)).beamSize(3).iterations(5).patience(2).stopWhenLearned(stopWhenLearned)
+                .build();
 
         OptimizationResult r = g.optimize();
 
@@ -113,7 +116,7 @@ class CallEstimateLoopTest {
         for (Role role : Role.values()) {
             assertThat(made(r, role)).as(role.key()).isEqualTo(e.calls(role).low());
         }
-        assertThat(e.calls(Role.TARGET).low()).isEqualTo(2 * 4 + 3 + 2);
+        assertThat(e.calls(Role.TARGET).low()).isEqualTo((stopWhenLearned ? 1 : 2) * 4 + 3 + 2);
     }
 
     @ParameterizedTest(name = "summarize={0}")

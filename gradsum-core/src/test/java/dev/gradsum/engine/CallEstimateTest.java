@@ -40,7 +40,7 @@ class CallEstimateTest {
     private static SearchOptions options(boolean summarize, int iterations) {
         return GradSum.builder().task(task(true)).models(ModelRoles.of(ScriptedChatModel.answering("x"))).split(split())
                 .beamSize(2).iterations(iterations).candidatesPerPrompt(2).minibatchSize(30).patience(2)
-                .summarize(summarize).build().options();
+                .summarize(summarize).stopWhenLearned(false).build().options();
     }
 
     private static CallEstimate estimate(boolean judged, boolean summarize, int iterations, Integer maxAnswerTokens) {
@@ -62,6 +62,15 @@ class CallEstimateTest {
         // edits 1 + 2, plus one repair per candidate (2 + 4)
         assertThat(e.calls(Role.EDITOR)).isEqualTo(new Range(0, 9));
         assertThat(e.totalCalls()).isEqualTo(new Range(32, 120));
+    }
+
+    @Test
+    void a_search_that_stops_when_nothing_is_left_to_learn_can_stop_after_one_iteration() {
+        SearchOptions stopping = options(true, 2).toBuilder().stopWhenLearned(true).build();
+        CallEstimate e = CallEstimate.of(task(true), split(), stopping, MetaPrompts.defaults(), null);
+
+        // low: one iteration of the initial prompt on the 4 training rows, rated once on validation and test
+        assertThat(e.calls(Role.TARGET)).isEqualTo(new Range(12, 48));
     }
 
     @Test

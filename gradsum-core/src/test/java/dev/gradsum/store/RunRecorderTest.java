@@ -106,7 +106,7 @@ class RunRecorderTest {
             RunDescription description = new RunDescription("Add numbers.", "/tasks/math.yaml", "/runs/r1",
                     Map.of(Role.TARGET, new RunDescription.Model("openai", "gpt-4o-mini"),
                             Role.EDITOR, new RunDescription.Model("anthropic", "claude")),
-                    new SearchSettings(2, 3, 2, 4, 2, true, 1000, 7L), new dev.gradsum.model.Budget(1.5, null, 900L),
+                    new SearchSettings(2, 3, 2, 4, 2, true, 1000, 7L, true), new dev.gradsum.model.Budget(1.5, null, 900L),
                     new java.util.LinkedHashMap<>(Map.of("split", "train 4")));
             rec.describe(description);
             rec.candidateCreated(C0);

@@ -18,8 +18,10 @@ import java.util.Locale;
  * @param score    the mean over rated rows, or {@code null} when none was rated
  * @param rows     every row's answer and rating
  * @param baseline the comparison with {@code --baseline}, or {@code null}
+ * @param seconds  the eval's wall time (answering and rating every row, the baseline's too)
  */
-public record EvalReport(String split, String prompt, Double score, List<Evaluation> rows, Comparison baseline) {
+public record EvalReport(String split, String prompt, Double score, List<Evaluation> rows, Comparison baseline,
+                         double seconds) {
     public EvalReport {
         rows = List.copyOf(rows);
     }
@@ -90,24 +92,28 @@ public record EvalReport(String split, String prompt, Double score, List<Evaluat
 
     /**
      * JUnit XML as Jenkins, GitLab and GitHub reporters read it: one {@code <testsuite>} with
-     * {@code tests}, {@code failures}, {@code errors}; one {@code <testcase>} per row; a failed row carries
-     * {@code <failure>} with the judge's reason, a row that could not be rated {@code <error>}.
+     * {@code name}, {@code tests}, {@code failures}, {@code errors} and {@code time} (the eval's wall time,
+     * in seconds); one {@code <testcase>} per row with {@code classname}, {@code name} and {@code time}
+     * ({@code 0}: rows are answered concurrently and not timed one by one); a failed row carries
+     * {@code <failure message type="failed">} with the judge's reason, a row that could not be rated
+     * {@code <error message type="error">}.
      */
     public String junit() {
         long failures = rows.size() - passed() - errors();
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        String time = String.format(Locale.ROOT, "%.3f", seconds);
         x.append("<testsuites name=\"gradsum eval\" tests=\"").append(rows.size()).append("\" failures=\"").append(failures)
-                .append("\" errors=\"").append(errors()).append("\">\n");
+                .append("\" errors=\"").append(errors()).append("\" time=\"").append(time).append("\">\n");
         x.append("  <testsuite name=\"").append(attr("gradsum eval " + split)).append("\" tests=\"").append(rows.size())
                 .append("\" failures=\"").append(failures).append("\" errors=\"").append(errors())
-                .append("\" skipped=\"0\">\n");
+                .append("\" skipped=\"0\" time=\"").append(time).append("\">\n");
         x.append("    <properties>\n");
         x.append("      <property name=\"prompt\" value=\"").append(attr(prompt)).append("\"/>\n");
         x.append("      <property name=\"score\" value=\"").append(ScoreText.of(score)).append("\"/>\n");
         x.append("    </properties>\n");
         for (Evaluation r : rows) {
             x.append("    <testcase classname=\"gradsum.").append(attr(split)).append("\" name=\"")
-                    .append(attr(r.generation().example().id())).append("\"");
+                    .append(attr(r.generation().example().id())).append("\" time=\"0\"");
             String status = status(r);
             if (status.equals("passed")) {
                 x.append("/>\n");
@@ -116,7 +122,8 @@ public record EvalReport(String split, String prompt, Double score, List<Evaluat
             x.append(">\n");
             String tag = status.equals("failed") ? "failure" : "error";
             String message = status.equals("failed") ? "score " + ScoreText.of(r.score().value()) : "could not be rated";
-            x.append("      <").append(tag).append(" message=\"").append(attr(message)).append("\">")
+            x.append("      <").append(tag).append(" message=\"").append(attr(message)).append("\" type=\"").append(status)
+                    .append("\">")
                     .append(text(reason(r) + "\n\nanswer: " + nullToEmpty(r.generation().output())))
                     .append("</").append(tag).append(">\n");
             x.append("    </testcase>\n");

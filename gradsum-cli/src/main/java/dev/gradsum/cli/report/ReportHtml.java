@@ -258,6 +258,8 @@ final class ReportHtml {
             case NO_IMPROVEMENT -> "no improvement for " + info.search().patience() + " iterations";
             case BUDGET -> "budget reached";
             case INTERRUPTED -> "interrupted";
+            case NOTHING_TO_LEARN -> "nothing left to learn: the best prompt passed every validation row and its"
+                    + " minibatch gave no gradient";
         };
     }
 

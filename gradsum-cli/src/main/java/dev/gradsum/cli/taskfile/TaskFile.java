@@ -72,13 +72,15 @@ public record TaskFile(Path file, String label, String name, String description,
      * @param gate         {@code gate}: whether the minibatch gate is on
      * @param validation   {@code validation}: full or halving
      * @param minConfidence {@code min_confidence}: 0 (off) or the acceptance test's confidence
+     * @param stopWhenLearned whether the search stops when nothing is left to learn ({@code stop_when_learned})
      */
     public record Search(Integer beam, Integer iterations, Integer candidates, Integer minibatch, Integer patience,
                          Boolean summarize, Long seed, Integer concurrency, Double maxErrorRate,
                          SearchOptions.Selection selection, Boolean gate, SearchOptions.Validation validation,
-                         Double minConfidence) {
+                         Double minConfidence, Boolean stopWhenLearned) {
         public static Search empty() {
-            return new Search(null, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new Search(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null);
         }
     }
 

@@ -31,7 +31,8 @@ public final class TaskFileReader {
             "pass_threshold", "judge_samples");
     public static final List<String> METRICS = List.of("exact", "numeric", "choice", "contains", "regex");
     static final List<String> SEARCH_KEYS = List.of("beam", "iterations", "candidates", "minibatch", "patience",
-            "summarize", "seed", "concurrency", "max_error_rate", "selection", "gate", "validation", "min_confidence");
+            "summarize", "seed", "concurrency", "max_error_rate", "selection", "gate", "validation", "min_confidence",
+            "stop_when_learned");
     static final List<String> BUDGET_KEYS = List.of("usd", "calls", "tokens");
     static final List<String> FORMATS = List.of("jsonl", "csv", "json");
 
@@ -252,7 +253,8 @@ public final class TaskFileReader {
                 s.wholeNumber("minibatch", 1, SearchOptions.MAX_MINIBATCH_SIZE), s.wholeNumber("patience", 1),
                 s.bool("summarize"), s.longNumber("seed", Long.MIN_VALUE), s.wholeNumber("concurrency", 1),
                 s.number("max_error_rate", 0, 1, false), choice(s, "selection", SearchOptions.Selection.values()),
-                gate(s), choice(s, "validation", SearchOptions.Validation.values()), minConfidence(s));
+                gate(s), choice(s, "validation", SearchOptions.Validation.values()), minConfidence(s),
+                s.bool("stop_when_learned"));
     }
 
     /** One of {@code values}, written in lower case ({@code pareto}), or {@code null} when absent. */

@@ -59,7 +59,8 @@ class CallPlanTest {
             assertThat(r.get(role).inputTokens()).isEqualTo(estimate.inputTokens(role));
             assertThat(r.get(role).outputTokens()).isEqualTo(estimate.outputTokens(role));
         }
-        assertThat(plan.totalCalls()).isEqualTo(new CallEstimate.Range(32, 120));
+        // low: one iteration, the search stopping with nothing to learn
+        assertThat(plan.totalCalls()).isEqualTo(new CallEstimate.Range(24, 120));
         assertThat(r.get(Role.TARGET).model()).isEqualTo("gpt-4o-mini");
         assertThat(r.get(Role.JUDGE).model()).as("the judge falls back to the target").isEqualTo("gpt-4o-mini");
         assertThat(r.get(Role.GRADIENT).model()).isEqualTo("gpt-4o");

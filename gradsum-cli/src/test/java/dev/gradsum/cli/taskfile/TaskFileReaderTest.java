@@ -49,7 +49,7 @@ class TaskFileReaderTest {
                   gradient: {provider: anthropic, model: claude-3-5-haiku-latest}
                   summarizer: {provider: gemini, model: gemini-2.0-flash}
                   editor: {provider: vllm, model: qwen, base_url: "http://localhost:8000/v1"}
-                search: {beam: 3, iterations: 10, candidates: 3, minibatch: 30, patience: 3, summarize: true, seed: 0, concurrency: 8}
+                search: {beam: 3, iterations: 10, candidates: 3, minibatch: 30, patience: 3, summarize: true, seed: 0, concurrency: 8, stop_when_learned: false}
                 budget: {usd: 5.0, calls: 2000, tokens: 2000000}
                 store: .gradsum/gradsum.db
                 output: gradsum-runs
@@ -76,6 +76,7 @@ class TaskFileReaderTest {
         assertThat(t.models().keySet()).containsExactly("target", "judge", "optimizer", "gradient", "summarizer", "editor");
         assertThat(t.search().beam()).isEqualTo(3);
         assertThat(t.search().summarize()).isTrue();
+        assertThat(t.search().stopWhenLearned()).isFalse();
         assertThat(t.budget().usd()).isEqualTo(5.0);
         assertThat(t.budget().tokens()).isEqualTo(2_000_000L);
         assertThat(t.store()).isEqualTo(dir.resolve(".gradsum/gradsum.db"));
