@@ -60,6 +60,9 @@ final class Flow {
     <T> List<T> await(List<CompletableFuture<T>> steps) throws InterruptedException {
         CompletableFuture<Void> all = CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new));
         try {
+            if (Thread.interrupted()) { // get() of steps already done would not notice it
+                throw new InterruptedException();
+            }
             CompletableFuture.anyOf(all, stopped).get();
         } catch (InterruptedException e) {
             cancel();
