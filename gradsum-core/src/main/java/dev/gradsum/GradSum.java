@@ -374,6 +374,12 @@ public final class GradSum {
         public Builder bootstrapSamples(int v) { return knob("bootstrapSamples", k -> k.bootstrapSamples(v)); }
         /** Seeds the split, minibatch sampling, backoff jitter and the bootstrap, so a run replays. */
         public Builder seed(long seed) { return knob("seed", k -> k.seed(seed)); }
+        // i13-engine: search beyond the paper (see SearchOptions)
+        public Builder selection(SearchOptions.Selection v) { return knob("selection", k -> k.selection(v)); }
+        public Builder minibatchGate(boolean v) { return knob("minibatchGate", k -> k.minibatchGate(v)); }
+        public Builder validation(SearchOptions.Validation v) { return knob("validation", k -> k.validation(v)); }
+        public Builder judgeSamples(int v) { return knob("judgeSamples", k -> k.judgeSamples(v)); }
+        public Builder minConfidence(double v) { return knob("minConfidence", k -> k.minConfidence(v)); }
         /** Whether the search stops when nothing is left to learn (default on; {@code StopReason.NOTHING_TO_LEARN}). */
         public Builder stopWhenLearned(boolean v) { return knob("stopWhenLearned", k -> k.stopWhenLearned(v)); }
 

@@ -56,11 +56,11 @@ final class RunContext implements AutoCloseable {
         Metric metric = task.metric() != null
                 ? task.metric()
                 : new LlmJudge(callPath.llm(Role.JUDGE, models.model(Role.JUDGE)), task.criteria(),
-                        task.description(), metaPrompts);
+                        task.description(), metaPrompts, settings.options().judgeSamples());
         Metric heldOutMetric = task.metric() != null
                 ? task.metric()
                 : new LlmJudge(callPath.batchLlm(Role.JUDGE, models.model(Role.JUDGE)), task.criteria(),
-                        task.description(), metaPrompts);
+                        task.description(), metaPrompts, settings.options().judgeSamples());
         SearchModules modules = new SearchModules(
                 new Generator(target, executor),
                 new Evaluator(metric, executor),

@@ -32,7 +32,8 @@ final class RunIdentity {
      * default, so a run recorded before the knob existed still has the same configuration (a resume
      * matches it exactly) and reads the knob as its default ({@link #options}).
      */
-    private static final List<String> KNOBS_ADDED_LATER = List.of("stopWhenLearned");
+    private static final List<String> KNOBS_ADDED_LATER = List.of("stopWhenLearned",
+            "selection", "minibatchGate", "validation", "judgeSamples", "minConfidence"); // i13-engine: beyond the paper
 
     private RunIdentity() {
     }

@@ -9,6 +9,7 @@ import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.engine.BaselineComparison;
+import dev.gradsum.engine.RowCalls;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.exception.GradSumException;
 import dev.gradsum.internal.Causes;
@@ -145,10 +146,9 @@ final class EvalCommand implements Callable<Integer> {
         try (SqliteStore store = SqliteStore.open(storeOptions.path(run.file))) {
             UnusableReplies unusable = new UnusableReplies();
             CallCache cache = recording.layer().apply(noCache ? store.writeOnly() : store);
-            boolean judged = run.setup.task().metric() == null;
             int prompts = baseline == null ? 1 : 2;
             Progress progress = Progress.forEval(cli.err(), cli.interactive(), cli.clock(),
-                    (long) rows.size() * (judged ? 2 : 1) * prompts);
+                    (long) rows.size() * RowCalls.of(run.setup.task(), run.options) * prompts);
             // eval runs no search (so a split without train or validation rows is fine)
             GradSum gradSum = run.builder(cli).options(run.options.toBuilder().iterations(0).build())
                     .cache(cache).batchLedger(store).callListener(progress).callListener(unusable).build();

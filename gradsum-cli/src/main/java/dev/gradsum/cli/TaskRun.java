@@ -22,6 +22,7 @@ import dev.gradsum.search.SearchOptions;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -202,7 +203,23 @@ final class TaskRun {
         s.put("evaluation", evaluation());
         s.put("data", file.data().pathAsWritten() + " (" + setup.dataset().size() + " rows)");
         s.put("concurrency", String.valueOf(concurrency));
+        String beyond = beyondThePaper();
+        if (!beyond.isEmpty()) {
+            s.put("beyond the paper", beyond);
+        }
         return s;
+    }
+
+    /** The search options beyond the paper that differ from the defaults, e.g. {@code selection pareto, gate minibatch}. */
+    private String beyondThePaper() {
+        SearchOptions d = SearchOptions.defaults();
+        List<String> set = new java.util.ArrayList<>();
+        if (options.selection() != d.selection()) set.add("selection " + options.selection().name().toLowerCase(java.util.Locale.ROOT));
+        if (options.minibatchGate()) set.add("gate minibatch");
+        if (options.validation() != d.validation()) set.add("validation " + options.validation().name().toLowerCase(java.util.Locale.ROOT));
+        if (options.judgeSamples() != d.judgeSamples()) set.add("judge_samples " + options.judgeSamples());
+        if (options.minConfidence() != d.minConfidence()) set.add("min_confidence " + options.minConfidence());
+        return String.join(", ", set);
     }
 
     String evaluation() {
@@ -225,6 +242,11 @@ final class TaskRun {
         if (s.patience() != null) o.patience(s.patience());
         if (s.summarize() != null) o.summarize(s.summarize());
         if (s.seed() != null) o.seed(s.seed());
+        if (s.selection() != null) o.selection(s.selection());
+        if (s.gate() != null) o.minibatchGate(s.gate());
+        if (s.validation() != null) o.validation(s.validation());
+        if (s.minConfidence() != null) o.minConfidence(s.minConfidence());
+        if (file.evaluation().judgeSamples() != null) o.judgeSamples(file.evaluation().judgeSamples());
         if (s.stopWhenLearned() != null) o.stopWhenLearned(s.stopWhenLearned());
         return (flags == null ? o : flags.applyTo(o)).build();
     }

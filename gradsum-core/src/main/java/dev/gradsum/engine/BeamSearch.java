@@ -34,6 +34,12 @@ import java.util.stream.Collectors;
  * redone) and the best {@code beamSize} are kept: higher mean first, ties to the shorter prompt, then
  * the older candidate.
  *
+ * <p>Beyond the paper (each off by default, see {@link SearchOptions}): {@link Selection} chooses the
+ * parents and survivors (Pareto pool instead of the beam; a child replaces its parent only when
+ * {@link Acceptance} says it is significantly better), a {@link MinibatchGate} stops children worse than
+ * their parent on its minibatch before validation, and {@link SuccessiveHalving} rates the children on
+ * growing slices of the validation rows.
+ *
  * <p>The search stops after {@code iterations}, or early: when no child beats the best parent for
  * {@code patience} iterations ({@link StopReason#NO_IMPROVEMENT}), when nothing is left to learn
  * ({@link StopReason#NOTHING_TO_LEARN}, see {@link NothingToLearn}; unless stopWhenLearned is off),
@@ -47,8 +53,10 @@ import java.util.stream.Collectors;
  * work); the {@code Llm} call path alone limits calls in flight. Rows flow through an iteration's stages
  * ({@link Flow}): a failure's gradient is asked as soon as its verdict arrives, a beam prompt's summary as
  * soon as its gradients are in, its edit right after, and a candidate's validation starts as soon as the
- * editor wrote it. The one barrier left is the algorithm's: the beam is chosen once all of the
- * iteration's validation is in. Candidate ids follow (beam order, editor's order), never arrival, so a
+ * editor wrote it (with the minibatch gate: the child first answers its parent's minibatch, and its
+ * validation starts as soon as it passed). The one barrier left is the algorithm's: the beam is chosen
+ * once all of the iteration's validation is in. Successive halving needs all of the iteration's children
+ * to compare them, so with it the children's validation starts at that barrier. Candidate ids follow (beam order, editor's order), never arrival, so a
  * seed gives the same search whatever the timing. Listeners are told from the calling thread, stage by
  * stage, in that same order. One instance runs one search.
  */
@@ -59,9 +67,12 @@ public final class BeamSearch {
     private final ExecutorService executor;
     private final SearchEvents events;
     private final Expander expander;
-    private final boolean judged;
     private final List<Candidate> candidates = new ArrayList<>();
     private final Map<String, Validation> validationByPrompt = new ConcurrentHashMap<>();
+    // i13-engine: parent choice and survivors (beam | pareto, min_confidence), the minibatch gate, halving
+    private final Selection selection;
+    private final MinibatchGate gate;
+    private final SuccessiveHalving halving;
 
     public BeamSearch(Task task, SearchModules modules, SearchOptions options, ExecutorService executor,
                       List<SearchListener> listeners) {
@@ -71,7 +82,9 @@ public final class BeamSearch {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.events = new SearchEvents(listeners);
         this.expander = new Expander(task, modules, options, events);
-        this.judged = task.metric() == null;
+        this.selection = new Selection(options);
+        this.gate = new MinibatchGate(modules);
+        this.halving = new SuccessiveHalving(modules, executor, events, options.beamSize());
     }
 
     /** Searches on {@code split}'s train and validation rows, then rates initial vs best on its test rows. */
@@ -113,7 +126,7 @@ public final class BeamSearch {
         TestScore test = null;
         if (reason != StopReason.INTERRUPTED) {
             FinalTest finalTest = new FinalTest(modules, executor, events,
-                    new PairedBootstrap(options.bootstrapSamples(), options.seed()), judged);
+                    new PairedBootstrap(options.bootstrapSamples(), options.seed()), callsPerRow());
             try {
                 test = finalTest.run(iterations.size(), initial, best, split.test());
             } catch (InterruptedException e) {
@@ -128,8 +141,10 @@ public final class BeamSearch {
 
     private Iteration iterate(int index, List<Candidate> beam, Split split) throws InterruptedException {
         Flow flow = new Flow(executor);
-        List<Expansion> expansions = expander.expand(flow, index, beam, split.train(),
-                prompt -> validation(flow, index, prompt, split.validation()));
+        Set<String> beamTexts = beam.stream().map(c -> c.prompt().text()).collect(Collectors.toSet());
+        Map<String, CompletableFuture<MinibatchGate.Check>> gates = new ConcurrentHashMap<>();
+        List<Expansion> expansions = expander.expand(flow, index, selection.parents(index, beam, this::validationRows), // i13-engine
+                split.train(), written -> toValidate(flow, index, written, beamTexts, gates, split.validation()));
         Map<String, String> idByText = new HashMap<>();
         beam.forEach(c -> idByText.put(c.prompt().text(), c.id()));
         List<Candidate> children = new ArrayList<>();
@@ -164,35 +179,110 @@ public final class BeamSearch {
                 children.add(child);
             }
         }
+        if (options.minibatchGate()) { // i13-engine: only children at least as good as their parent on its minibatch go on
+            children = admitted(flow, index, children, expansions, gates, dropped);
+        }
         List<ScoredCandidate> scored = validate(flow, index, beam, children, split);
-        List<String> kept = scored.stream().limit(options.beamSize()).map(s -> s.candidate().id()).toList();
-        return new Iteration(index, trainScores, gradients, summaries, scored, kept, dropped,
-                improved(scored, children));
+        Selection.Outcome chosen = selection.survive(beam, scored, this::validationRows); // i13-engine
+        return new Iteration(index, trainScores, gradients, summaries, chosen.scored(), chosen.beam(), dropped,
+                chosen.improved());
+    }
+
+    /**
+     * A candidate's path to validation, from the flow's threads as soon as the editor wrote it: with the
+     * minibatch gate it first answers its parent's minibatch (once per parent and prompt; a repeat of a
+     * beam prompt is dropped, so it is not gated), and its validation starts once it passed; without the
+     * gate at once. With successive halving the children are rated at the barrier instead ({@link #validate}).
+     */
+    private void toValidate(Flow flow, int index, Expander.Written written, Set<String> beamTexts,
+                            Map<String, CompletableFuture<MinibatchGate.Check>> gates, List<Example> rows) {
+        if (!options.minibatchGate()) {
+            startValidation(flow, index, written.prompt(), rows);
+        } else if (!beamTexts.contains(written.prompt().text())) {
+            gates.computeIfAbsent(gateKey(written.parent().id(), written.prompt().text()), key -> flow.start(() -> {
+                MinibatchGate.Check check = gate.check(written.prompt(), written.parentMinibatch());
+                if (check.passed()) {
+                    startValidation(flow, index, written.prompt(), rows);
+                }
+                return check;
+            }));
+        }
+    }
+
+    private void startValidation(Flow flow, int index, PromptTemplate prompt, List<Example> rows) {
+        if (options.validation() != SearchOptions.Validation.HALVING) {
+            validation(flow, index, prompt, rows);
+        }
+    }
+
+    /**
+     * Waits for the gate of every child (those of dropped repeats too, so nothing of this iteration is
+     * left running), tells listeners each child's gate answers in candidate order, and returns the children
+     * that passed; each that did not is dropped with why.
+     */
+    private List<Candidate> admitted(Flow flow, int index, List<Candidate> children, List<Expansion> expansions,
+                                     Map<String, CompletableFuture<MinibatchGate.Check>> gates, List<String> dropped)
+            throws InterruptedException {
+        Map<String, Expansion> byParent = new HashMap<>();
+        expansions.forEach(e -> byParent.put(e.parent().id(), e));
+        events.stageStarted(index, Stage.GATE, MinibatchGate.rows(children, byParent) * callsPerRow());
+        flow.await(List.copyOf(gates.values()));
+        List<Candidate> passed = new ArrayList<>();
+        for (Candidate child : children) {
+            MinibatchGate.Check check = gates.get(gateKey(child.parentId(), child.prompt().text())).join();
+            events.evaluated(index, child, "gate", check.answers());
+            if (check.passed()) {
+                passed.add(child);
+            } else {
+                drop(index, byParent.get(child.parentId()).parent(), check.reason(child.id(), child.parentId()), dropped);
+            }
+        }
+        return passed;
+    }
+
+    private static String gateKey(String parentId, String prompt) {
+        return parentId + "\n" + prompt;
     }
 
     /**
      * Rates parents and children on the same validation rows; a prompt rated before is not rated again.
      * Each child's rating was started as soon as the editor wrote it ({@link #validation}); a parent not
      * rated before (the initial prompt, in iteration 1) starts here, with the last children. This is where
-     * the search waits for all of them, the one barrier the beam's choice needs.
+     * the search waits for all of them, the one barrier the beam's choice needs. With successive halving
+     * the new children are rated here, in rungs ({@link SuccessiveHalving}), after the others.
      */
     private List<ScoredCandidate> validate(Flow flow, int index, List<Candidate> parents, List<Candidate> children,
                                            Split split) throws InterruptedException {
         List<Candidate> pool = new ArrayList<>(parents);
         pool.addAll(children);
+        // i13-engine: with validation=halving the new children are rated in rungs, the rest on every row
+        List<Candidate> halved = options.validation() == SearchOptions.Validation.HALVING
+                ? children.stream().filter(c -> !validationByPrompt.containsKey(c.prompt().text())).toList()
+                : List.of();
         List<Candidate> toRate = pool.stream()
+                .filter(c -> !halved.contains(c))
                 .filter(c -> validation(flow, index, c.prompt(), split.validation()).iteration() == index)
                 .toList();
         int rows = split.validation().size();
-        events.stageStarted(index, Stage.VALIDATE, toRate.size() * rows * (judged ? 2 : 1));
+        events.stageStarted(index, Stage.VALIDATE, (int) (toRate.size() * (long) rows
+                + SuccessiveHalving.ratings(halved.size(), options.beamSize(), rows)) * callsPerRow());
+        // a prompt a gate let through for one parent may be a child of another parent that its gate stopped:
+        // waiting for every rating this iteration started leaves nothing running (the same ones without the gate)
+        flow.await(validationByPrompt.values().stream().filter(v -> v.iteration() == index).map(Validation::rows)
+                .toList());
         List<List<Evaluation>> rated = flow.await(toRate.stream()
                 .map(c -> validationByPrompt.get(c.prompt().text()).rows()).toList());
         for (int k = 0; k < toRate.size(); k++) {
             events.evaluated(index, toRate.get(k), "validation", rated.get(k));
         }
+        Map<String, List<Evaluation>> rungs = halving.rate(index, halved, split.validation());
+        halved.stream().filter(c -> rungs.get(c.id()).size() == rows).forEach(c -> validationByPrompt.put(
+                c.prompt().text(), new Validation(index, CompletableFuture.completedFuture(rungs.get(c.id())))));
         List<ScoredCandidate> scored = new ArrayList<>(pool.size());
         for (Candidate c : pool) {
-            scored.add(Scores.scored(c, validationByPrompt.get(c.prompt().text()).rows().join()));
+            List<Evaluation> ratings = rungs.containsKey(c.id()) ? rungs.get(c.id())
+                    : validationByPrompt.get(c.prompt().text()).rows().join();
+            scored.add(Scores.scored(c, ratings));
         }
         scored.sort(Ranking.BEST_FIRST);
         return scored;
@@ -208,22 +298,15 @@ public final class BeamSearch {
     private record Validation(int iteration, CompletableFuture<List<Evaluation>> rows) {
     }
 
-    /** Whether a child rates higher than every parent on this iteration's validation rows. */
-    private static boolean improved(List<ScoredCandidate> scored, List<Candidate> children) {
-        Set<String> childIds = children.stream().map(Candidate::id).collect(Collectors.toSet());
-        double bestChild = Double.NEGATIVE_INFINITY;
-        double bestParent = Double.NEGATIVE_INFINITY;
-        for (ScoredCandidate s : scored) {
-            if (s.rated() == 0) {
-                continue;
-            }
-            if (childIds.contains(s.candidate().id())) {
-                bestChild = Math.max(bestChild, s.score());
-            } else {
-                bestParent = Math.max(bestParent, s.score());
-            }
-        }
-        return bestChild > bestParent;
+    /** A candidate's ratings on every validation row, or {@code null} when it has not answered them all. */
+    private List<Evaluation> validationRows(Candidate c) {
+        Validation v = validationByPrompt.get(c.prompt().text());
+        return v == null || !v.rows().isDone() || v.rows().isCompletedExceptionally() ? null : v.rows().join();
+    }
+
+    /** Calls per rated row: the answer, and each judge sample's verdict under an LLM judge. */
+    private int callsPerRow() {
+        return RowCalls.of(task, options);
     }
 
     private Candidate create(PromptTemplate prompt, String parentId, int iteration, String feedback) {

@@ -40,6 +40,11 @@ import java.util.function.ToLongFunction;
  *       b·(1 + K)) prompts. (A parent kept in the beam whose minibatch repeats gets its answers from
  *       the cache and repeats its earlier candidates, which are dropped: fewer calls.)</li>
  * </ul>
+ * The options beyond the paper change the arithmetic: each judge call is made {@code judgeSamples} times;
+ * with the minibatch gate every child first answers its parent's m training rows (high: every child
+ * passes); with successive halving the children answer the rungs of {@link SuccessiveHalving#ratings}
+ * instead of all v rows. Pareto selection and {@code minConfidence} change which prompts are kept, not
+ * how many are expanded (at most the beam size), so the range stays.
  * Both assume the models answer in the asked format and do not fail (an unusable answer asked again,
  * a failed call or a budget stop is outside the range). Tokens are text length / 4, with the answer
  * lengths of {@link #ASSUMPTIONS}; calls answered from an earlier run's cache are not subtracted.
@@ -89,7 +94,10 @@ public final class CallEstimate {
             + "fail (unless measured), " + Math.round(PRIOR_REPAIR_SHARE * 100) + "% of candidates need a repair and "
             + Math.round(PRIOR_DROP_SHARE * 100) + "% are dropped; children are as likely to enter the beam as "
             + "parents, and a prompt rated before is not rated again. "
-            + "Cache hits from earlier runs cost nothing and are not subtracted.";
+            + "Cache hits from earlier runs cost nothing and are not subtracted. "
+            + "With judge samples n, every answer is judged n times; with the minibatch gate, every child first "
+            + "answers its parent's minibatch (high: all pass it); with successive halving, children answer "
+            + "growing slices of the validation rows and only the survivors answer them all.";
 
     /** A closed range of whole numbers. */
     public record Range(long low, long high) {
@@ -332,7 +340,8 @@ public final class CallEstimate {
         private void rate(Map<Role, long[]> into, boolean high, long n, long paid) {
             add(into, Role.TARGET, high, n, paid, genIn, answer);
             if (judged) {
-                add(into, Role.JUDGE, high, n, paid, judgeIn, JUDGE_TOKENS);
+                long samples = o.judgeSamples();
+                add(into, Role.JUDGE, high, n * samples, paid * samples, judgeIn, JUDGE_TOKENS);
             }
         }
 
@@ -342,7 +351,11 @@ public final class CallEstimate {
                 for (int i = 1; i <= o.iterations(); i++) {
                     long children = beam * k;
                     rate(true, beam * m, beam * m);
-                    rateBatchable(true, (i == 1 ? 1 + children : children) * v, (i == 1 ? 1 + children : children) * v);
+                    long validated = (i == 1 ? v : 0) + validationRatings(children); // all rows, or halving's rungs
+                    rateBatchable(true, validated, validated);
+                    if (o.minibatchGate()) {
+                        rate(true, children * m, children * m);
+                    }
                     add(Role.GRADIENT, true, beam * m, beam * m, gradIn, GRADIENT_TOKENS);
                     long feedbackTokens = (long) m * (GRADIENT_TOKENS + 10);
                     if (o.summarize()) {
@@ -374,7 +387,6 @@ public final class CallEstimate {
          * the calls per iteration and of the final test; fills {@link #expectedByRole}.
          */
         Expected expected(double p) {
-            int perRow = judged ? 2 : 1;
             boolean sameRows = split.train().size() <= o.minibatchSize();
             double expands = 1 - Math.pow(1 - p, m);
             double beam = 1;
@@ -385,9 +397,12 @@ public final class CallEstimate {
                 double before = expectedTotal();
                 double edits = beam * expands;
                 double born = (sameRows ? fresh : beam) * expands * k * (1 - PRIOR_DROP_SHARE);
-                expect(Role.TARGET, beam * m + ((i == 1 ? 1 : 0) + born) * v);
+                // the gate (when on) is assumed passed by every child, as at the high end
+                double rated = beam * m + (i == 1 ? v : 0) + expectedValidationRatings(born)
+                        + (o.minibatchGate() ? born * m : 0);
+                expect(Role.TARGET, rated);
                 if (judged) {
-                    expect(Role.JUDGE, beam * m + ((i == 1 ? 1 : 0) + born) * v);
+                    expect(Role.JUDGE, rated * o.judgeSamples());
                 }
                 expect(Role.GRADIENT, beam * m * p);
                 if (o.summarize()) {
@@ -401,12 +416,11 @@ public final class CallEstimate {
                 children += born;
                 perIteration.add(Math.round(expectedTotal()) - Math.round(before));
             }
-            long tests = (long) perRow * t * (children > 0 ? 2 : 1);
-            expect(Role.TARGET, (double) tests / perRow);
-            if (judged) {
-                expect(Role.JUDGE, (double) tests / perRow);
-            }
-            return new Expected(perIteration, tests);
+            long answers = (long) t * (children > 0 ? 2 : 1);
+            long verdicts = judged ? answers * o.judgeSamples() : 0;
+            expect(Role.TARGET, answers);
+            expect(Role.JUDGE, verdicts);
+            return new Expected(perIteration, answers + verdicts);
         }
 
         private void expect(Role role, double calls) {
@@ -415,6 +429,24 @@ public final class CallEstimate {
 
         private double expectedTotal() {
             return expectedByRole.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /** Row ratings of {@code children} new candidates on the validation rows: all rows, or halving's rungs. */
+        private long validationRatings(long children) {
+            return o.validation() == SearchOptions.Validation.HALVING
+                    ? SuccessiveHalving.ratings((int) Math.min(children, Integer.MAX_VALUE), o.beamSize(), v)
+                    : children * v;
+        }
+
+        /** As {@link #validationRatings}, for an expected (fractional) number of children. */
+        private double expectedValidationRatings(double children) {
+            if (o.validation() != SearchOptions.Validation.HALVING || children <= 0) {
+                return children * v;
+            }
+            long whole = (long) Math.floor(children);
+            double below = whole == 0 ? 0 : validationRatings(whole);
+            double above = validationRatings(whole + 1);
+            return below + (children - whole) * (above - below);
         }
 
         private long metaPromptLength(String metaPrompt) {

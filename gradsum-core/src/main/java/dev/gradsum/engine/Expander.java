@@ -36,14 +36,12 @@ final class Expander {
     private final SearchModules modules;
     private final SearchOptions options;
     private final SearchEvents events;
-    private final boolean judged;
 
     Expander(Task task, SearchModules modules, SearchOptions options, SearchEvents events) {
         this.task = task;
         this.modules = modules;
         this.options = options;
         this.events = events;
-        this.judged = task.metric() == null;
     }
 
     /**
@@ -51,14 +49,14 @@ final class Expander {
      *                   candidate may repeat a prompt it was told of before)
      */
     List<Expansion> expand(Flow flow, int iteration, List<Candidate> beam, List<Example> train,
-                           Consumer<PromptTemplate> toValidate) throws InterruptedException {
+                           Consumer<Written> toValidate) throws InterruptedException {
         int n = beam.size();
         List<List<Example>> batches = beam.stream()
                 .map(c -> Minibatch.draw(train, options.minibatchSize(), options.seed(), iteration, c.id()))
                 .toList();
         int rows = batches.stream().mapToInt(List::size).sum();
 
-        events.stageStarted(iteration, Stage.GENERATE, rows * (judged ? 2 : 1));
+        events.stageStarted(iteration, Stage.GENERATE, rows * RowCalls.of(task, options)); // i13-engine: judge samples
         List<Branch> branches = IntStream.range(0, n)
                 .mapToObj(k -> branch(flow, beam.get(k), batches.get(k), toValidate))
                 .toList();
@@ -107,7 +105,7 @@ final class Expander {
      * its gradient; once all its gradients are in they are summarized and the prompt edited, and the
      * candidates go to {@code toValidate}. The summary and the edit are {@code null} when not made.
      */
-    private Branch branch(Flow flow, Candidate parent, List<Example> rows, Consumer<PromptTemplate> toValidate) {
+    private Branch branch(Flow flow, Candidate parent, List<Example> rows, Consumer<Written> toValidate) {
         PromptTemplate prompt = parent.prompt();
         AtomicReference<String> note = new AtomicReference<>();
         List<CompletableFuture<Evaluation>> verdicts = new ArrayList<>(rows.size());
@@ -132,11 +130,19 @@ final class Expander {
             }
             Edit written = absorbed(note, "editing", null, () -> edit(parent, g, s));
             if (written != null) {
-                written.candidates().forEach(toValidate);
+                List<Evaluation> minibatch = verdicts.stream().map(CompletableFuture::join).toList();
+                written.candidates().forEach(c -> toValidate.accept(new Written(parent, minibatch, c)));
             }
             return written;
         });
         return new Branch(verdicts, gradients, summary, edit, note);
+    }
+
+    /**
+     * A candidate the editor wrote, handed on to be validated: its parent and the parent's rated minibatch
+     * rows of this iteration (what the minibatch gate compares it on).
+     */
+    record Written(Candidate parent, List<Evaluation> parentMinibatch, PromptTemplate prompt) {
     }
 
     /** The steps of one beam prompt, and the note of a module call of it that failed for good. */

@@ -22,15 +22,15 @@ final class FinalTest {
     private final ExecutorService executor;
     private final SearchEvents events;
     private final PairedBootstrap bootstrap;
-    private final boolean judged;
+    private final int callsPerRow;
 
     FinalTest(SearchModules modules, ExecutorService executor, SearchEvents events, PairedBootstrap bootstrap,
-              boolean judged) {
+              int callsPerRow) {
         this.modules = modules;
         this.executor = executor;
         this.events = events;
         this.bootstrap = bootstrap;
-        this.judged = judged;
+        this.callsPerRow = callsPerRow;
     }
 
     /** @return the comparison, or {@code null} when there are no test rows */
@@ -40,7 +40,7 @@ final class FinalTest {
         }
         boolean same = best.prompt().text().equals(initial.prompt().text());
         List<Candidate> toRate = same ? List.of(initial) : List.of(initial, best);
-        events.stageStarted(iteration, Stage.TEST, toRate.size() * rows.size() * (judged ? 2 : 1));
+        events.stageStarted(iteration, Stage.TEST, toRate.size() * rows.size() * callsPerRow);
         List<List<Evaluation>> rated = Fanout.waitForAll(executor, toRate,
                 c -> modules.rate(c.prompt(), rows));
         events.evaluated(iteration, initial, "test", rated.get(0));

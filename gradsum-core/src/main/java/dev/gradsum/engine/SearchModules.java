@@ -50,6 +50,14 @@ public record SearchModules(Generator generator, Evaluator evaluator, HeldOut he
         return heldOut.evaluator().rate(heldOut.generator(), prompt, rows);
     }
 
+    /**
+     * The prompt's answers to training {@code rows} (the minibatch gate), each rated as soon as it arrives,
+     * online: the loop waits on them.
+     */
+    public List<Evaluation> rateTraining(PromptTemplate prompt, List<Example> rows) {
+        return evaluator.rate(generator, prompt, rows);
+    }
+
     /** The prompt's answer to one training row, rated as soon as it arrives (online: the loop waits on it). */
     public Evaluation rate(PromptTemplate prompt, Example row) {
         return evaluator.rate(generator, prompt, row);

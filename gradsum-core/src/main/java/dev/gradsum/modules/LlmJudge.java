@@ -13,6 +13,8 @@ import dev.gradsum.metric.Score;
 import dev.gradsum.model.Role;
 import dev.gradsum.prompts.MetaPrompts;
 import dev.gradsum.task.Criteria;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,19 +34,41 @@ import java.util.stream.Collectors;
  * An unparseable or out-of-range answer is asked again once ({@code answer_retry.md}, sample index 1),
  * then becomes an error score saying why; never a silent 0 or 1. A call that fails for good is an
  * error score too, and so is a row without the expected-answer field; a budget stop propagates.
+ *
+ * <p>With {@code samples} n &gt; 1 ({@code evaluation.judge_samples}), each answer is rated n times,
+ * sampled at the judge model's own temperature when it has one, else {@link #SAMPLING_TEMPERATURE}; sample
+ * s asks with sample index 2s (its retry 2s+1), so cache keys and recordings keep the n verdicts apart.
+ * The score is the mean of the usable samples' normalised values (a fraction for a binary judge), and it
+ * passes when more than half of them pass (majority); its reason says how many passed, then the reasoning
+ * of the first sample that agrees with the majority. It is an error only when no sample is usable. With
+ * n = 1 the request is exactly the unsampled one above.
  * Thread-safe.
  */
 public final class LlmJudge implements Metric {
     static final String EXPECTED_MARKER = "<EXPECTED ANSWER>";
     static final String INPUT_MARKER = "<INPUT>";
     static final String OUTPUT_MARKER = "<OUTPUT>";
+    /** The judge's sampling temperature with several samples, when its model section sets none. */
+    public static final double SAMPLING_TEMPERATURE = 1.0;
 
     private final Llm judge;
     private final Criteria criteria;
     private final String taskDescription;
     private final MetaPrompts prompts;
+    private final int samples;
+    private final Double temperature;
 
     public LlmJudge(Llm judge, Criteria criteria, String taskDescription, MetaPrompts prompts) {
+        this(judge, criteria, taskDescription, prompts, 1);
+    }
+
+    /** A judge rating each answer {@code samples} times (see the class comment); 1 is the paper's single verdict. */
+    public LlmJudge(Llm judge, Criteria criteria, String taskDescription, MetaPrompts prompts, int samples) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("judge samples must be >= 1, was " + samples);
+        }
+        this.samples = samples;
+        this.temperature = samples == 1 ? null : judge.defaultTemperature().orElse(SAMPLING_TEMPERATURE);
         this.judge = Objects.requireNonNull(judge, "judge");
         this.criteria = Objects.requireNonNull(criteria, "criteria");
         this.taskDescription = Objects.requireNonNull(taskDescription, "taskDescription");
@@ -84,13 +108,25 @@ public final class LlmJudge implements Metric {
                 "output", output,
                 "expected", expected == null ? "" : "<expected>\n" + expected.strip() + "\n</expected>\n",
                 "scale", scale()));
+        if (samples == 1) {
+            return sample(request, 0);
+        }
+        List<Score> verdicts = new ArrayList<>(samples);
+        for (int s = 0; s < samples; s++) {
+            verdicts.add(sample(request, s));
+        }
+        return combined(verdicts);
+    }
+
+    /** One verdict: sample {@code s} of the request, asked again once when unusable. */
+    private Score sample(String request, int s) {
         try {
-            Verdict first = verdict(ask(request, 0));
+            Verdict first = verdict(ask(request, 2 * s));
             if (first.score != null) {
                 return first.score;
             }
             String retry = prompts.get(MetaPrompts.ANSWER_RETRY).render(Map.of("request", request, "problem", first.problem));
-            Verdict second = verdict(ask(retry, 1));
+            Verdict second = verdict(ask(retry, 2 * s + 1));
             return second.score != null
                     ? second.score
                     : Score.error("judge answer unusable twice: " + second.problem);
@@ -102,8 +138,24 @@ public final class LlmJudge implements Metric {
         }
     }
 
+    /** The samples combined: mean value, majority pass (see the class comment). */
+    static Score combined(List<Score> verdicts) {
+        List<Score> usable = verdicts.stream().filter(v -> !v.error()).toList();
+        if (usable.isEmpty()) {
+            return Score.error("no usable judge sample of " + verdicts.size() + ": " + verdicts.get(verdicts.size() - 1).reason());
+        }
+        double mean = usable.stream().mapToDouble(Score::value).average().orElseThrow();
+        long passed = usable.stream().filter(Score::passed).count();
+        boolean pass = passed * 2 > usable.size();
+        String agreeing = usable.stream().filter(v -> v.passed() == pass).map(Score::reason).findFirst().orElse("");
+        String unusable = usable.size() < verdicts.size() ? ", " + (verdicts.size() - usable.size()) + " unusable" : "";
+        String reason = passed + " of " + usable.size() + " judge samples passed" + unusable + ". " + agreeing;
+        return new Score(mean, pass, reason, false);
+    }
+
     private String ask(String request, int sample) {
-        return judge.chat(LlmRequest.user(request).withSample(sample).asJson(), answer -> verdict(answer).score != null).text();
+        return judge.chat(LlmRequest.user(request).withTemperature(temperature).withSample(sample).asJson(),
+                answer -> verdict(answer).score != null).text();
     }
 
     /** The criteria with the markers replaced by this row's values. */

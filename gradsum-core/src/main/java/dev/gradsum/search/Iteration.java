@@ -11,8 +11,10 @@ import java.util.Map;
  * @param trainScores beam prompt id → mean score on this iteration's training minibatch
  * @param gradients  beam prompt id → gradients of its failures
  * @param summaries  beam prompt id → summary paragraph (absent with summarize=false)
- * @param scored     parents and children on the validation rows, best first
- * @param beam       the ids kept for the next iteration, best first
+ * @param scored     parents and children on the validation rows, best first; candidates that could not
+ *                   survive (stopped early by successive halving, or not significantly better than their
+ *                   parent under {@code minConfidence}) come after those that could
+ * @param beam       the ids kept for the next iteration, best first (with Pareto selection: the whole pool)
  * @param dropped    candidates the editor produced that were dropped, one line each
  * @param improved   whether a new candidate beat the previous best
  */

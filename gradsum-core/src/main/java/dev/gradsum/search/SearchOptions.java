@@ -19,14 +19,50 @@ import dev.gradsum.exception.ConfigurationException;
  * @param summarize           false runs the paper's ablation: the editor gets the raw gradients
  * @param bootstrapSamples    resamples for the paired bootstrap interval of the final test difference
  * @param seed                seeds minibatch sampling and bootstrap so runs replay
+ * @param selection           how parents are chosen and which candidates survive (paper: {@link Selection#BEAM})
+ * @param minibatchGate       true: a child first answers its parent's training minibatch and goes on to
+ *                            validation only when it scores at least as well as its parent there (paper: false)
+ * @param validation          how candidates are rated on the validation rows (paper: {@link Validation#FULL})
+ * @param judgeSamples        times the LLM judge rates each answer, sampled, combined into one score (paper: 1),
+ *                            1 to {@link #MAX_JUDGE_SAMPLES}
+ * @param minConfidence       0 (paper: off), or a confidence in (0.5, 1): a child takes its parent's place
+ *                            only when a one-sided paired bootstrap on the validation rows says it is better
+ *                            with this confidence; patience then counts iterations without such a gain
  * @param stopWhenLearned     stop when nothing is left to learn (ours: on): the best prompt passes every
  *                            validation row and its minibatch produced no gradient
  *                            ({@link StopReason#NOTHING_TO_LEARN})
  */
 public record SearchOptions(int beamSize, int iterations, int candidatesPerPrompt, int minibatchSize,
                             int patience, boolean summarize, int bootstrapSamples, long seed,
-                            boolean stopWhenLearned) {
-    private static final SearchOptions DEFAULTS = new SearchOptions(3, 10, 3, 30, 3, true, 2000, 0, true);
+                            Selection selection, boolean minibatchGate, Validation validation, int judgeSamples,
+                            double minConfidence, boolean stopWhenLearned) {
+    private static final SearchOptions DEFAULTS = new SearchOptions(3, 10, 3, 30, 3, true, 2000, 0,
+            Selection.BEAM, false, Validation.FULL, 1, 0, true);
+
+    /**
+     * Which candidates are expanded and which survive an iteration. Both keep the summary step.
+     */
+    public enum Selection {
+        /** The paper's: the {@code beamSize} best by mean validation score are kept and all of them expanded. */
+        BEAM,
+        /**
+         * GEPA-style: the pool is the candidates best on at least one validation row that no other candidate
+         * dominates (plus the best by mean); each iteration {@code beamSize} parents are drawn from it without
+         * repeats, weighted by the rows each wins, seeded.
+         */
+        PARETO
+    }
+
+    /** How the candidates of an iteration are rated on the validation rows. */
+    public enum Validation {
+        /** The paper's: every new candidate answers every validation row. */
+        FULL,
+        /**
+         * Successive halving of the children: all answer a first slice of the validation rows, the better half
+         * goes on to twice the rows, and so on, until at least {@code beamSize} survivors answer them all.
+         */
+        HALVING
+    }
 
     /** Upper bound of {@code beamSize}: wider beams multiply every iteration's calls without a use. */
     public static final int MAX_BEAM_SIZE = 20;
@@ -36,6 +72,8 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
     public static final int MAX_CANDIDATES_PER_PROMPT = 20;
     /** Upper bound of {@code minibatchSize}. */
     public static final int MAX_MINIBATCH_SIZE = 1000;
+    /** Upper bound of {@code judgeSamples}: each sample is one more judge call per answer. */
+    public static final int MAX_JUDGE_SAMPLES = 15;
 
     /** @throws ConfigurationException naming the first knob out of range */
     public SearchOptions {
@@ -45,10 +83,15 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
         within("minibatchSize", minibatchSize, 1, MAX_MINIBATCH_SIZE);
         atLeast("patience", patience, 1);
         atLeast("bootstrapSamples", bootstrapSamples, 1);
+        selection = selection == null ? Selection.BEAM : selection;
+        validation = validation == null ? Validation.FULL : validation;
+        within("judgeSamples", judgeSamples, 1, MAX_JUDGE_SAMPLES);
+        confidence(minConfidence);
     }
 
     /**
-     * The paper's beam 3 and 10 iterations; K 3, minibatch 30, patience 3, summary on, 2000 resamples, seed 0,
+     * The paper's beam 3 and 10 iterations; K 3, minibatch 30, patience 3, summary on, 2000 resamples, seed 0;
+     * beam selection, no minibatch gate, full validation, one judge sample, no acceptance test;
      * stop when nothing is left to learn.
      */
     public static SearchOptions defaults() {
@@ -71,6 +114,13 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
         }
     }
 
+    private static void confidence(double value) {
+        if (value != 0 && !(value > 0.5 && value < 1)) {
+            throw new ConfigurationException("minConfidence must be 0 (off) or between 0.5 and 1 (exclusive), was "
+                    + value);
+        }
+    }
+
     private static void within(String name, int value, int min, int max) {
         atLeast(name, value, min);
         if (value > max) {
@@ -88,6 +138,11 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
         private boolean summarize;
         private int bootstrapSamples;
         private long seed;
+        private Selection selection;
+        private boolean minibatchGate;
+        private Validation validation;
+        private int judgeSamples;
+        private double minConfidence;
         private boolean stopWhenLearned;
 
         private Builder(SearchOptions from) {
@@ -99,6 +154,11 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
             summarize = from.summarize;
             bootstrapSamples = from.bootstrapSamples;
             seed = from.seed;
+            selection = from.selection;
+            minibatchGate = from.minibatchGate;
+            validation = from.validation;
+            judgeSamples = from.judgeSamples;
+            minConfidence = from.minConfidence;
             stopWhenLearned = from.stopWhenLearned;
         }
 
@@ -114,11 +174,17 @@ public record SearchOptions(int beamSize, int iterations, int candidatesPerPromp
         public Builder summarize(boolean v) { summarize = v; return this; }
         public Builder bootstrapSamples(int v) { atLeast("bootstrapSamples", v, 1); bootstrapSamples = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
+        public Builder selection(Selection v) { selection = java.util.Objects.requireNonNull(v, "selection"); return this; }
+        public Builder minibatchGate(boolean v) { minibatchGate = v; return this; }
+        public Builder validation(Validation v) { validation = java.util.Objects.requireNonNull(v, "validation"); return this; }
+        public Builder judgeSamples(int v) { within("judgeSamples", v, 1, MAX_JUDGE_SAMPLES); judgeSamples = v; return this; }
+        public Builder minConfidence(double v) { confidence(v); minConfidence = v; return this; }
         public Builder stopWhenLearned(boolean v) { stopWhenLearned = v; return this; }
 
         public SearchOptions build() {
             return new SearchOptions(beamSize, iterations, candidatesPerPrompt, minibatchSize, patience, summarize,
-                    bootstrapSamples, seed, stopWhenLearned);
+                    bootstrapSamples, seed, selection, minibatchGate, validation, judgeSamples, minConfidence,
+                    stopWhenLearned);
         }
     }
 }

@@ -136,6 +136,42 @@ class CallEstimateLoopTest {
         assertThat(e.calls(Role.EDITOR).high()).isEqualTo(3 + 9 + 9);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"gate", "halving", "gate+halving"})
+    void the_gate_and_halving_make_exactly_their_high_calls(String variant) {
+        // every child ties its parent on the (all failing) minibatch, so the gate lets all through
+        GradSum.Builder b = LoopFixture.builder(trainFailingTarget(), repairingOptimizer(), LoopFixture.split(3, 4, 2))
+                .beamSize(3).candidatesPerPrompt(2).iterations(3).patience(1)
+                .minibatchGate(variant.contains("gate"));
+        if (variant.contains("halving")) {
+            b.validation(dev.gradsum.search.SearchOptions.Validation.HALVING);
+        }
+        GradSum g = b.build();
+
+        OptimizationResult r = g.optimize();
+
+        CallEstimate e = estimate(g);
+        assertThat(r.iterations()).hasSize(3);
+        for (Role role : Role.values()) {
+            assertThat(made(r, role)).as(role.key()).isEqualTo(e.calls(role).high());
+        }
+        // children 2, 6, 6; the gate: each answers 3 training rows; halving (keep 3): 2 children answer all 4 rows,
+        // 6 children answer rows 1-2 and the better 3 rows 3-4
+        long validation = 4 + (variant.contains("halving") ? 2 * 4 + 2 * (6 * 2 + 3 * 2) : 14 * 4);
+        long gate = variant.contains("gate") ? 14 * 3 : 0;
+        assertThat(e.calls(Role.TARGET).high()).isEqualTo(7 * 3 + validation + gate + 2 * 2);
+    }
+
+    @Test
+    void judge_samples_multiply_the_judge_calls_and_stay_in_range() {
+        GradSum g = world(SimulatedWorld.create().task(), true).beamSize(2).candidatesPerPrompt(2)
+                .iterations(2).patience(2).minibatchSize(6).judgeSamples(3).build();
+
+        OptimizationResult r = assertWithinEstimate(g);
+
+        assertThat(made(r, Role.JUDGE)).isEqualTo(3 * made(r, Role.TARGET));
+    }
+
     /** Fails every training row; on other rows right when the prompt has more '!' than the row's difficulty. */
     private static ScriptedChatModel trainFailingTarget() {
         return new ScriptedChatModel("target", call -> call.text().contains("train-") ? "no"

@@ -97,4 +97,41 @@ class RowsFlowTest {
                         "c3 c2 " + INITIAL + "!!!", "c4 c1 " + INITIAL + "!?");
         assertThat(r.iterations().get(1).beam()).containsExactly("c3", "c2");
     }
+
+    @Test
+    void with_the_minibatch_gate_a_child_answers_its_parents_minibatch_and_is_validated_while_another_beam_prompt_is_still_being_edited() {
+        CountDownLatch laterChildValidated = new CountDownLatch(1);
+        AtomicBoolean validatedWhileEditPending = new AtomicBoolean();
+        AtomicBoolean gatedFirst = new AtomicBoolean();
+        ScriptedChatModel target = new ScriptedChatModel("target", call -> {
+            if (call.text().contains("train-") && call.text().contains("?")) {
+                gatedFirst.set(true);
+            }
+            if (call.text().contains("val-") && call.text().contains("?") && gatedFirst.get()) {
+                laterChildValidated.countDown();
+            }
+            return LoopFixture.answer(call.text());
+        });
+        // as above; "!?" is as good as its parent "!" on the parent's minibatch, so it passes the gate
+        ScriptedChatModel optimizer = optimizer(parent -> {
+            if (parent.equals(INITIAL)) {
+                return List.of(INITIAL + "!", INITIAL + "!!");
+            }
+            if (parent.equals(INITIAL + "!!")) {
+                validatedWhileEditPending.set(await(laterChildValidated));
+                return List.of(INITIAL + "!!!");
+            }
+            return List.of(INITIAL + "!?");
+        });
+
+        OptimizationResult r = builder(target, optimizer, split(5, 5, 0)).minibatchGate(true)
+                .beamSize(2).candidatesPerPrompt(2).iterations(2).patience(5).build().optimize();
+
+        assertThat(validatedWhileEditPending)
+                .as("a child passed the gate and was validated before the other parent's edit ended").isTrue();
+        assertThat(r.iterations().get(1).dropped()).isEmpty();
+        assertThat(r.candidates()).extracting(c -> c.id() + " " + c.parentId())
+                .containsExactly("c0 null", "c1 c0", "c2 c0", "c3 c2", "c4 c1");
+        assertThat(r.iterations().get(1).beam()).containsExactly("c3", "c2");
+    }
 }

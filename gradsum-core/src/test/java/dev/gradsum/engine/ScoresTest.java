@@ -54,7 +54,7 @@ class ScoresTest {
 
     @Test
     void a_test_where_no_row_was_rated_for_both_prompts_has_no_scores() {
-        FinalTest finalTest = new FinalTest(null, null, null, new PairedBootstrap(50, 1), false);
+        FinalTest finalTest = new FinalTest(null, null, null, new PairedBootstrap(50, 1), 1);
         List<Evaluation> initial = List.of(row("r0", Score.pass("ok")), row("r1", Score.error("judge call failed")));
         List<Evaluation> best = List.of(row("r0", Score.error("judge call failed")), row("r1", Score.pass("ok")));
 

@@ -2,6 +2,7 @@ package dev.gradsum.cli.taskfile;
 
 import dev.gradsum.cli.provider.ModelSpec;
 import dev.gradsum.model.Role;
+import dev.gradsum.search.SearchOptions;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -59,22 +60,29 @@ public record TaskFile(Path file, String label, String name, String description,
      * @param expected      the data field holding the expected answer, or {@code null}
      * @param scale         1 = binary (the paper's), N ≥ 2 = a 1..N rubric
      * @param passThreshold normalised score that passes, or {@code null} for the default
+     * @param judgeSamples  times the LLM judge rates each answer ({@code judge_samples}), or {@code null}
      */
     public record Evaluation(String metric, String pattern, String criteria, String expected, int scale,
-                             Double passThreshold) {
+                             Double passThreshold, Integer judgeSamples) {
     }
 
     /**
      * Search options; {@code null} means the library default.
      *
-     * @param maxErrorRate    the share of a role's latest calls that may fail before the run stops
+     * @param maxErrorRate the share of a role's latest calls that may fail before the run stops
+     * @param selection    {@code selection}: beam or pareto
+     * @param gate         {@code gate}: whether the minibatch gate is on
+     * @param validation   {@code validation}: full or halving
+     * @param minConfidence {@code min_confidence}: 0 (off) or the acceptance test's confidence
      * @param stopWhenLearned whether the search stops when nothing is left to learn ({@code stop_when_learned})
      */
     public record Search(Integer beam, Integer iterations, Integer candidates, Integer minibatch, Integer patience,
                          Boolean summarize, Long seed, Integer concurrency, Double maxErrorRate,
-                         Boolean stopWhenLearned) {
+                         SearchOptions.Selection selection, Boolean gate, SearchOptions.Validation validation,
+                         Double minConfidence, Boolean stopWhenLearned) {
         public static Search empty() {
-            return new Search(null, null, null, null, null, null, null, null, null, null);
+            return new Search(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null);
         }
     }
 

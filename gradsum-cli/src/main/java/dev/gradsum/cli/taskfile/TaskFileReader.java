@@ -28,10 +28,11 @@ public final class TaskFileReader {
     static final List<String> DATA_KEYS = List.of("path", "format", "fields", "split", "seed", "history");
     static final List<String> SPLIT_KEYS = List.of("train", "validation", "test");
     static final List<String> EVALUATION_KEYS = List.of("metric", "pattern", "criteria", "expected", "scale",
-            "pass_threshold");
+            "pass_threshold", "judge_samples");
     public static final List<String> METRICS = List.of("exact", "numeric", "choice", "contains", "regex");
     static final List<String> SEARCH_KEYS = List.of("beam", "iterations", "candidates", "minibatch", "patience",
-            "summarize", "seed", "concurrency", "max_error_rate", "stop_when_learned");
+            "summarize", "seed", "concurrency", "max_error_rate", "selection", "gate", "validation", "min_confidence",
+            "stop_when_learned");
     static final List<String> BUDGET_KEYS = List.of("usd", "calls", "tokens");
     static final List<String> FORMATS = List.of("jsonl", "csv", "json");
 
@@ -238,7 +239,13 @@ public final class TaskFileReader {
         }
         Integer scale = e.wholeNumber("scale", 1);
         Double pass = e.number("pass_threshold", 0, 1, false);
-        return new TaskFile.Evaluation(metric, pattern, criteria, expected, scale == null ? 1 : scale, pass);
+        Integer judgeSamples = e.wholeNumber("judge_samples", 1, SearchOptions.MAX_JUDGE_SAMPLES);
+        if (judgeSamples != null && judgeSamples > 1 && metric != null) {
+            throw e.error("judge_samples", "only used by the LLM judge (criteria without a metric); metric: " + metric
+                    + " gives one score per answer");
+        }
+        return new TaskFile.Evaluation(metric, pattern, criteria, expected, scale == null ? 1 : scale, pass,
+                judgeSamples);
     }
 
     private static TaskFile.Search search(YamlSection s) {
@@ -251,7 +258,49 @@ public final class TaskFileReader {
                 s.wholeNumber("candidates", 1, SearchOptions.MAX_CANDIDATES_PER_PROMPT),
                 s.wholeNumber("minibatch", 1, SearchOptions.MAX_MINIBATCH_SIZE), s.wholeNumber("patience", 1),
                 s.bool("summarize"), s.longNumber("seed", Long.MIN_VALUE), s.wholeNumber("concurrency", 1),
-                s.number("max_error_rate", 0, 1, false), s.bool("stop_when_learned"));
+                s.number("max_error_rate", 0, 1, false), choice(s, "selection", SearchOptions.Selection.values()),
+                gate(s), choice(s, "validation", SearchOptions.Validation.values()), minConfidence(s),
+                s.bool("stop_when_learned"));
+    }
+
+    /** One of {@code values}, written in lower case ({@code pareto}), or {@code null} when absent. */
+    private static <E extends Enum<E>> E choice(YamlSection s, String key, E[] values) {
+        String written = s.string(key);
+        if (written == null) {
+            return null;
+        }
+        List<String> names = java.util.Arrays.stream(values).map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList();
+        int at = names.indexOf(written.strip().toLowerCase(java.util.Locale.ROOT));
+        if (at < 0) {
+            throw s.error(key, "unknown value \"" + written + "\"" + Suggestions.didYouMean(written, names)
+                    + " (known: " + String.join(", ", names) + ")");
+        }
+        return values[at];
+    }
+
+    /** {@code gate: minibatch} (or true) turns the minibatch gate on; {@code none} (or false) leaves it off. */
+    private static Boolean gate(YamlSection s) {
+        String written = s.string("gate");
+        if (written == null) {
+            return null;
+        }
+        return switch (written.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "minibatch", "true" -> true;
+            case "none", "false" -> false;
+            default -> throw s.error("gate", "unknown value \"" + written + "\" (known: minibatch, none; or true, false)");
+        };
+    }
+
+    private static Double minConfidence(YamlSection s) {
+        Double d = s.number("min_confidence", 0, 1, false);
+        if (d != null) {
+            try {
+                SearchOptions.builder().minConfidence(d);
+            } catch (ConfigurationException x) {
+                throw s.error("min_confidence", "must be 0 (off) or between 0.5 and 1 (exclusive), got " + d);
+            }
+        }
+        return d;
     }
 
     private static TaskFile.Budget budget(YamlSection s) {

@@ -35,4 +35,11 @@ class DocumentedSearchBoundsTest {
                 Map.entry("candidates", "1.." + SearchOptions.MAX_CANDIDATES_PER_PROMPT),
                 Map.entry("minibatch", "1.." + SearchOptions.MAX_MINIBATCH_SIZE));
     }
+
+    @Test
+    void the_documented_judge_samples_bound_is_the_librarys() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "cli.md"), StandardCharsets.UTF_8);
+
+        assertThat(doc).contains("| `evaluation.judge_samples` | | 1 to " + SearchOptions.MAX_JUDGE_SAMPLES + " |");
+    }
 }
