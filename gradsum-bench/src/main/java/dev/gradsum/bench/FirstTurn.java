@@ -53,6 +53,8 @@ final class FirstTurn {
     /** The task file's top-level key this class reads; {@code gradsum} itself rejects it as unknown. */
     static final String KEY = "bench";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The placeholder the first turn fills in the turn-1 prompt; a name no task file's data is likely to use. */
+    private static final String TURN = "gradsum_first_turn";
 
     private FirstTurn() {
     }
@@ -158,9 +160,6 @@ final class FirstTurn {
         }
         return new Answered(write(rows, folder.resolve(file.data().path().getFileName())), usage);
     }
-
-    /** The placeholder the first turn fills; a name no task file's data can mean. */
-    private static final String TURN = "gradsum_first_turn";
 
     /** The initial prompt's system message (if any) with the first turn as the user message, nothing else. */
     static PromptTemplate turnOnePrompt(PromptTemplate prompt) {
