@@ -47,7 +47,14 @@ final class PlanCommand implements Callable<Integer> {
         double high = 0;
         List<String> skipped = new ArrayList<>();
         for (Path f : files) {
-            TaskFile file = SuiteLoader.withDataUnder(TaskFileReader.read(f, f.toString()), dataDir);
+            List<Object> firstTurn = new ArrayList<>();
+            TaskFile file = SuiteLoader.withDataUnder(TaskFileReader.read(f, f.toString(), FirstTurn.KEY,
+                    firstTurn::add), dataDir);
+            if (!firstTurn.isEmpty()) {
+                skipped.add(file.name() + " (its first turns are answered by the target when the suite runs; "
+                        + "their answers, part of every prompt, are not known before)");
+                continue;
+            }
             if (!Files.isRegularFile(file.data().path())) {
                 skipped.add(file.name() + " (no " + file.data().path() + ")");
                 continue;

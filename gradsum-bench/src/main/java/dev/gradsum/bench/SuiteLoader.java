@@ -8,11 +8,13 @@ import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.data.Split;
 import dev.gradsum.exception.ConfigurationException;
+import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.CallPath;
 import dev.gradsum.model.ModelRoles;
 import dev.gradsum.model.Pricing;
 import dev.gradsum.simulation.HardWorld;
 import dev.gradsum.simulation.SimulatedWorld;
+import dev.gradsum.store.SqliteStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -44,11 +47,24 @@ public final class SuiteLoader {
      * @param only task names to keep (empty: all)
      */
     public static Suite load(Path suite, Path dataDir, List<String> only, Map<String, String> env) {
+        return load(suite, dataDir, only,
+                f -> ChatModels.roles(f.models(), ApiKeys.resolve(f.models(), f.label(), env)), null);
+    }
+
+    /**
+     * {@link #load(Path, Path, List, Map)} with each task's models built by {@code models}; a task with
+     * {@code bench: {first_turn: …}} ({@link FirstTurn}) has its first turns answered on {@code firstTurns},
+     * or, when that is {@code null}, on the task's store.
+     */
+    static Suite load(Path suite, Path dataDir, List<String> only, Function<TaskFile, ModelRoles> models,
+                      CallCache firstTurns) {
         List<Path> files = taskFiles(suite);
         List<BenchTask> tasks = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (Path file : files) {
-            TaskFile read = TaskFileReader.read(file, file.toString());
+            List<FirstTurn.Option> firstTurn = new ArrayList<>();
+            TaskFile read = TaskFileReader.read(file, file.toString(), FirstTurn.KEY,
+                    node -> firstTurn.add(FirstTurn.Option.read(node, file.toString())));
             if (!only.isEmpty() && !only.contains(read.name())) {
                 continue;
             }
@@ -58,15 +74,43 @@ public final class SuiteLoader {
                         + " (see docs/benchmarks.md for where to get it)"));
                 continue;
             }
+            ModelRoles roles = models.apply(relocated);
+            String answered = "";
+            if (!firstTurn.isEmpty()) {
+                FirstTurn.Answered a = answerFirstTurns(relocated, firstTurn.get(0), roles, firstTurns);
+                answered = "; " + a.label();
+                TaskFile.Data d = relocated.data();
+                relocated = relocated.withData(new TaskFile.Data(a.data(), d.pathAsWritten(), d.format(), d.fields(),
+                        d.train(), d.validation(), d.test(), d.seed()));
+            }
             TaskSetup setup = TaskSetup.prepare(relocated);
-            ModelRoles models = ChatModels.roles(relocated.models(),
-                    ApiKeys.resolve(relocated.models(), relocated.label(), env));
             tasks.add(new BenchTask(read.name(), read.name(), relocated.data().pathAsWritten() + " ("
-                    + setup.dataset().size() + " rows)", setup.task(), setup.split(), models, pricing(relocated),
-                    concurrency(relocated), timeout(relocated), false));
+                    + setup.dataset().size() + " rows" + answered + ")", setup.task(), setup.split(), roles,
+                    pricing(relocated), concurrency(relocated), timeout(relocated), false));
         }
         String name = Files.isDirectory(suite) ? suite.getFileName().toString() : read(suite);
         return new Suite(name, tasks, skipped);
+    }
+
+    /** The first turns of {@code file}'s rows, answered on {@code cache} or else on the task's store. */
+    private static FirstTurn.Answered answerFirstTurns(TaskFile file, FirstTurn.Option option, ModelRoles models,
+                                                       CallCache cache) {
+        try {
+            Path folder = Files.createTempDirectory("gradsum-bench-" + file.name() + "-");
+            folder.toFile().deleteOnExit();
+            FirstTurn.Answered answered;
+            if (cache != null) {
+                answered = FirstTurn.answer(file, option, models, cache, concurrency(file), timeout(file), folder);
+            } else {
+                try (SqliteStore store = SqliteStore.open(file.store() != null ? file.store() : SqliteStore.DEFAULT_PATH)) {
+                    answered = FirstTurn.answer(file, option, models, store, concurrency(file), timeout(file), folder);
+                }
+            }
+            answered.data().toFile().deleteOnExit();
+            return answered;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -3,7 +3,12 @@ package dev.gradsum.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.gradsum.cli.provider.ApiKeys;
+import dev.gradsum.cli.provider.ChatModels;
 import dev.gradsum.data.Example;
+import dev.gradsum.llm.CallCache;
+import dev.gradsum.model.ModelRoles;
+import dev.gradsum.model.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,10 +35,24 @@ class PaperTaskFilesTest {
     void every_benchmark_with_a_sample_loads_and_renders_readable_prompts() {
         Path data = sharedDatasets();
         assumeThat(data).as("shared datasets folder").isNotNull();
-        SuiteLoader.Suite suite = SuiteLoader.load(TASKS, data, List.of(), ENV);
+        ScriptedChat target = new ScriptedChat(r -> "My answer to: " + ScriptedChat.lastUser(r));
+        SuiteLoader.Suite suite = SuiteLoader.load(TASKS, data, List.of(), f -> {
+            ModelRoles fromFile = ChatModels.roles(f.models(), ApiKeys.resolve(f.models(), f.label(), ENV));
+            return ModelRoles.builder().target(target).judge(fromFile.model(Role.JUDGE))
+                    .gradient(fromFile.model(Role.GRADIENT)).summarizer(fromFile.model(Role.SUMMARIZER))
+                    .editor(fromFile.model(Role.EDITOR)).build();
+        }, CallCache.inMemory());
 
         assertThat(suite.tasks()).extracting(BenchTask::key).containsExactlyInAnyOrder(
-                "gsm8k", "neural_bridge_rag", "hellaswag", "hotpotqa", "mmlu", "mt_bench", "vicuna_bench");
+                "gsm8k", "neural_bridge_rag", "hellaswag", "hotpotqa", "mmlu", "mt_bench", "mt_bench_turn2",
+                "vicuna_bench");
+        assertThat(target.requests()).as("MT-Bench's 80 first turns, answered once").hasSize(80);
+        BenchTask turn2 = suite.tasks().stream().filter(t -> t.key().equals("mt_bench_turn2")).findFirst().orElseThrow();
+        var conversation = turn2.task().prompt().conversation(turn2.split().train().get(0));
+        assertThat(conversation.system()).isEqualTo("You are a helpful assistant.");
+        assertThat(conversation.turns()).hasSize(2);
+        assertThat(conversation.turns().get(1).text()).isEqualTo("My answer to: " + conversation.turns().get(0).text());
+        assertThat(conversation.user()).isNotEqualTo(conversation.turns().get(0).text()).isNotBlank();
         for (BenchTask task : suite.tasks()) {
             assertThat(task.split().test()).as(task.key()).isNotEmpty();
             Example row = task.split().train().get(0);

@@ -205,7 +205,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private PromptTemplate promptFrom(TaskRun run, Path file, String flag) {
-        PromptTemplate p = TaskSetup.prompt(run.file, read(file, flag), flag + " " + file);
+        PromptTemplate p = TaskSetup.promptFor(run.file, run.setup.task().prompt(), read(file, flag), flag + " " + file);
         TaskSetup.checkPlaceholders(run.file, p, run.setup.dataset(), flag + " " + file);
         return p;
     }

@@ -146,7 +146,7 @@ final class JudgeCheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ConfigurationException("--prompt: cannot read " + promptFile + ": " + e.getMessage());
         }
-        PromptTemplate p = TaskSetup.prompt(run.file, text, "--prompt " + promptFile);
+        PromptTemplate p = TaskSetup.promptFor(run.file, run.setup.task().prompt(), text, "--prompt " + promptFile);
         TaskSetup.checkPlaceholders(run.file, p, run.setup.dataset(), "--prompt " + promptFile);
         return p;
     }

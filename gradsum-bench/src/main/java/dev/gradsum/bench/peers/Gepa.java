@@ -57,6 +57,7 @@ public final class Gepa {
 
     /** Searches on the split's train (minibatches) and validation (Pareto set) rows; never reads its test rows. */
     public PeerOutcome run(Split split, SearchTrace trace) {
+        PeerEdits.edited(context.task().prompt()); // refuses, before any call, more than one optimized message
         List<Example> validation = split.validation();
         Batches batches = new Batches(split.train(), options.minibatchSize(), new Random(options.seed() * 31 + 1));
         List<Member> pool = new ArrayList<>();
@@ -114,7 +115,7 @@ public final class Gepa {
     private PromptTemplate reflect(PromptTemplate prompt, List<Evaluation> run) {
         String request = prompts.get(PeerPrompts.GEPA_REFLECT).render(Map.of(
                 "task", context.task().description(),
-                "prompt", prompt.text(),
+                "prompt", PeerEdits.edited(prompt),
                 "examples", examples(run),
                 "placeholders", PeerEdits.placeholders(prompt)));
         List<String> texts = PeerEdits.promptsIn(PeerEdits.call(context.editor(), LlmRequest.user(request).asJson()), 1);
@@ -145,9 +146,9 @@ public final class Gepa {
         tried.add(pair[0] + "," + pair[1]);
         Member first = pool.get(pair[0]);
         Member second = pool.get(pair[1]);
-        String ancestor = pool.get(commonAncestor(pool, pair[0], pair[1])).prompt().text();
+        String ancestor = PeerEdits.edited(pool.get(commonAncestor(pool, pair[0], pair[1])).prompt());
         PromptTemplate merged = PeerEdits.usable(first.prompt(),
-                GepaMerge.merge(ancestor, first.prompt().text(), second.prompt().text()));
+                GepaMerge.merge(ancestor, PeerEdits.edited(first.prompt()), PeerEdits.edited(second.prompt())));
         if (merged == null || !seen.add(merged.text())) {
             return true;
         }

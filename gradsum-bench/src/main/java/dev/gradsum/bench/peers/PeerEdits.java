@@ -11,12 +11,13 @@ import dev.gradsum.modules.JsonExtraction;
 import dev.gradsum.task.Task;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * What the peer methods' editing steps share: one call whose failure skips that piece (as in the core),
- * the prompts of a {@code {"prompts": [...]}} answer, whether a new prompt can run (same placeholders),
- * and a row's expected answer.
+ * the prompts of a {@code {"prompts": [...]}} answer, the one text they rewrite (a chat prompt's optimized
+ * message, {@link #edited}), whether a new text can run (same placeholders), and a row's expected answer.
  */
 final class PeerEdits {
     private PeerEdits() {
@@ -53,19 +54,46 @@ final class PeerEdits {
         return found;
     }
 
-    /** The candidate as a template when it parses and has exactly the original's placeholders, else null. */
+    /**
+     * The text the peer methods rewrite: a single prompt's template, or a chat prompt's one optimized
+     * message (its other messages stay byte for byte, as in a GRAD-SUM run). ProTeGi and GEPA rewrite one
+     * text, so a chat prompt optimizing more than one message is refused here with a
+     * ConfigurationException naming them.
+     */
+    static String edited(PromptTemplate prompt) {
+        return message(prompt).template().text();
+    }
+
+    /**
+     * {@code original} with its edited text ({@link #edited}) replaced by {@code text}, when that parses
+     * and has exactly the placeholders of the text it replaces; else null.
+     */
     static PromptTemplate usable(PromptTemplate original, String text) {
+        PromptTemplate.Message edited = message(original);
         try {
             PromptTemplate t = PromptTemplate.of(text);
-            return t.placeholders().equals(original.placeholders()) ? t : null;
+            return t.placeholders().equals(edited.template().placeholders())
+                    ? original.withOptimized(Map.of(edited.name(), t)) : null;
         } catch (ConfigurationException e) {
             return null;
         }
     }
 
-    /** The placeholders as a prompt shows them: {@code {a}, {b}}. */
+    /** The placeholders of the edited text as a prompt shows them: {@code {a}, {b}}. */
     static String placeholders(PromptTemplate prompt) {
-        return prompt.placeholders().stream().map(p -> "{" + p + "}").collect(Collectors.joining(", "));
+        return message(prompt).template().placeholders().stream().map(p -> "{" + p + "}")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static PromptTemplate.Message message(PromptTemplate prompt) {
+        List<PromptTemplate.Message> optimized = prompt.optimized();
+        if (optimized.size() != 1) {
+            throw new ConfigurationException("ProTeGi and GEPA rewrite one prompt text, but this chat prompt optimizes "
+                    + optimized.size() + " messages (" + optimized.stream().map(PromptTemplate.Message::name)
+                    .collect(Collectors.joining(", ")) + "); give the task one optimized message (optimize: [system]) "
+                    + "or leave protegi and gepa out of --optimizers");
+        }
+        return optimized.get(0);
     }
 
     /** The row's expected answer: the judge criteria's field, else the metric's, else none. */

@@ -48,6 +48,7 @@ public final class ProTeGi {
     /** As {@link #run(Split)}, telling {@code trace} each round's best and each successor that entered the beam. */
     public PeerOutcome run(Split split, SearchTrace trace) {
         PromptTemplate initial = context.task().prompt();
+        PeerEdits.edited(initial); // refuses, before any call, a chat prompt with more than one optimized message
         List<PromptTemplate> beam = List.of(initial);
         Set<String> seen = new HashSet<>(Set.of(initial.text()));
         int rounds = 0;

@@ -93,7 +93,7 @@ final class ProTeGiExpander {
     private List<String> gradient(PromptTemplate prompt, List<Evaluation> errors) {
         String request = prompts.get(PeerPrompts.PROTEGI_GRADIENT).render(Map.of(
                 "task", task.description(),
-                "prompt", prompt.text(),
+                "prompt", PeerEdits.edited(prompt),
                 "errors", errors(errors),
                 "count", String.valueOf(options.reasonsPerGradient())));
         String text = call(LlmRequest.user(request), true);
@@ -113,7 +113,7 @@ final class ProTeGiExpander {
     private List<String> edit(PromptTemplate prompt, Edit edit) {
         String request = prompts.get(PeerPrompts.PROTEGI_EDIT).render(Map.of(
                 "task", task.description(),
-                "prompt", prompt.text(),
+                "prompt", PeerEdits.edited(prompt),
                 "errors", errors(edit.errors()),
                 "gradient", edit.reason(),
                 "count", String.valueOf(options.editsPerReason()),

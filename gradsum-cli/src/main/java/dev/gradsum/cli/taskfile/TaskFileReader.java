@@ -45,6 +45,16 @@ public final class TaskFileReader {
 
     /** Reads {@code file}; {@code label} is how messages name it (the path as the user typed it). */
     public static TaskFile read(Path file, String label) {
+        return read(file, label, null, null);
+    }
+
+    /**
+     * Reads {@code file} as {@link #read(Path, String)} does, except that a top-level key {@code extraKey}
+     * belonging to another tool (gradsum-bench's {@code bench:}) is taken out before the strict check and
+     * handed to {@code extra} (not called when the key is absent). {@code gradsum} itself never passes one.
+     */
+    public static TaskFile read(Path file, String label, String extraKey,
+                                java.util.function.Consumer<JsonNode> extra) {
         String text;
         try {
             text = TextFiles.readUtf8(file);
@@ -59,6 +69,9 @@ public final class TaskFileReader {
         if (!root.isObject()) {
             throw new ConfigurationException(label + ": expected a map of keys (" + String.join(", ", TOP_KEYS)
                     + "), got " + YamlSection.describe(root));
+        }
+        if (extraKey != null && root.has(extraKey)) {
+            extra.accept(((com.fasterxml.jackson.databind.node.ObjectNode) root).remove(extraKey));
         }
         YamlSection top = new YamlSection(label, "", root).allowOnly(TOP_KEYS);
         Path folder = file.toAbsolutePath().getParent();

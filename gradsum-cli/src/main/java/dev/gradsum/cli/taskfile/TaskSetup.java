@@ -8,6 +8,7 @@ import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.task.Task;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -82,6 +83,41 @@ public record TaskSetup(TaskFile file, Dataset dataset, PromptTemplate prompt, T
         } catch (ConfigurationException e) {
             throw new ConfigurationException(file.label() + ": " + key + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A prompt given by a flag ({@code --prompt FILE}, {@code --baseline FILE}) for a task whose prompt is
+     * {@code task}: a chat prompt's JSON form ({@code best_prompt.json}) as it is; a plain text for a single
+     * prompt as it is; a plain text for a chat prompt replaces its one optimized message (as a run's
+     * {@code best_prompt.<message>.txt} holds it), the other messages and the history kept, when the text
+     * has exactly that message's placeholders. Otherwise (several optimized messages, other placeholders)
+     * a ConfigurationException names the flag and the file and asks for the best_prompt.json form.
+     *
+     * @param where the flag and the file, e.g. {@code --prompt best.txt}
+     */
+    public static PromptTemplate promptFor(TaskFile file, PromptTemplate task, String text, String where) {
+        PromptTemplate given = prompt(file, text, where);
+        if (given.isChat() || !task.isChat()) {
+            return given;
+        }
+        List<PromptTemplate.Message> optimized = task.optimized();
+        String names = optimized.stream().map(PromptTemplate.Message::name).collect(java.util.stream.Collectors.joining(", "));
+        if (optimized.size() != 1) {
+            throw new ConfigurationException(where + ": plain text, but the task's chat prompt optimizes " + optimized.size()
+                    + " messages (" + names + "); give the best_prompt.json form (the messages) of a run");
+        }
+        PromptTemplate.Message message = optimized.get(0);
+        if (!given.placeholders().equals(message.template().placeholders())) {
+            throw new ConfigurationException(where + ": plain text replaces the task's optimized " + message.name()
+                    + " message, which has the placeholders " + shown(message.template().placeholders()) + ", but it has "
+                    + shown(given.placeholders()) + "; give that message's text or the best_prompt.json form (the messages) of a run");
+        }
+        return task.withOptimized(Map.of(message.name(), given));
+    }
+
+    private static String shown(Set<String> placeholders) {
+        return placeholders.isEmpty() ? "none" : placeholders.stream().map(p -> "{" + p + "}")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**
