@@ -36,6 +36,8 @@ final class GeminiBatchesWire {
     private final Map<String, AtomicInteger> submissions = new ConcurrentHashMap<>();
     volatile int pollsInProgress = 2;
     volatile Predicate<String> error = text -> false;
+    /** While set, every batch stays running. */
+    volatile boolean hold;
 
     private record Batch(String name, List<JsonNode> requests, AtomicInteger polls) {
     }
@@ -72,7 +74,7 @@ final class GeminiBatchesWire {
             return json(404, "{\"error\":{\"code\":404,\"message\":\"Batch " + name + " not found\",\"status\":\"NOT_FOUND\"}}");
         }
         int n = b.polls().incrementAndGet();
-        boolean done = n > pollsInProgress;
+        boolean done = n > pollsInProgress && !hold;
         return json(200, operation(b, done ? "BATCH_STATE_SUCCEEDED" : "BATCH_STATE_RUNNING", done).toString());
     }
 
