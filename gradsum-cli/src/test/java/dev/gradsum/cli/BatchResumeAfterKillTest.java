@@ -138,12 +138,36 @@ class BatchResumeAfterKillTest {
         OpenAiBatchesWire batches = stub.openAiBatches();
         String openAi = "{provider: openai, model: gpt-4o-mini, base_url: " + stub.baseUrl()
                 + ", api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
-        Path taskFile = new TaskFolder(dir.resolve("accepted")).task(TaskFolder.yaml(openAi, openAi, ""));
+        killRightAfterCreateThenResume("accepted-openai", openAi, v -> batches.hold = v, r -> batches.afterCreate = r,
+                batches::batches, batches::submissionsPerRequest, "batch_stub2");
+    }
+
+    @Test
+    void a_gemini_run_killed_right_after_the_provider_accepted_its_batch_finds_it_by_its_display_name_and_submits_it_once()
+            throws Exception {
+        GeminiBatchesWire batches = stub.geminiBatches();
+        String gemini = "{provider: gemini, model: gemini-2.5-flash, base_url: \"http://127.0.0.1:" + stub.port()
+                + "/v1beta\", api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
+        killRightAfterCreateThenResume("accepted-gemini", gemini, v -> batches.hold = v, r -> batches.afterCreate = r,
+                batches::batches, batches::submissionsPerRequest, "batches/stub1");
+    }
+
+    /**
+     * Kills the process inside the provider's handling of its first create request: the batch exists at the
+     * provider, its id never reaches the store (only the intent does); {@code --resume} then finds the batch
+     * by its token, and the stub counts one submission per request.
+     */
+    private void killRightAfterCreateThenResume(String name, String model, java.util.function.Consumer<Boolean> hold,
+                                                java.util.function.Consumer<Runnable> afterCreate,
+                                                java.util.function.IntSupplier created,
+                                                Supplier<java.util.Map<String, Integer>> submissions,
+                                                String firstBatchId) throws Exception {
+        Path taskFile = new TaskFolder(dir.resolve(name)).task(TaskFolder.yaml(model, model, ""));
         Path db = taskFile.resolveSibling(".gradsum/gradsum.db");
         AtomicReference<Process> running = new AtomicReference<>();
-        batches.hold = true;
-        batches.afterCreate = () -> { // the provider has the batch; the process dies before it hears so
-            batches.afterCreate = () -> { };
+        hold.accept(true);
+        afterCreate.accept(() -> { // the provider has the batch; the process dies before it hears so
+            afterCreate.accept(() -> { });
             Process p = running.get();
             p.destroyForcibly();
             try {
@@ -151,26 +175,26 @@ class BatchResumeAfterKillTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        };
+        });
         Process child = ResumeAfterKillTest.gradsum(taskFile, "optimize", taskFile.toString(),
                 "--out", dir.resolve("runs").toString());
         running.set(child);
         assertThat(ResumeAfterKillTest.finish(child)).as("killed by SIGKILL").isEqualTo(137);
-        assertThat(batches.batches()).isEqualTo(1);
+        assertThat(created.getAsInt()).isEqualTo(1);
         assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batches")).as("the id never reached the store")
                 .isEqualTo("0");
         assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batch_intents")).isEqualTo("1");
         String runId = ResumeAfterKillTest.query(db, "SELECT id FROM runs");
 
-        batches.hold = false;
+        hold.accept(false);
         Process resumed = ResumeAfterKillTest.gradsum(taskFile, "optimize", "--resume", runId, "--store", db.toString(),
                 "--out", dir.resolve("runs").toString());
         assertThat(ResumeAfterKillTest.finish(resumed)).as(Files.readString(ResumeAfterKillTest.err(taskFile))).isZero();
-        assertThat(batches.submissionsPerRequest()).isNotEmpty()
+        assertThat(submissions.get()).isNotEmpty()
                 .allSatisfy((request, times) -> assertThat(times).as(request).isEqualTo(1));
         assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batch_intents")).isEqualTo("0");
         assertThat(ResumeAfterKillTest.query(db, "SELECT batch_id FROM batches ORDER BY submitted LIMIT 1"))
-                .as("the batch the dead process created, found by its token").isEqualTo("batch_stub2");
+                .as("the batch the dead process created, found by its token").isEqualTo(firstBatchId);
     }
 
     /** Waits until the child has written its first batch to the store (so the kill cannot lose it). */
