@@ -215,8 +215,8 @@ final class BatchQueue implements AutoCloseable {
             // the create request may have reached the provider even so (a timeout or a 5xx on the way back)
             Optional<BatchApi.Submission> created = Failure.of(e).retriable() ? lookUp(token, keys.size()) : Optional.empty();
             if (created.isEmpty()) {
-                ledger.settled(token);
                 fail(keys, "batch submission failed: " + FailureText.describe(e));
+                ledger.settled(token); // nothing was created, or the provider cannot say
                 return;
             }
             submission = created.get();
@@ -276,7 +276,10 @@ final class BatchQueue implements AutoCloseable {
             tokens = new ArrayList<>(unresolved.keySet());
         }
         for (String token : tokens) {
-            BatchLedger.Intent intent = intents.get(token);
+            BatchLedger.Intent intent;
+            synchronized (lock) {
+                intent = intents.get(token);
+            }
             Optional<BatchApi.Submission> created;
             try {
                 created = api.findsByToken() ? api.find(token, intent.keys().size()).map(s -> checked(s, intent.keys().size()))
