@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15: {@code batch: true} and {@code eval --batch} against Anthropic's Message Batches on the wire
- * ({@link MessageBatchesWire}: a batch in progress for several polls, results out of order, an expired
- * and an errored request).
+ * ({@link MessageBatchesWire}: a batch in progress for several polls, results out of order, an expired,
+ * an errored and canceled requests of a batch canceled at the provider).
  */
 class BatchAgainstStubTest extends AgainstStub {
     private String anthropic(String extra) {
@@ -74,6 +74,38 @@ class BatchAgainstStubTest extends AgainstStub {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("failed (").contains(" online, 0 resubmitted)");
         assertThat(onlineMessages()).as("the failed batch requests, sent online").isPositive();
+    }
+
+    @Test
+    void a_batch_canceled_at_the_provider_ends_with_canceled_lines_which_are_sent_online_and_counted() {
+        Path task = task(anthropic(", batch: true, batch_poll_seconds: 0.05"));
+        stub.batches().canceledBatches = Integer.MAX_VALUE;
+        stub.batches().cancel = params -> (params.contains("Chile") || params.contains("Japan")) && !params.contains("<scale>");
+
+        CliRunner.Outcome r = CliRunner.run(OptimizeAgainstStubTest.ENV, "eval", task.toString(),
+                "--data", folder.dir.resolve("data.jsonl").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("1 cancelled;").containsPattern("2 failed \\(2 online, 0 resubmitted\\)");
+        assertThat(onlineMessages()).as("the 2 canceled requests, sent online").isEqualTo(2);
+        assertThat(r.out()).contains("of 12 rated rows");
+    }
+
+    @Test
+    void with_next_batch_a_canceled_request_goes_into_the_next_batch_and_is_counted_resubmitted() {
+        Path task = task(anthropic(", batch: true, batch_poll_seconds: 0.05, batch_failed_requests: next_batch"));
+        MessageBatchesWire batches = stub.batches();
+        batches.canceledBatches = 1; // the first batch cancels Chile's answer; the next batch answers it
+        batches.cancel = params -> params.contains("Chile") && !params.contains("<scale>");
+
+        CliRunner.Outcome r = CliRunner.run(OptimizeAgainstStubTest.ENV, "eval", task.toString(),
+                "--data", folder.dir.resolve("data.jsonl").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(onlineMessages()).as("answered by the next batch, not online").isZero();
+        assertThat(r.err()).containsPattern("\\d+ failed \\(0 online, 1 resubmitted\\)");
+        assertThat(batches.submissionsPerRequest().values()).contains(2); // the canceled request, in two batches
+        assertThat(r.out()).contains("of 12 rated rows");
     }
 
     @Test

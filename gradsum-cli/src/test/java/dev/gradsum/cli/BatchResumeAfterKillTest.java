@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 15, item 2: a real {@code gradsum optimize} killed with SIGKILL while its validation batch runs at
  * the provider, then {@code --resume}d, polls that batch again and never submits one of its requests twice
- * (the Anthropic Message Batches stub counts each request's submissions).
+ * (the Anthropic Message Batches, OpenAI Batch API and Gemini batch-mode stubs count each request's
+ * submissions); and one killed right after the provider accepted its batch, before the batch id reached the
+ * store, finds that batch by the token in its metadata (OpenAI) instead of submitting it again.
  */
 class BatchResumeAfterKillTest {
     @TempDir
@@ -88,6 +92,109 @@ class BatchResumeAfterKillTest {
         assertThat(ResumeAfterKillTest.finish(resumed)).as(Files.readString(ResumeAfterKillTest.err(taskFile))).isZero();
         assertThat(batches.submissionsPerRequest()).isNotEmpty()
                 .allSatisfy((request, times) -> assertThat(times).as(request).isEqualTo(1));
+    }
+
+    @Test
+    void an_openai_run_killed_while_its_batch_runs_resumes_by_polling_it_and_submits_each_request_once()
+            throws Exception {
+        OpenAiBatchesWire batches = stub.openAiBatches();
+        String openAi = "{provider: openai, model: gpt-4o-mini, base_url: " + stub.baseUrl()
+                + ", api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
+        killWhileBatchRunsThenResume("openai", openAi, v -> batches.hold = v, batches::submissionsPerRequest);
+    }
+
+    @Test
+    void a_gemini_run_killed_while_its_batch_runs_resumes_by_polling_it_and_submits_each_request_once()
+            throws Exception {
+        GeminiBatchesWire batches = stub.geminiBatches();
+        String gemini = "{provider: gemini, model: gemini-2.5-flash, base_url: \"http://127.0.0.1:" + stub.port()
+                + "/v1beta\", api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
+        killWhileBatchRunsThenResume("gemini", gemini, v -> batches.hold = v, batches::submissionsPerRequest);
+    }
+
+    private void killWhileBatchRunsThenResume(String name, String model, java.util.function.Consumer<Boolean> hold,
+                                              Supplier<java.util.Map<String, Integer>> submissions) throws Exception {
+        Path taskFile = new TaskFolder(dir.resolve(name)).task(TaskFolder.yaml(model, model, ""));
+        Path db = taskFile.resolveSibling(".gradsum/gradsum.db");
+        hold.accept(true);
+        Process child = ResumeAfterKillTest.gradsum(taskFile, "optimize", taskFile.toString(),
+                "--out", dir.resolve("runs").toString());
+        awaitBatchStored(db, child);
+        child.destroyForcibly();
+        assertThat(ResumeAfterKillTest.finish(child)).as("killed by SIGKILL").isEqualTo(137);
+        String runId = ResumeAfterKillTest.query(db, "SELECT id FROM runs");
+
+        hold.accept(false);
+        Process resumed = ResumeAfterKillTest.gradsum(taskFile, "optimize", "--resume", runId, "--store", db.toString(),
+                "--out", dir.resolve("runs").toString());
+        assertThat(ResumeAfterKillTest.finish(resumed)).as(Files.readString(ResumeAfterKillTest.err(taskFile))).isZero();
+        assertThat(submissions.get()).isNotEmpty().allSatisfy((request, times) -> assertThat(times).as(request).isEqualTo(1));
+        assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batches WHERE finished IS NULL")).isEqualTo("0");
+    }
+
+    @Test
+    void an_openai_run_killed_right_after_the_provider_accepted_its_batch_finds_it_by_its_token_and_submits_it_once()
+            throws Exception {
+        OpenAiBatchesWire batches = stub.openAiBatches();
+        String openAi = "{provider: openai, model: gpt-4o-mini, base_url: " + stub.baseUrl()
+                + ", api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
+        killRightAfterCreateThenResume("accepted-openai", openAi, v -> batches.hold = v, r -> batches.afterCreate = r,
+                batches::batches, batches::submissionsPerRequest, "batch_stub2");
+    }
+
+    @Test
+    void a_gemini_run_killed_right_after_the_provider_accepted_its_batch_finds_it_by_its_display_name_and_submits_it_once()
+            throws Exception {
+        GeminiBatchesWire batches = stub.geminiBatches();
+        String gemini = "{provider: gemini, model: gemini-2.5-flash, base_url: \"http://127.0.0.1:" + stub.port()
+                + "/v1beta\", api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
+        killRightAfterCreateThenResume("accepted-gemini", gemini, v -> batches.hold = v, r -> batches.afterCreate = r,
+                batches::batches, batches::submissionsPerRequest, "batches/stub1");
+    }
+
+    /**
+     * Kills the process inside the provider's handling of its first create request: the batch exists at the
+     * provider, its id never reaches the store (only the intent does); {@code --resume} then finds the batch
+     * by its token, and the stub counts one submission per request.
+     */
+    private void killRightAfterCreateThenResume(String name, String model, java.util.function.Consumer<Boolean> hold,
+                                                java.util.function.Consumer<Runnable> afterCreate,
+                                                java.util.function.IntSupplier created,
+                                                Supplier<java.util.Map<String, Integer>> submissions,
+                                                String firstBatchId) throws Exception {
+        Path taskFile = new TaskFolder(dir.resolve(name)).task(TaskFolder.yaml(model, model, ""));
+        Path db = taskFile.resolveSibling(".gradsum/gradsum.db");
+        AtomicReference<Process> running = new AtomicReference<>();
+        hold.accept(true);
+        afterCreate.accept(() -> { // the provider has the batch; the process dies before it hears so
+            afterCreate.accept(() -> { });
+            Process p = running.get();
+            p.destroyForcibly();
+            try {
+                p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Process child = ResumeAfterKillTest.gradsum(taskFile, "optimize", taskFile.toString(),
+                "--out", dir.resolve("runs").toString());
+        running.set(child);
+        assertThat(ResumeAfterKillTest.finish(child)).as("killed by SIGKILL").isEqualTo(137);
+        assertThat(created.getAsInt()).isEqualTo(1);
+        assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batches")).as("the id never reached the store")
+                .isEqualTo("0");
+        assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batch_intents")).isEqualTo("1");
+        String runId = ResumeAfterKillTest.query(db, "SELECT id FROM runs");
+
+        hold.accept(false);
+        Process resumed = ResumeAfterKillTest.gradsum(taskFile, "optimize", "--resume", runId, "--store", db.toString(),
+                "--out", dir.resolve("runs").toString());
+        assertThat(ResumeAfterKillTest.finish(resumed)).as(Files.readString(ResumeAfterKillTest.err(taskFile))).isZero();
+        assertThat(submissions.get()).isNotEmpty()
+                .allSatisfy((request, times) -> assertThat(times).as(request).isEqualTo(1));
+        assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batch_intents")).isEqualTo("0");
+        assertThat(ResumeAfterKillTest.query(db, "SELECT batch_id FROM batches ORDER BY submitted LIMIT 1"))
+                .as("the batch the dead process created, found by its token").isEqualTo(firstBatchId);
     }
 
     /** Waits until the child has written its first batch to the store (so the kill cannot lose it). */

@@ -25,7 +25,9 @@ import mockwebserver3.RecordedRequest;
  * it: pending, running for {@link #pollsInProgress} polls, then {@code done} with
  * {@code response.inlinedResponses.inlinedResponses[]}, each a {@code response} or an {@code error} status,
  * "in the same order as the input requests" (GenerateContentBatchOutput). A request {@link #error} matches
- * gets an error status (code 13, INTERNAL).
+ * gets an error status (code 13, INTERNAL). The batch keeps its {@code displayName} (required at create) in
+ * its metadata; {@code GET .../batches} lists the operations, newest first ({@code operations[]},
+ * {@code nextPageToken}: the ListOperationsResponse of batches.list, ai.google.dev/api/batch-api).
  */
 final class GeminiBatchesWire {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,8 +38,14 @@ final class GeminiBatchesWire {
     private final Map<String, AtomicInteger> submissions = new ConcurrentHashMap<>();
     volatile int pollsInProgress = 2;
     volatile Predicate<String> error = text -> false;
+    /** While set, every batch stays running. */
+    volatile boolean hold;
 
-    private record Batch(String name, List<JsonNode> requests, AtomicInteger polls) {
+    /** Run once a create request has been accepted, before its response goes back (a test kills the process). */
+    volatile Runnable afterCreate = () -> { };
+    private final List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private record Batch(String name, List<JsonNode> requests, AtomicInteger polls, String displayName) {
     }
 
     /** @param answer the GenerateContentResponse body answering one GenerateContentRequest */
@@ -46,7 +54,7 @@ final class GeminiBatchesWire {
     }
 
     static boolean handles(String path) {
-        return path.endsWith(":batchGenerateContent") || path.contains("/v1beta/batches/");
+        return path.endsWith(":batchGenerateContent") || path.contains("/v1beta/batches/") || path.endsWith("/v1beta/batches");
     }
 
     MockResponse dispatch(RecordedRequest request, String body) throws IOException {
@@ -62,9 +70,25 @@ final class GeminiBatchesWire {
                 requests.add(r.get("request"));
                 submissions.computeIfAbsent(r.get("request").toString(), k -> new AtomicInteger()).incrementAndGet();
             }
-            Batch b = new Batch("batches/stub" + ids.incrementAndGet(), requests, new AtomicInteger());
+            String displayName = batch.has("displayName") ? batch.path("displayName").asText() : batch.path("display_name").asText();
+            Batch b = new Batch("batches/stub" + ids.incrementAndGet(), requests, new AtomicInteger(), displayName);
             batches.put(b.name(), b);
+            order.add(b.name());
+            afterCreate.run();
             return json(200, operation(b, "BATCH_STATE_PENDING", false).toString());
+        }
+        if (path.endsWith("/v1beta/batches")) {
+            ObjectNode list = JSON.createObjectNode();
+            ArrayNode operations = list.putArray("operations");
+            List<String> newestFirst;
+            synchronized (order) {
+                newestFirst = new ArrayList<>(order);
+            }
+            java.util.Collections.reverse(newestFirst);
+            for (String name : newestFirst) {
+                operations.add(operation(batches.get(name), "BATCH_STATE_RUNNING", false));
+            }
+            return json(200, list.toString());
         }
         String name = path.substring(path.indexOf("batches/"));
         Batch b = batches.get(name);
@@ -72,7 +96,7 @@ final class GeminiBatchesWire {
             return json(404, "{\"error\":{\"code\":404,\"message\":\"Batch " + name + " not found\",\"status\":\"NOT_FOUND\"}}");
         }
         int n = b.polls().incrementAndGet();
-        boolean done = n > pollsInProgress;
+        boolean done = n > pollsInProgress && !hold;
         return json(200, operation(b, done ? "BATCH_STATE_SUCCEEDED" : "BATCH_STATE_RUNNING", done).toString());
     }
 
@@ -81,7 +105,7 @@ final class GeminiBatchesWire {
         o.put("name", b.name());
         ObjectNode metadata = o.putObject("metadata");
         metadata.put("@type", "type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatch")
-                .put("model", "models/gemini-2.5-flash").put("displayName", "gradsum").put("state", state)
+                .put("model", "models/gemini-2.5-flash").put("displayName", b.displayName()).put("state", state)
                 .put("name", b.name());
         metadata.putObject("batchStats").put("requestCount", String.valueOf(b.requests().size()));
         o.put("done", done);

@@ -29,6 +29,14 @@ import mockwebserver3.RecordedRequest;
  *       {@code custom_id} and {@code result.type} succeeded (with the {@code message}), errored (an
  *       {@code error} object), canceled or expired, in reverse order (the documentation: results "may not
  *       match the ordering of requests", match them by custom_id).</li>
+ *   <li>A batch canceled at the provider (a cancel from the console or the API; the first
+ *       {@link #canceledBatches} created) goes
+ *       {@code canceling} for one poll, then {@code ended} with {@code cancel_initiated_at} set; the requests
+ *       {@link #cancel} matches (the ones not yet sent to the model) end as {@code canceled} lines, counted in
+ *       {@code request_counts.canceled}, the rest as usual (platform.claude.com/docs/en/api/canceling-message-batches:
+ *       "the batch enters a canceling state" while in-progress requests finish, the number of canceled
+ *       requests is in request_counts, which ones in the individual results; a result of type canceled:
+ *       MessageBatchCanceledResult in the SDKs).</li>
  * </ul>
  * Sources: platform.claude.com/docs/en/build-with-claude/batch-processing (results unordered, result
  * types, 24 h expiry) and platform.claude.com/docs/en/api/messages/batches/retrieve (the message_batch
@@ -47,8 +55,12 @@ final class MessageBatchesWire {
     volatile boolean hold;
     volatile Predicate<String> expire = text -> false;
     volatile Predicate<String> error = text -> false;
+    /** Requests whose result line is {@code canceled}. */
+    volatile Predicate<String> cancel = text -> false;
+    /** How many of the first batches created are canceled at the provider (they pass through {@code canceling}). */
+    volatile int canceledBatches;
 
-    private record Batch(String id, Map<String, JsonNode> params, AtomicInteger polls) {
+    private record Batch(String id, Map<String, JsonNode> params, AtomicInteger polls, boolean canceled) {
     }
 
     /**
@@ -78,7 +90,16 @@ final class MessageBatchesWire {
         if (parts.length == 2 && parts[1].equals("results")) {
             return results(b);
         }
-        return json(200, status(b, b.polls().incrementAndGet() > pollsInProgress && !hold).toString());
+        int polls = b.polls().incrementAndGet();
+        boolean ended = polls > pollsInProgress + (b.canceled() ? 1 : 0) && !hold;
+        ObjectNode status = status(b, ended);
+        if (b.canceled() && polls > pollsInProgress && !ended) {
+            status.put("processing_status", "canceling");
+        }
+        if (b.canceled() && polls > pollsInProgress) {
+            status.put("cancel_initiated_at", "2026-12-01T10:04:00Z");
+        }
+        return json(200, status.toString());
     }
 
     private MockResponse create(JsonNode body) {
@@ -88,7 +109,7 @@ final class MessageBatchesWire {
             params.put(r.get("custom_id").asText(), r.get("params"));
             submissions.computeIfAbsent(r.get("params").toString(), k -> new AtomicInteger()).incrementAndGet();
         }
-        Batch b = new Batch(id, params, new AtomicInteger());
+        Batch b = new Batch(id, params, new AtomicInteger(), ids.get() <= canceledBatches);
         batches.put(id, b);
         batchIds.add(id);
         return json(200, status(b, false).toString());
@@ -100,13 +121,17 @@ final class MessageBatchesWire {
         ObjectNode counts = o.putObject("request_counts");
         int expired = 0;
         int errored = 0;
+        int cancelled = 0;
         for (JsonNode p : b.params().values()) {
-            expired += expire.test(p.toString()) ? 1 : 0;
-            errored += !expire.test(p.toString()) && error.test(p.toString()) ? 1 : 0;
+            String type = resultType(b, p.toString());
+            expired += type.equals("expired") ? 1 : 0;
+            errored += type.equals("errored") ? 1 : 0;
+            cancelled += type.equals("canceled") ? 1 : 0;
         }
         int n = b.params().size();
-        counts.put("processing", ended ? 0 : n).put("succeeded", ended ? n - expired - errored : 0)
-                .put("errored", ended ? errored : 0).put("canceled", 0).put("expired", ended ? expired : 0);
+        counts.put("processing", ended ? 0 : n).put("succeeded", ended ? n - expired - errored - cancelled : 0)
+                .put("errored", ended ? errored : 0).put("canceled", ended ? cancelled : 0)
+                .put("expired", ended ? expired : 0);
         o.put("created_at", "2026-12-01T10:00:00Z").put("expires_at", "2026-12-02T10:00:00Z");
         if (ended) {
             o.put("ended_at", "2026-12-01T10:05:00Z");
@@ -126,9 +151,10 @@ final class MessageBatchesWire {
             line.put("custom_id", e.getKey());
             ObjectNode result = line.putObject("result");
             String text = e.getValue().toString();
-            if (expire.test(text)) {
-                result.put("type", "expired");
-            } else if (error.test(text)) {
+            String type = resultType(b, text);
+            if (type.equals("expired") || type.equals("canceled")) {
+                result.put("type", type);
+            } else if (type.equals("errored")) {
                 result.put("type", "errored");
                 result.putObject("error").put("type", "error").putObject("error")
                         .put("type", "overloaded_error").put("message", "Overloaded");
@@ -141,6 +167,12 @@ final class MessageBatchesWire {
         Collections.reverse(lines); // out of order: matched by custom_id, never by position
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/binary")
                 .body(String.join("\n", lines) + "\n").build();
+    }
+
+    /** The result type of the request {@code params}: expired, canceled, errored or succeeded. */
+    private String resultType(Batch b, String params) {
+        return expire.test(params) ? "expired" : b.canceled() && cancel.test(params) ? "canceled"
+                : error.test(params) ? "errored" : "succeeded";
     }
 
     /** How many times each distinct request ({@code params}) was submitted in a batch. */

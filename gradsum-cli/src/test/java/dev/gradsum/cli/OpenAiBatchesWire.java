@@ -23,6 +23,9 @@ import mockwebserver3.RecordedRequest;
  *       {@code {custom_id, method, url, body}} lines, returns a file object {@code {id, object: file, purpose}};</li>
  *   <li>{@code POST /v1/batches} with {@code input_file_id}, {@code endpoint} and {@code completion_window: 24h}
  *       returns a batch {@code status: validating};</li>
+ *   <li>{@code GET /v1/batches?limit=N} lists the most recent batches, newest first, each with the
+ *       {@code metadata} it was created with (OpenAI API reference: CreateBatchRequest.metadata, "List batches";
+ *       as generated into docs.rs/crate/openai-client-base CreateBatchRequest.md);</li>
  *   <li>{@code GET /v1/batches/{id}} goes validating → in_progress (for {@link #pollsInProgress} polls) →
  *       finalizing → completed, with {@code request_counts {total, completed, failed}}, then
  *       {@code output_file_id} and {@code error_file_id};</li>
@@ -50,8 +53,16 @@ final class OpenAiBatchesWire {
     volatile int pollsInProgress = 2;
     volatile Predicate<String> expire = text -> false;
     volatile Predicate<String> error = text -> false;
+    /** While set, every batch stays in progress. */
+    volatile boolean hold;
+    /**
+     * Run once a create request has been accepted (the batch exists), before its response goes back: a test
+     * kills the process there.
+     */
+    volatile Runnable afterCreate = () -> { };
+    private final List<String> order = Collections.synchronizedList(new ArrayList<>());
 
-    private record Batch(String id, Map<String, JsonNode> bodies, AtomicInteger polls) {
+    private record Batch(String id, Map<String, JsonNode> bodies, AtomicInteger polls, JsonNode metadata) {
     }
 
     /** @param answer the chat-completion body answering one request body */
@@ -76,6 +87,9 @@ final class OpenAiBatchesWire {
         }
         if (path.endsWith("/v1/batches") && "POST".equals(request.getMethod())) {
             return create(JSON.readTree(body));
+        }
+        if (path.endsWith("/v1/batches") && "GET".equals(request.getMethod())) {
+            return json(200, list().toString());
         }
         String id = path.substring(path.indexOf("/v1/batches/") + 12);
         Batch b = batches.get(id);
@@ -128,13 +142,31 @@ final class OpenAiBatchesWire {
                 submissions.computeIfAbsent(l.get("body").toString(), k -> new AtomicInteger()).incrementAndGet();
             }
         }
-        Batch b = new Batch("batch_stub" + ids.incrementAndGet(), bodies, new AtomicInteger());
+        Batch b = new Batch("batch_stub" + ids.incrementAndGet(), bodies, new AtomicInteger(), body.get("metadata"));
         batches.put(b.id(), b);
+        order.add(b.id());
+        afterCreate.run();
         return json(200, object(b, "validating", null, null).toString());
     }
 
+    private ObjectNode list() {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("object", "list");
+        var data = o.putArray("data");
+        List<String> newestFirst;
+        synchronized (order) {
+            newestFirst = new ArrayList<>(order);
+        }
+        Collections.reverse(newestFirst);
+        for (String id : newestFirst) {
+            data.add(object(batches.get(id), "in_progress", null, null));
+        }
+        o.put("has_more", false);
+        return o;
+    }
+
     private ObjectNode poll(Batch b) {
-        int n = b.polls().incrementAndGet();
+        int n = hold ? 2 : b.polls().incrementAndGet();
         if (n == 1) {
             return object(b, "validating", null, null);
         }
@@ -188,6 +220,7 @@ final class OpenAiBatchesWire {
         o.put("id", b.id()).put("object", "batch").put("endpoint", "/v1/chat/completions").put("status", status)
                 .put("completion_window", "24h").put("created_at", 1_764_583_200L);
         o.putNull("errors");
+        if (b.metadata() == null) o.putNull("metadata"); else o.set("metadata", b.metadata());
         if (outputFile == null) o.putNull("output_file_id"); else o.put("output_file_id", outputFile);
         if (errorFile == null) o.putNull("error_file_id"); else o.put("error_file_id", errorFile);
         int total = b.bodies().size();

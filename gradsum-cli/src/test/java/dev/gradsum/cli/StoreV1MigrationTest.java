@@ -92,7 +92,7 @@ class StoreV1MigrationTest {
         }
 
         assertThat(columns(db)).doesNotContain("result_json").contains("elapsed_ms", "budget_calls");
-        assertThat(ResumeAfterKillTest.query(db, "PRAGMA user_version")).isEqualTo("6"); // migrated to the latest: V3 answer reasoning, V4 attempt time, V5 usage estimates, V6 batches
+        assertThat(ResumeAfterKillTest.query(db, "PRAGMA user_version")).isEqualTo("7"); // migrated to the latest: V3 answer reasoning, V4 attempt time, V5 usage estimates, V6 batches, V7 batch intents
         assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM evaluations WHERE purpose = 'test'"
                 + " AND fields_json IS NULL")).isEqualTo("0");
         try (SqliteStore again = SqliteStore.open(db)) {

@@ -4,6 +4,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A provider's batch API as gradsum uses it: submit many chat requests at once (about half the online
@@ -21,6 +22,35 @@ public interface BatchApi {
      * @return the provider's batch id and each request's custom id, in the order of {@code requests}
      */
     Submission submit(List<ChatRequest> requests);
+
+    /**
+     * Creates one batch of {@code requests} tagged with {@code token} (gradsum's submission token, written to
+     * the {@link BatchLedger} as an {@link BatchLedger.Intent intent} before this call), where the provider
+     * keeps such a tag ({@link #findsByToken}). The default ignores the token.
+     */
+    default Submission submit(List<ChatRequest> requests, String token) {
+        return submit(requests);
+    }
+
+    /**
+     * Whether {@link #submit(List, String)} tags the batch so that {@link #find} can find it again: then a
+     * process that died after the provider created a batch but before its id reached the store loses
+     * nothing, the next one finds the batch by its token. Without it, that window (from the provider's
+     * acceptance of the create request to the store's commit of the batch id) stays open: the requests of
+     * such a batch are submitted again.
+     */
+    default boolean findsByToken() {
+        return false;
+    }
+
+    /**
+     * The batch created with {@code token} by {@link #submit(List, String)}, if the provider has one (it looks
+     * through its recent batches); {@code requests} is how many requests it was created with. Empty when none
+     * was created, or when this API cannot tell ({@link #findsByToken} false).
+     */
+    default Optional<Submission> find(String token, int requests) {
+        return Optional.empty();
+    }
 
     /**
      * The batch's state now; once it has {@link State#ended() ended}, every result the provider has, by

@@ -14,8 +14,30 @@ import java.util.Optional;
  * Implementations are thread-safe.
  */
 public interface BatchLedger {
+    /**
+     * Called right before the provider is asked to create a batch: the submission token it is tagged with
+     * and the keys of its requests. Until it is {@link #settled}, a later process asks the provider for a
+     * batch of that token ({@link BatchApi#find}) before submitting those requests anew.
+     */
+    void intended(Intent intent);
+
+    /** The intent of {@code token} needs no more looking up: its batch is recorded, or none was created. */
+    void settled(String token);
+
+    /** The intents of {@code provider}'s {@code model} not yet settled, oldest first. */
+    List<Intent> intents(String provider, String model);
+
     /** Called right after the provider created the batch, before anything waits on it. */
     void submitted(Batch batch);
+
+    /**
+     * {@link #submitted} and {@link #settled} of the batch's intent at once (the store writes both in one
+     * transaction, so no crash leaves the batch recorded and its intent open, or the other way round).
+     */
+    default void submitted(Batch batch, String token) {
+        submitted(batch);
+        settled(token);
+    }
 
     /** The batch's latest state (one of {@link BatchApi.State}'s names). */
     void stateChanged(String batchId, BatchApi.State state);
@@ -45,6 +67,17 @@ public interface BatchLedger {
             requests = List.copyOf(requests);
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(submitted, "submitted");
+        }
+    }
+
+    /**
+     * A batch about to be submitted: gradsum's token for it, and its requests' call-cache keys in order.
+     */
+    record Intent(String token, String provider, String model, List<String> keys, Instant at) {
+        public Intent {
+            Objects.requireNonNull(token, "token");
+            keys = List.copyOf(keys);
+            Objects.requireNonNull(at, "at");
         }
     }
 

@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,8 +26,13 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Nothing is submitted twice: a request whose key is in a batch submitted earlier (by this process, or
  * by one that was killed: the ledger's {@link BatchLedger#open open} batches are adopted when the queue
- * starts) waits for that batch; a request a batch already answered is answered from the ledger.
- * Thread-safe.
+ * starts) waits for that batch; a request a batch already answered is answered from the ledger. Before a
+ * batch is created, its token and request keys are written as an {@link BatchLedger.Intent intent}; an intent
+ * a dead process left (it died after the provider accepted the batch, before the batch id was stored) is
+ * looked up at the provider by that token ({@link BatchApi#find}) before its requests are submitted anew,
+ * and a create request that failed on the way back (a timeout, a 5xx) is looked up the same way before its
+ * requests count as failed. A provider that cannot carry a token ({@link BatchApi#findsByToken}) leaves that
+ * window open. Thread-safe.
  */
 final class BatchQueue implements AutoCloseable {
     /** The name prefix of the queue's polling thread. */
@@ -52,6 +60,12 @@ final class BatchQueue implements AutoCloseable {
     private int resubmitted;
     private int sentOnline;
     private long lastAdded;
+    /** Intents an earlier process left, by token, with the lookups that failed so far. */
+    private final Map<String, Integer> unresolved = new LinkedHashMap<>();
+    private final Map<String, BatchLedger.Intent> intents = new HashMap<>();
+    private final Set<String> unresolvedKeys = new HashSet<>();
+    /** Requests asked for while their key was in an unresolved intent: submitted if no batch turns up. */
+    private final Map<String, ChatRequest> heldBack = new HashMap<>();
     private volatile boolean closed;
     private final Thread worker;
 
@@ -82,6 +96,17 @@ final class BatchQueue implements AutoCloseable {
         for (BatchLedger.Batch b : ledger.open(provider, model)) {
             adopt(b);
         }
+        for (BatchLedger.Intent i : ledger.intents(provider, model)) {
+            synchronized (lock) {
+                unresolved.put(i.token(), 0);
+                intents.put(i.token(), i);
+                for (String key : i.keys()) {
+                    if (waiting.putIfAbsent(key, new CompletableFuture<>()) == null) {
+                        unresolvedKeys.add(key);
+                    }
+                }
+            }
+        }
         this.worker = new Thread(this::run, THREAD + provider + "/" + model);
         worker.setDaemon(true);
         worker.start();
@@ -110,6 +135,9 @@ final class BatchQueue implements AutoCloseable {
             }
             CompletableFuture<BatchApi.Result> inBatch = waiting.get(key);
             if (inBatch != null) {
+                if (unresolvedKeys.contains(key)) {
+                    heldBack.putIfAbsent(key, request);
+                }
                 return inBatch;
             }
             CompletableFuture<BatchApi.Result> f = new CompletableFuture<>();
@@ -145,6 +173,7 @@ final class BatchQueue implements AutoCloseable {
         long tick = Math.max(5, Math.min(1000, Math.min(options.pollInterval().toMillis(), options.gatherWindow().toMillis()) / 2));
         while (!closed) {
             try {
+                resolveIntents();
                 submitIfReady();
                 pollDue();
                 synchronized (lock) {
@@ -171,30 +200,122 @@ final class BatchQueue implements AutoCloseable {
             taken = new ArrayList<>(pending.subList(0, n));
             pending.subList(0, n).clear();
         }
-        BatchApi.Submission submission;
+        List<String> keys = taken.stream().map(Pending::key).toList();
+        String token = "gradsum-" + UUID.randomUUID();
         try {
-            submission = api.submit(taken.stream().map(Pending::request).toList());
-            if (submission.customIds().size() != taken.size()) {
-                throw new IllegalStateException("the batch API returned " + submission.customIds().size()
-                        + " custom ids for " + taken.size() + " requests");
-            }
+            ledger.intended(new BatchLedger.Intent(token, provider, model, keys, Instant.now()));
         } catch (RuntimeException e) {
-            fail(taken.stream().map(Pending::key).toList(), "batch submission failed: " + FailureText.describe(e));
+            fail(keys, "batch not submitted, the store failed: " + FailureText.describe(e));
             return;
         }
-        List<BatchLedger.Request> requests = new ArrayList<>(taken.size());
-        for (int i = 0; i < taken.size(); i++) {
-            requests.add(new BatchLedger.Request(submission.customIds().get(i), taken.get(i).key()));
+        BatchApi.Submission submission;
+        try {
+            submission = checked(api.submit(taken.stream().map(Pending::request).toList(), token), keys.size());
+        } catch (RuntimeException e) {
+            // the create request may have reached the provider even so (a timeout or a 5xx on the way back)
+            Optional<BatchApi.Submission> created = Failure.of(e).retriable() ? lookUp(token, keys.size()) : Optional.empty();
+            if (created.isEmpty()) {
+                fail(keys, "batch submission failed: " + FailureText.describe(e));
+                ledger.settled(token); // nothing was created, or the provider cannot say
+                return;
+            }
+            submission = created.get();
+        }
+        record(submission, keys, token);
+    }
+
+    /** Stores a created batch (settling its intent) and polls it from now on. */
+    private void record(BatchApi.Submission submission, List<String> keys, String token) {
+        List<BatchLedger.Request> requests = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            requests.add(new BatchLedger.Request(submission.customIds().get(i), keys.get(i)));
         }
         BatchLedger.Batch batch = new BatchLedger.Batch(submission.batchId(), provider, model, requests,
                 BatchApi.State.VALIDATING, Instant.now());
-        ledger.submitted(batch);
+        ledger.submitted(batch, token);
         synchronized (lock) {
             Open o = new Open(batch);
             o.nextPoll = System.nanoTime() + options.pollInterval().toNanos();
             open.put(batch.id(), o);
         }
         publish();
+    }
+
+    private static BatchApi.Submission checked(BatchApi.Submission submission, int requests) {
+        if (submission.customIds().size() != requests) {
+            throw new IllegalStateException("the batch API returned " + submission.customIds().size()
+                    + " custom ids for " + requests + " requests");
+        }
+        return submission;
+    }
+
+    /** The batch of {@code token} at the provider, if it has one and can say so; empty when the lookup fails. */
+    private Optional<BatchApi.Submission> lookUp(String token, int requests) {
+        if (!api.findsByToken()) {
+            return Optional.empty();
+        }
+        try {
+            return api.find(token, requests).map(s -> checked(s, requests));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Looks up the intents an earlier process left: a batch the provider created with the intent's token is
+     * polled as any open batch; without one (or a provider that cannot tell, or after
+     * {@link #POLL_FAILURES_TO_GIVE_UP} failed lookups) the intent is settled and the requests asked for
+     * since go into the next batch.
+     */
+    private void resolveIntents() {
+        List<String> tokens;
+        synchronized (lock) {
+            if (unresolved.isEmpty()) {
+                return;
+            }
+            tokens = new ArrayList<>(unresolved.keySet());
+        }
+        for (String token : tokens) {
+            BatchLedger.Intent intent;
+            synchronized (lock) {
+                intent = intents.get(token);
+            }
+            Optional<BatchApi.Submission> created;
+            try {
+                created = api.findsByToken() ? api.find(token, intent.keys().size()).map(s -> checked(s, intent.keys().size()))
+                        : Optional.empty();
+            } catch (RuntimeException e) {
+                synchronized (lock) {
+                    int failures = unresolved.merge(token, 1, Integer::sum);
+                    if (Failure.of(e).retriable() || failures < POLL_FAILURES_TO_GIVE_UP) {
+                        continue; // looked up again at the next tick
+                    }
+                }
+                created = Optional.empty();
+            }
+            if (created.isPresent()) {
+                record(created.get(), intent.keys(), token);
+            } else {
+                ledger.settled(token);
+            }
+            synchronized (lock) {
+                unresolved.remove(token);
+                intents.remove(token);
+                for (String key : intent.keys()) {
+                    if (!unresolvedKeys.remove(key) || created.isPresent()) {
+                        continue;
+                    }
+                    ChatRequest asked = heldBack.remove(key);
+                    if (asked != null) {
+                        pending.add(new Pending(key, asked));
+                        lastAdded = System.nanoTime();
+                    } else {
+                        waiting.remove(key); // nobody waits for it: it is submitted when asked for
+                    }
+                }
+                heldBack.keySet().removeAll(intent.keys());
+            }
+        }
     }
 
     private void pollDue() {

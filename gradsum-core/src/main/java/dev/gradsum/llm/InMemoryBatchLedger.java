@@ -12,6 +12,29 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InMemoryBatchLedger implements BatchLedger {
     private final Map<String, Batch> open = new LinkedHashMap<>();
     private final Map<String, BatchReply> answers = new ConcurrentHashMap<>();
+    private final Map<String, Intent> intents = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void intended(Intent intent) {
+        intents.put(intent.token(), intent);
+    }
+
+    @Override
+    public synchronized void settled(String token) {
+        intents.remove(token);
+    }
+
+    @Override
+    public synchronized List<Intent> intents(String provider, String model) {
+        return intents.values().stream()
+                .filter(i -> i.provider().equals(provider) && i.model().equals(model)).toList();
+    }
+
+    @Override
+    public synchronized void submitted(Batch batch, String token) {
+        submitted(batch);
+        settled(token);
+    }
 
     @Override
     public synchronized void submitted(Batch batch) {

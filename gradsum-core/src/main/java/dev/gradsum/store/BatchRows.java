@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The store's {@link BatchLedger}: tables {@code batches}, {@code batch_requests} and {@code batch_answers}
- * (schema version 6). A batch and its requests are written in one transaction.
+ * (schema version 6), {@code batch_intents} and {@code batch_intent_requests} (version 7). A batch, its
+ * requests and the deletion of its intent are written in one transaction.
  */
 final class BatchRows implements BatchLedger {
     private final StoreConnection db;
@@ -26,8 +27,85 @@ final class BatchRows implements BatchLedger {
     }
 
     @Override
-    public void submitted(Batch batch) {
+    public void intended(Intent intent) {
         db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO batch_intents (token, provider, model, created) VALUES (?, ?, ?, ?)")) {
+                s.setString(1, intent.token());
+                s.setString(2, intent.provider());
+                s.setString(3, intent.model());
+                s.setLong(4, intent.at().toEpochMilli());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO batch_intent_requests (token, position, key) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < intent.keys().size(); i++) {
+                    s.setString(1, intent.token());
+                    s.setInt(2, i);
+                    s.setString(3, intent.keys().get(i));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void settled(String token) {
+        db.transaction(c -> {
+            settle(c, token);
+            return null;
+        });
+    }
+
+    private static void settle(java.sql.Connection c, String token) throws java.sql.SQLException {
+        for (String table : List.of("batch_intent_requests", "batch_intents")) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE token = ?")) {
+                s.setString(1, token);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public List<Intent> intents(String provider, String model) {
+        return db.call(c -> {
+            List<Intent> found = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT token, created FROM batch_intents"
+                    + " WHERE provider = ? AND model = ? ORDER BY created, token");
+                 PreparedStatement keys = c.prepareStatement(
+                         "SELECT key FROM batch_intent_requests WHERE token = ? ORDER BY position")) {
+                q.setString(1, provider);
+                q.setString(2, model);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        keys.setString(1, rs.getString(1));
+                        List<String> k = new ArrayList<>();
+                        try (ResultSet kr = keys.executeQuery()) {
+                            while (kr.next()) {
+                                k.add(kr.getString(1));
+                            }
+                        }
+                        found.add(new Intent(rs.getString(1), provider, model, k, Instant.ofEpochMilli(rs.getLong(2))));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public void submitted(Batch batch) {
+        submitted(batch, null);
+    }
+
+    @Override
+    public void submitted(Batch batch, String token) {
+        db.transaction(c -> {
+            if (token != null) {
+                settle(c, token);
+            }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO batches (batch_id, provider, model, state,"
                     + " request_count, submitted) VALUES (?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, batch.id());

@@ -25,7 +25,7 @@ final class Migrations {
     /** The scripts of this gradsum, in order; script {@code i} (0-based) brings the schema to version {@code i + 1}. */
     static final Migrations CURRENT = new Migrations("dev/gradsum/store/",
             List.of("V1__init.sql", "V2__run_record.sql", "V3__answer_reasoning.sql", "V4__attempt_time.sql",
-                    "V5__usage_estimates.sql", "V6__batches.sql"),
+                    "V5__usage_estimates.sql", "V6__batches.sql", "V7__batch_intents.sql"),
             Map.of(2, StoreV1Results::migrate));
 
     /** Moves data after a version's script has run. */

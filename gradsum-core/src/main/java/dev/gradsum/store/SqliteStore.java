@@ -45,6 +45,8 @@ import java.util.function.Predicate;
  * <p><b>Batches.</b> As the call path's {@link BatchLedger} it keeps every provider batch submitted, with
  * each request's custom id and call-cache key, from the moment the provider created it, and each answer
  * as it arrives: a rerun or {@code --resume} after a crash polls those batches instead of submitting again.
+ * Before each batch is created, its submission intent (token and request keys) is kept too, so a batch
+ * the provider created just before a crash is looked up by its token rather than submitted again.
  *
  * <p>Several threads and several processes may use one store at once: it runs in WAL mode, writers
  * wait up to 10 s for each other, and each write commits on its own or in one transaction.
@@ -112,8 +114,28 @@ public final class SqliteStore implements CallCache, BatchLedger, AutoCloseable 
     // ---- provider batches (the call path's batch ledger) ---------------------------------------
 
     @Override
+    public void intended(Intent intent) {
+        batches.intended(intent);
+    }
+
+    @Override
+    public void settled(String token) {
+        batches.settled(token);
+    }
+
+    @Override
+    public List<Intent> intents(String provider, String model) {
+        return batches.intents(provider, model);
+    }
+
+    @Override
     public void submitted(Batch batch) {
         batches.submitted(batch);
+    }
+
+    @Override
+    public void submitted(Batch batch, String token) {
+        batches.submitted(batch, token);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.gradsum.model.Pricing;
 import dev.gradsum.model.Role;
 import dev.gradsum.model.Usage;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -167,6 +168,137 @@ class BatchPathTest {
     }
 
     @Test
+    void a_batch_created_by_a_process_that_died_before_storing_its_id_is_found_by_its_token_not_submitted_again()
+            throws Exception {
+        FlakyModel online = FlakyModel.of("online answer");
+        ScriptedBatchApi api = new ScriptedBatchApi(1);
+        BatchLedger ledger = BatchLedger.inMemory();
+        List<String> prompts = List.of("row 1", "row 2");
+        submitDeadProcessBatch(online, api, ledger, prompts, true);
+        assertThat(ledger.intents("OPEN_AI", "gpt-4o-mini")).hasSize(1);
+
+        try (CallPath second = path(online, api, ledger, CallCache.inMemory(), FAST, (r, rep, t) -> { })) {
+            List<LlmReply> replies = chatAll(second.batchLlm(Role.TARGET, online), prompts);
+            assertThat(replies).extracting(LlmReply::text).containsExactly("batch answer: row 1", "batch answer: row 2");
+        }
+        assertThat(api.submitted()).hasSize(1);
+        assertThat(api.submissionsOf("row 1")).isEqualTo(1);
+        assertThat(ledger.intents("OPEN_AI", "gpt-4o-mini")).isEmpty();
+        assertThat(online.attempts()).isZero();
+    }
+
+    @Test
+    void an_intent_whose_batch_the_provider_never_created_is_settled_and_its_requests_submitted_once() throws Exception {
+        FlakyModel online = FlakyModel.of("online answer");
+        ScriptedBatchApi api = new ScriptedBatchApi(1);
+        BatchLedger ledger = BatchLedger.inMemory();
+        List<String> prompts = List.of("row 1", "row 2");
+        submitDeadProcessBatch(online, api, ledger, prompts, false);
+
+        try (CallPath second = path(online, api, ledger, CallCache.inMemory(), FAST, (r, rep, t) -> { })) {
+            List<LlmReply> replies = chatAll(second.batchLlm(Role.TARGET, online), prompts);
+            assertThat(replies).extracting(LlmReply::text).containsExactly("batch answer: row 1", "batch answer: row 2");
+        }
+        assertThat(api.submissionsOf("row 1")).isEqualTo(1);
+        assertThat(ledger.intents("OPEN_AI", "gpt-4o-mini")).isEmpty();
+    }
+
+    @Test
+    void a_provider_that_cannot_carry_a_token_leaves_the_window_open_its_requests_are_submitted_again() throws Exception {
+        FlakyModel online = FlakyModel.of("online answer");
+        ScriptedBatchApi scripted = new ScriptedBatchApi(1);
+        BatchApi untagged = new BatchApi() { // as Anthropic's Message Batches: no field for a tag
+            @Override
+            public Submission submit(List<ChatRequest> requests) {
+                return scripted.submit(requests);
+            }
+
+            @Override
+            public Status poll(String batchId, List<String> customIds) {
+                return scripted.poll(batchId, customIds);
+            }
+        };
+        BatchLedger ledger = BatchLedger.inMemory();
+        List<String> prompts = List.of("row 1");
+        submitDeadProcessBatch(online, scripted, ledger, prompts, true);
+
+        try (CallPath second = path(online, untagged, ledger, CallCache.inMemory(), FAST, (r, rep, t) -> { })) {
+            assertThat(chatAll(second.batchLlm(Role.TARGET, online), prompts)).extracting(LlmReply::text)
+                    .containsExactly("batch answer: row 1");
+        }
+        assertThat(scripted.submissionsOf("row 1")).as("the documented window: submitted twice").isEqualTo(2);
+        assertThat(ledger.intents("OPEN_AI", "gpt-4o-mini")).isEmpty();
+    }
+
+    @Test
+    void a_create_request_whose_response_is_lost_is_found_by_its_token_not_counted_failed_nor_sent_again()
+            throws Exception {
+        FlakyModel online = FlakyModel.of("online answer");
+        ScriptedBatchApi api = new ScriptedBatchApi(1);
+        api.loseNextCreateResponse = true;
+        List<BatchProgress> progress = new CopyOnWriteArrayList<>();
+        CallListener listener = new CallListener() {
+            @Override
+            public void onCall(Role role, LlmReply reply, Usage total) {
+            }
+
+            @Override
+            public void onBatchProgress(BatchProgress p) {
+                progress.add(p);
+            }
+        };
+        try (CallPath path = path(online, api, BatchLedger.inMemory(), CallCache.inMemory(), FAST, listener)) {
+            assertThat(chatAll(path.batchLlm(Role.TARGET, online), List.of("row 1", "row 2"))).extracting(LlmReply::text)
+                    .containsExactly("batch answer: row 1", "batch answer: row 2");
+        }
+        assertThat(api.submitted()).hasSize(1);
+        assertThat(online.attempts()).isZero();
+        assertThat(progress.get(progress.size() - 1).failed()).isZero();
+    }
+
+    /**
+     * What a process leaves that died right after the provider accepted its batch, before the batch id was
+     * stored (when {@code created}; else right before the create request went out): the intent in the
+     * ledger and, when created, the batch at the provider, tagged with the intent's token.
+     */
+    private void submitDeadProcessBatch(FlakyModel online, ScriptedBatchApi api, BatchLedger ledger,
+                                        List<String> prompts, boolean created) throws Exception {
+        BatchApi dying = new BatchApi() {
+            @Override
+            public Submission submit(List<ChatRequest> requests) {
+                throw new AssertionError("submitted untagged");
+            }
+
+            @Override
+            public Submission submit(List<ChatRequest> requests, String token) {
+                if (created) {
+                    api.submit(requests, token);
+                }
+                throw new ProcessDied();
+            }
+
+            @Override
+            public Status poll(String batchId, List<String> customIds) {
+                return api.poll(batchId, customIds);
+            }
+        };
+        CallPath first = path(online, dying, ledger, CallCache.inMemory(), FAST, (r, rep, t) -> { });
+        Llm llm = first.batchLlm(Role.TARGET, online);
+        List<Future<LlmReply>> abandoned = prompts.stream()
+                .map(p -> pool.submit(() -> llm.chat(LlmRequest.user(p)))).toList();
+        while (ledger.intents("OPEN_AI", "gpt-4o-mini").isEmpty()) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(100); // the worker thread is dead now
+        abandoned.forEach(f -> f.cancel(true));
+        first.close();
+    }
+
+    /** The process ends here: nothing after this point runs (the queue's worker thread dies of it). */
+    private static final class ProcessDied extends Error {
+    }
+
+    @Test
     void a_batch_the_provider_no_longer_knows_is_given_up_after_a_few_polls_and_its_requests_sent_online()
             throws Exception {
         FlakyModel online = FlakyModel.of("online answer");
@@ -174,7 +306,7 @@ class BatchPathTest {
         java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
         BatchApi unknown = new BatchApi() {
             @Override
-            public Submission submit(List<dev.langchain4j.model.chat.request.ChatRequest> requests) {
+            public Submission submit(List<ChatRequest> requests) {
                 return scripted.submit(requests);
             }
 

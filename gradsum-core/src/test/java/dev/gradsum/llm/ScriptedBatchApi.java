@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code pollsInProgress} polls, then ends with its results in reverse order; a request whose prompt
  * contains {@code EXPIRE} expires, one with {@code ERROR} errors (Anthropic's result types
  * succeeded / errored / canceled / expired: platform.claude.com/docs/build-with-claude/batch-processing).
- * It answers {@code batch answer: <prompt>} with 100 input and 10 output tokens.
+ * It answers {@code batch answer: <prompt>} with 100 input and 10 output tokens. It keeps each batch's
+ * submission token, as OpenAI's batch metadata does, and finds a batch by it ({@link #find}).
  */
 public final class ScriptedBatchApi implements BatchApi {
     private volatile int pollsInProgress;
@@ -24,6 +25,9 @@ public final class ScriptedBatchApi implements BatchApi {
     private final List<List<String>> submitted = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, List<String>> prompts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
+    private final Map<String, Submission> byToken = new ConcurrentHashMap<>();
+    /** When set, the next create is accepted but its response lost on the way back (a 504). */
+    volatile boolean loseNextCreateResponse;
 
     public ScriptedBatchApi(int pollsInProgress) {
         this.pollsInProgress = pollsInProgress;
@@ -41,6 +45,27 @@ public final class ScriptedBatchApi implements BatchApi {
             ids.add(id + "-" + i);
         }
         return new Submission(id, ids);
+    }
+
+    @Override
+    public Submission submit(List<ChatRequest> requests, String token) {
+        Submission created = submit(requests);
+        byToken.put(token, created);
+        if (loseNextCreateResponse) {
+            loseNextCreateResponse = false;
+            throw new HttpStatusException(504, "gateway timeout", null);
+        }
+        return created;
+    }
+
+    @Override
+    public boolean findsByToken() {
+        return true;
+    }
+
+    @Override
+    public java.util.Optional<Submission> find(String token, int requests) {
+        return java.util.Optional.ofNullable(byToken.get(token));
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store as the call path's batch ledger: batches and answers survive the process (schema version 6). */
+/** The store as the call path's batch ledger: batches and answers survive the process (schema version 6), and so do submission intents until settled (7). */
 class BatchLedgerStoreTest {
     @TempDir
     Path dir;
@@ -37,6 +37,31 @@ class BatchLedgerStoreTest {
 
             store.ended("msgbatch_1", BatchApi.State.COMPLETED, at.plusSeconds(60));
             assertThat(store.open("ANTHROPIC", "claude-haiku-4-5")).isEmpty();
+        }
+    }
+
+    @Test
+    void an_intent_survives_reopening_until_its_batch_is_recorded_which_settles_it_in_the_same_write() {
+        Path db = dir.resolve("g.db");
+        Instant at = Instant.ofEpochMilli(1_700_000_000_000L);
+        BatchLedger.Intent intent = new BatchLedger.Intent("gradsum-t1", "OPEN_AI", "gpt-4o-mini", List.of("k0", "k1"), at);
+        try (SqliteStore store = SqliteStore.open(db)) {
+            store.intended(intent);
+            store.intended(new BatchLedger.Intent("gradsum-t2", "OPEN_AI", "gpt-4o-mini", List.of("k2"), at.plusSeconds(1)));
+        }
+        try (SqliteStore store = SqliteStore.open(db)) {
+            assertThat(store.intents("OPEN_AI", "gpt-4o-mini")).extracting(BatchLedger.Intent::token)
+                    .containsExactly("gradsum-t1", "gradsum-t2");
+            assertThat(store.intents("OPEN_AI", "gpt-4o-mini").get(0)).isEqualTo(intent);
+            assertThat(store.intents("ANTHROPIC", "gpt-4o-mini")).isEmpty();
+            store.submitted(new BatchLedger.Batch("batch_1", "OPEN_AI", "gpt-4o-mini",
+                    List.of(new BatchLedger.Request("request-0", "k0"), new BatchLedger.Request("request-1", "k1")),
+                    BatchApi.State.VALIDATING, at), "gradsum-t1");
+            store.settled("gradsum-t2");
+        }
+        try (SqliteStore store = SqliteStore.open(db)) {
+            assertThat(store.intents("OPEN_AI", "gpt-4o-mini")).isEmpty();
+            assertThat(store.open("OPEN_AI", "gpt-4o-mini")).extracting(BatchLedger.Batch::id).containsExactly("batch_1");
         }
     }
 }

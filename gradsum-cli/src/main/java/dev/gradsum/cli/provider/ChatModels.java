@@ -189,7 +189,9 @@ public final class ChatModels {
                 b.thinkingConfig(GeminiThinkingConfig.builder().thinkingBudget(spec.thinkingBudget()).build())
                         .returnThinking(true);
             }
-            return new LangChain4jBatches(b.build());
+            GoogleAiGeminiBatchChatModel model = b.build();
+            return new LangChain4jBatches(model, new GeminiBatchTagging(model,
+                    http(spec).readTimeout(spec.timeout()).build(), displayUrl(spec), apiKey));
         }
         if (spec.provider() == Provider.OPENAI) {
             String field = can.maxTokensParameter() != null ? can.maxTokensParameter() : "max_completion_tokens";

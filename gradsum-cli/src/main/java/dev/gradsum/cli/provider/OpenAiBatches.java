@@ -36,10 +36,21 @@ import java.util.UUID;
  * five endpoints and already has an HTTP client with its error reporting; LangChain4j's own
  * {@code OpenAiOfficialBatchChatModel} is in no langchain4j-open-ai-official version served here.
  * Sends text messages (system, user, assistant): what gradsum's modules ask.
+ *
+ * <p>Each batch carries gradsum's submission token in its {@code metadata} ({@value #TOKEN_KEY}; the create
+ * request's "set of 16 key-value pairs that can be attached to an object", returned on the batch object),
+ * and {@link #find} looks for it in the most recent batches ({@code GET /v1/batches?limit=100}, newest first:
+ * OpenAI's API reference, CreateBatchRequest.metadata and "List batches", as generated into
+ * docs.rs/crate/openai-client-base CreateBatchRequest.md and Batch.md), so a batch created just before a
+ * crash is found again instead of submitted twice.
  */
 public final class OpenAiBatches implements BatchApi {
     /** The endpoint every line of a batch goes to. */
     static final String ENDPOINT = "/v1/chat/completions";
+    /** The metadata key of gradsum's submission token. */
+    static final String TOKEN_KEY = "gradsum_token";
+    /** How many of the most recent batches {@link #find} looks through (the list endpoint's largest page). */
+    static final int FIND_LIMIT = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -73,11 +84,39 @@ public final class OpenAiBatches implements BatchApi {
 
     @Override
     public Submission submit(List<ChatRequest> requests) {
-        List<String> ids = new ArrayList<>(requests.size());
+        return submit(requests, null);
+    }
+
+    @Override
+    public boolean findsByToken() {
+        return true;
+    }
+
+    @Override
+    public java.util.Optional<Submission> find(String token, int requests) {
+        JsonNode list = send(HttpMethod.GET, "/batches?limit=" + FIND_LIMIT, null);
+        for (JsonNode batch : list.path("data")) {
+            if (token.equals(batch.path("metadata").path(TOKEN_KEY).asText(null))) {
+                return java.util.Optional.of(new Submission(batch.path("id").asText(), customIds(requests)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static List<String> customIds(int requests) {
+        List<String> ids = new ArrayList<>(requests);
+        for (int i = 0; i < requests; i++) {
+            ids.add("request-" + i);
+        }
+        return ids;
+    }
+
+    @Override
+    public Submission submit(List<ChatRequest> requests, String token) {
+        List<String> ids = customIds(requests.size());
         StringBuilder jsonl = new StringBuilder();
         for (int i = 0; i < requests.size(); i++) {
-            String id = "request-" + i;
-            ids.add(id);
+            String id = ids.get(i);
             ObjectNode line = JSON.createObjectNode();
             line.put("custom_id", id).put("method", "POST").put("url", ENDPOINT);
             line.set("body", body(requests.get(i)));
@@ -86,6 +125,9 @@ public final class OpenAiBatches implements BatchApi {
         String fileId = upload(jsonl.toString());
         ObjectNode create = JSON.createObjectNode();
         create.put("input_file_id", fileId).put("endpoint", ENDPOINT).put("completion_window", "24h");
+        if (token != null) {
+            create.putObject("metadata").put(TOKEN_KEY, token);
+        }
         JsonNode batch = send(HttpMethod.POST, "/batches", create.toString());
         return new Submission(batch.path("id").asText(), ids);
     }
