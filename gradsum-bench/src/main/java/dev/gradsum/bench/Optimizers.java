@@ -30,7 +30,8 @@ import java.util.function.UnaryOperator;
  * The optimizers the benchmark knows: the initial prompt (no search), GRAD-SUM with the paper's
  * settings, GRAD-SUM without summarization (the paper's ablation), GRAD-SUM with each switch beyond the
  * paper (Pareto selection, the minibatch gate, successive halving, all three together, 3 judge samples,
- * the significance test at 0.9, judge samples with the test), ProTeGi and GEPA. Each search gets
+ * the significance test at 0.9, judge samples with the test, Pareto with the test and with both), ProTeGi
+ * and GEPA. Each search gets
  * its own fresh in-memory call cache, so no column profits from another's calls, and reports a
  * {@link SearchTrace} (its best prompt after each step, the children it accepted).
  *
@@ -50,6 +51,8 @@ public final class Optimizers {
     public static final String GRADSUM_JUDGE3 = "gradsum-judge3";
     public static final String GRADSUM_CONFIDENCE = "gradsum-confidence";
     public static final String GRADSUM_JUDGE3_CONFIDENCE = "gradsum-judge3-confidence";
+    public static final String GRADSUM_PARETO_CONFIDENCE = "gradsum-pareto-confidence";
+    public static final String GRADSUM_PARETO_JUDGE3_CONFIDENCE = "gradsum-pareto-judge3-confidence";
 
     /** Every optimizer by key, in column order. A GRAD-SUM variant is one {@link #gradsum} line here. */
     private static final Map<String, Supplier<Optimizer>> ALL = new LinkedHashMap<>();
@@ -71,6 +74,11 @@ public final class Optimizers {
                 b -> b.minConfidence(0.9)));
         ALL.put(GRADSUM_JUDGE3_CONFIDENCE, () -> gradsum(GRADSUM_JUDGE3_CONFIDENCE,
                 "GRAD-SUM 3 judge samples + min confidence 0.9", b -> b.judgeSamples(3).minConfidence(0.9)));
+        ALL.put(GRADSUM_PARETO_CONFIDENCE, () -> gradsum(GRADSUM_PARETO_CONFIDENCE, "GRAD-SUM pareto + min confidence 0.9",
+                b -> b.selection(SearchOptions.Selection.PARETO).minConfidence(0.9)));
+        ALL.put(GRADSUM_PARETO_JUDGE3_CONFIDENCE, () -> gradsum(GRADSUM_PARETO_JUDGE3_CONFIDENCE,
+                "GRAD-SUM pareto + 3 judge samples + min confidence 0.9",
+                b -> b.selection(SearchOptions.Selection.PARETO).judgeSamples(3).minConfidence(0.9)));
         ALL.put(PROTEGI, ProTeGiColumn::new);
         ALL.put(GEPA, GepaColumn::new);
     }

@@ -43,7 +43,8 @@ class BeyondPaperRowsTest {
         variants.removeAll(Optimizers.SUITE_DEFAULT);
         assertThat(variants).contains(Optimizers.GRADSUM_PARETO, Optimizers.GRADSUM_GATE, Optimizers.GRADSUM_HALVING,
                 Optimizers.GRADSUM_GATE_HALVING_PARETO, Optimizers.GRADSUM_JUDGE3, Optimizers.GRADSUM_CONFIDENCE,
-                Optimizers.GRADSUM_JUDGE3_CONFIDENCE);
+                Optimizers.GRADSUM_JUDGE3_CONFIDENCE, Optimizers.GRADSUM_PARETO_CONFIDENCE,
+                Optimizers.GRADSUM_PARETO_JUDGE3_CONFIDENCE);
 
         Ran ran = suite("suite", "--world", "hard", "--seeds", "1", "--iterations", "1", "--split", "10/10/20",
                 "--judge-error", "0.3", "--optimizers", Optimizers.GRADSUM + "," + String.join(",", variants),
@@ -52,7 +53,8 @@ class BeyondPaperRowsTest {
         assertThat(ran.code()).as(ran.err()).isZero();
         assertThat(ran.printed()).contains("judge wrong on 30%", "| GRAD-SUM pareto |", "| GRAD-SUM minibatch gate |",
                 "| GRAD-SUM successive halving |", "| GRAD-SUM gate + halving + pareto |", "| GRAD-SUM 3 judge samples |",
-                "| GRAD-SUM min confidence 0.9 |", "| GRAD-SUM 3 judge samples + min confidence 0.9 |");
+                "| GRAD-SUM min confidence 0.9 |", "| GRAD-SUM 3 judge samples + min confidence 0.9 |",
+                "| GRAD-SUM pareto + min confidence 0.9 |", "| GRAD-SUM pareto + 3 judge samples + min confidence 0.9 |");
         assertThat(calls(ran.printed(), "GRAD-SUM 3 judge samples")).as("each answer judged 3 times")
                 .isGreaterThan(calls(ran.printed(), "GRAD-SUM"));
     }
