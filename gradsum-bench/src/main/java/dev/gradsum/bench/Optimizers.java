@@ -28,7 +28,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * The optimizers the benchmark knows: the initial prompt (no search), GRAD-SUM with the paper's
- * settings, GRAD-SUM without summarization (the paper's ablation), ProTeGi and GEPA. Each search gets
+ * settings, GRAD-SUM without summarization (the paper's ablation), GRAD-SUM with each switch beyond the
+ * paper (Pareto selection, the minibatch gate, successive halving, all three together, 3 judge samples,
+ * the significance test at 0.9, judge samples with the test, Pareto with the test and with both), ProTeGi
+ * and GEPA. Each search gets
  * its own fresh in-memory call cache, so no column profits from another's calls, and reports a
  * {@link SearchTrace} (its best prompt after each step, the children it accepted).
  *
@@ -41,6 +44,15 @@ public final class Optimizers {
     public static final String GRADSUM_NO_SUMMARY = "gradsum-no-summary";
     public static final String PROTEGI = "protegi";
     public static final String GEPA = "gepa";
+    public static final String GRADSUM_PARETO = "gradsum-pareto";
+    public static final String GRADSUM_GATE = "gradsum-gate";
+    public static final String GRADSUM_HALVING = "gradsum-halving";
+    public static final String GRADSUM_GATE_HALVING_PARETO = "gradsum-gate-halving-pareto";
+    public static final String GRADSUM_JUDGE3 = "gradsum-judge3";
+    public static final String GRADSUM_CONFIDENCE = "gradsum-confidence";
+    public static final String GRADSUM_JUDGE3_CONFIDENCE = "gradsum-judge3-confidence";
+    public static final String GRADSUM_PARETO_CONFIDENCE = "gradsum-pareto-confidence";
+    public static final String GRADSUM_PARETO_JUDGE3_CONFIDENCE = "gradsum-pareto-judge3-confidence";
 
     /** Every optimizer by key, in column order. A GRAD-SUM variant is one {@link #gradsum} line here. */
     private static final Map<String, Supplier<Optimizer>> ALL = new LinkedHashMap<>();
@@ -49,12 +61,36 @@ public final class Optimizers {
         ALL.put(INITIAL, Initial::new);
         ALL.put(GRADSUM, () -> gradsum(GRADSUM, "GRAD-SUM", b -> b));
         ALL.put(GRADSUM_NO_SUMMARY, () -> gradsum(GRADSUM_NO_SUMMARY, "GRAD-SUM w/o summary", b -> b.summarize(false)));
+        ALL.put(GRADSUM_PARETO, () -> gradsum(GRADSUM_PARETO, "GRAD-SUM pareto",
+                b -> b.selection(SearchOptions.Selection.PARETO)));
+        ALL.put(GRADSUM_GATE, () -> gradsum(GRADSUM_GATE, "GRAD-SUM minibatch gate", b -> b.minibatchGate(true)));
+        ALL.put(GRADSUM_HALVING, () -> gradsum(GRADSUM_HALVING, "GRAD-SUM successive halving",
+                b -> b.validation(SearchOptions.Validation.HALVING)));
+        ALL.put(GRADSUM_GATE_HALVING_PARETO, () -> gradsum(GRADSUM_GATE_HALVING_PARETO, "GRAD-SUM gate + halving + pareto",
+                b -> b.minibatchGate(true).validation(SearchOptions.Validation.HALVING)
+                        .selection(SearchOptions.Selection.PARETO)));
+        ALL.put(GRADSUM_JUDGE3, () -> gradsum(GRADSUM_JUDGE3, "GRAD-SUM 3 judge samples", b -> b.judgeSamples(3)));
+        ALL.put(GRADSUM_CONFIDENCE, () -> gradsum(GRADSUM_CONFIDENCE, "GRAD-SUM min confidence 0.9",
+                b -> b.minConfidence(0.9)));
+        ALL.put(GRADSUM_JUDGE3_CONFIDENCE, () -> gradsum(GRADSUM_JUDGE3_CONFIDENCE,
+                "GRAD-SUM 3 judge samples + min confidence 0.9", b -> b.judgeSamples(3).minConfidence(0.9)));
+        ALL.put(GRADSUM_PARETO_CONFIDENCE, () -> gradsum(GRADSUM_PARETO_CONFIDENCE, "GRAD-SUM pareto + min confidence 0.9",
+                b -> b.selection(SearchOptions.Selection.PARETO).minConfidence(0.9)));
+        ALL.put(GRADSUM_PARETO_JUDGE3_CONFIDENCE, () -> gradsum(GRADSUM_PARETO_JUDGE3_CONFIDENCE,
+                "GRAD-SUM pareto + 3 judge samples + min confidence 0.9",
+                b -> b.selection(SearchOptions.Selection.PARETO).judgeSamples(3).minConfidence(0.9)));
         ALL.put(PROTEGI, ProTeGiColumn::new);
         ALL.put(GEPA, GepaColumn::new);
     }
 
-    /** Every key, in column order. */
+    /** Every key, in column order: the rows of the multi-seed bench ({@code suite --world}) by default. */
     public static final List<String> KEYS = List.copyOf(ALL.keySet());
+
+    /**
+     * The columns of the suite's one table by default (task files and {@code --simulated}): the paper's
+     * comparison and the peers; the variants beyond the paper are in {@link #KEYS}.
+     */
+    public static final List<String> SUITE_DEFAULT = List.of(INITIAL, GRADSUM, GRADSUM_NO_SUMMARY, PROTEGI, GEPA);
 
     private Optimizers() {
     }

@@ -1,5 +1,6 @@
 package dev.gradsum.bench;
 
+import dev.gradsum.simulation.HardWorld;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,12 @@ public final class SeedBench {
      */
     public Result run(String world, int seeds, int train, int validation, int test, int concurrency,
                       List<Optimizer> optimizers) {
+        return run(world, seeds, train, validation, test, concurrency, HardWorld.DEFAULT_JUDGE_ERROR_RATE, optimizers);
+    }
+
+    /** Like {@link #run(String, int, int, int, int, int, List)}, the hard world's judge wrong on {@code hardJudgeError}. */
+    public Result run(String world, int seeds, int train, int validation, int test, int concurrency,
+                      double hardJudgeError, List<Optimizer> optimizers) {
         List<String> keys = optimizers.stream().map(Optimizer::key).toList();
         int reference = keys.indexOf(Optimizers.GRADSUM);
         if (reference < 0) {
@@ -48,7 +55,7 @@ public final class SeedBench {
         List<Long> used = new ArrayList<>();
         String label = null;
         for (long seed = 1; seed <= seeds; seed++) {
-            BenchTask task = SuiteLoader.world(world, seed, train, validation, test, seed, concurrency);
+            BenchTask task = SuiteLoader.world(world, seed, train, validation, test, seed, concurrency, hardJudgeError);
             label = task.label().replaceFirst("world seed \\d+, ", "").replaceFirst(" \\(world seed \\d+\\)", "");
             log.printf(Locale.ROOT, "seed %d of %d: %s%n", seed, seeds, task.label());
             BenchSettings seeded = new BenchSettings(keys, settings.iterations(), settings.budget(), seed,

@@ -1,6 +1,7 @@
 package dev.gradsum.bench;
 
 import dev.gradsum.model.Budget;
+import dev.gradsum.simulation.HardWorld;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -48,8 +49,13 @@ final class SuiteCommand implements Callable<Integer> {
     List<String> only = new ArrayList<>();
 
     @Option(names = "--optimizers", split = ",", paramLabel = "KEY",
-            description = "Columns (rows of the multi-seed table), default: initial,gradsum,gradsum-no-summary,protegi,gepa.")
-    List<String> optimizers = new ArrayList<>(Optimizers.KEYS);
+            description = "Columns, default: initial,gradsum,gradsum-no-summary,protegi,gepa; with --world (rows of the "
+                    + "multi-seed table) every optimizer, the GRAD-SUM variants beyond the paper too.")
+    List<String> optimizers = new ArrayList<>();
+
+    @Option(names = "--judge-error", paramLabel = "RATE", description = "With --world hard: the share of answers the hard "
+            + "world's judge gets wrong (each judge sample independently), default ${DEFAULT-VALUE}.")
+    double judgeError = HardWorld.DEFAULT_JUDGE_ERROR_RATE;
 
     @Option(names = "--iterations", description = "GRAD-SUM iterations and ProTeGi rounds, default ${DEFAULT-VALUE}.")
     int iterations = 5;
@@ -80,6 +86,9 @@ final class SuiteCommand implements Callable<Integer> {
         }
         if (!world.isEmpty()) {
             return seeded();
+        }
+        if (optimizers.isEmpty()) {
+            optimizers = new ArrayList<>(Optimizers.SUITE_DEFAULT);
         }
         SuiteLoader.Suite loaded = simulated
                 ? SuiteLoader.simulated(worlds, split.get(0), split.get(1), split.get(2), seed, 8)
@@ -112,13 +121,20 @@ final class SuiteCommand implements Callable<Integer> {
                         + String.join(", ", SuiteLoader.WORLDS));
             }
         });
+        if (judgeError < 0 || judgeError > 1) {
+            throw new IllegalArgumentException("--judge-error must be between 0 and 1, was " + judgeError);
+        }
+        if (optimizers.isEmpty()) {
+            optimizers = new ArrayList<>(Optimizers.KEYS);
+        }
         List<Optimizer> columns = optimizers.stream().map(Optimizers::byKey).toList();
         System.err.println("SIMULATION: gradsum's simulated worlds, no language model is called.");
         BenchSettings settings = new BenchSettings(optimizers, iterations, new Budget(budgetUsd, budgetCalls, budgetTokens),
                 seed, 2000, true);
         List<SeedBench.Result> results = new ArrayList<>();
         for (String w : world) {
-            results.add(new SeedBench(settings, System.err).run(w, seeds, split.get(0), split.get(1), split.get(2), 8, columns));
+            results.add(new SeedBench(settings, System.err).run(w, seeds, split.get(0), split.get(1), split.get(2), 8,
+                    judgeError, columns));
         }
         Path folder = out != null ? out
                 : Path.of("gradsum-runs", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

@@ -138,6 +138,12 @@ public final class SuiteLoader {
      */
     public static BenchTask world(String kind, long worldSeed, int train, int validation, int test, long splitSeed,
                                   int concurrency) {
+        return world(kind, worldSeed, train, validation, test, splitSeed, concurrency, HardWorld.DEFAULT_JUDGE_ERROR_RATE);
+    }
+
+    /** Like {@link #world(String, long, int, int, int, long, int)}, the hard world's judge wrong on {@code hardJudgeError}. */
+    public static BenchTask world(String kind, long worldSeed, int train, int validation, int test, long splitSeed,
+                                  int concurrency, double hardJudgeError) {
         switch (kind) {
             case SIMPLE -> {
                 SimulatedWorld world = SimulatedWorld.create(worldSeed);
@@ -146,7 +152,7 @@ public final class SuiteLoader {
                         world.models(), Pricing.none(), concurrency, Duration.ofSeconds(30), true, world::correct);
             }
             case HARD -> {
-                HardWorld world = HardWorld.create(worldSeed);
+                HardWorld world = HardWorld.create(worldSeed, hardJudgeError);
                 return new BenchTask("simulated-hard-" + world.seed(), "SIMULATION hard parcels (world seed "
                         + world.seed() + ", judge wrong on " + Math.round(world.judgeErrorRate() * 100) + "%)",
                         world.dataset().name(), world.task(), Split.of(world.dataset(), train, validation, test, splitSeed),

@@ -26,7 +26,7 @@ class SimulatedSuiteTest {
     @BeforeAll
     static void run_the_small_simulated_suite() throws Exception {
         SuiteLoader.Suite suite = SuiteLoader.simulated(2, 12, 12, 30, 7, 8);
-        BenchSettings settings = new BenchSettings(Optimizers.KEYS, 2, Budget.unlimited(), 7, 200);
+        BenchSettings settings = new BenchSettings(Optimizers.SUITE_DEFAULT, 2, Budget.unlimited(), 7, 200);
         result = new BenchRunner(settings, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
                 .run(suite.name(), suite.tasks(), suite.skipped());
         markdown = TableWriter.write(result, out);
@@ -40,7 +40,7 @@ class SimulatedSuiteTest {
         List<String> rows = lines.subList(1, lines.size());
         assertThat(rows).hasSize(2).allSatisfy(row -> {
             assertThat(row).startsWith("| SIMULATION orders");
-            assertThat(row.split("\\|", -1)).hasSize(2 + 2 + Optimizers.KEYS.size());
+            assertThat(row.split("\\|", -1)).hasSize(2 + 2 + Optimizers.SUITE_DEFAULT.size());
             assertThat(row).containsPattern("\\d\\.\\d{3} \\[\\d\\.\\d{3}, \\d\\.\\d{3}]").contains("calls · ");
         });
     }
@@ -55,7 +55,7 @@ class SimulatedSuiteTest {
     void json_has_every_cell_with_score_interval_and_search_usage() {
         assertThat(json.get("rows")).hasSize(2);
         for (JsonNode row : json.get("rows")) {
-            for (String key : Optimizers.KEYS) {
+            for (String key : Optimizers.SUITE_DEFAULT) {
                 JsonNode cell = row.get("cells").get(key);
                 assertThat(cell).as(key).isNotNull();
                 double score = cell.get("score").asDouble();

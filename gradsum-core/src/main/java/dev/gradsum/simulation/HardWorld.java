@@ -32,7 +32,8 @@ import java.util.TreeSet;
  *       parcel, or for this parcel's item); slips on ~3%, copies codes quoted by single-parcel notes;</li>
  *   <li>{@code simulated-hard-judge} knows the truth (the expected code) but its verdict is flipped on
  *       {@link #judgeErrorRate()} of the answers, and when it wrongly fails a right answer it names a
- *       rule the parcel does not need;</li>
+ *       rule the parcel does not need; asked with a temperature (judge samples), each sample errs
+ *       independently at that rate, a fresh draw per call;</li>
  *   <li>{@code simulated-hard-gradient} trusts the judge's reasoning and quotes the rules it names;</li>
  *   <li>{@code simulated-hard-summarizer} keeps rules recommended by at least two gradients;</li>
  *   <li>{@code simulated-hard-editor} adds the rules asked for, but on 15% of candidates deletes a rule
@@ -40,7 +41,8 @@ import java.util.TreeSet;
  * </ul>
  * The truth is known: {@link #correct} says whether the target's answer under a prompt is truly right,
  * whatever the judge said, so the bench can tell when an accepted prompt is truly worse. Everything is a
- * pure function of the seed, the error rate and the request text.
+ * pure function of the seed, the error rate and the request text (for a sampled judge request, also of
+ * how many times that text was asked before).
  */
 public final class HardWorld {
     /** The seed of {@link #create()}. */
@@ -116,7 +118,7 @@ public final class HardWorld {
     public ModelRoles models() {
         return ModelRoles.builder()
                 .target(new HardTarget())
-                .judge(new HardJudge(judgeErrorRate))
+                .judge(new HardJudge(judgeErrorRate, seed))
                 .gradient(new HardGradientModel())
                 .summarizer(new SimulatedSummarizer("simulated-hard-summarizer", HardWorld::canonical))
                 .editor(new HardEditor())

@@ -5,10 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
+import dev.gradsum.llm.CallCache;
+import dev.gradsum.llm.CallPath;
+import dev.gradsum.metric.Score;
+import dev.gradsum.model.Role;
+import dev.gradsum.modules.LlmJudge;
+import dev.gradsum.prompts.MetaPrompts;
+import dev.gradsum.task.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The hard simulated world: rows need different rules, the truth follows the prompt, the editor errs at its rates. */
@@ -78,7 +88,7 @@ class HardWorldTest {
 
     @Test
     void the_judge_errs_at_its_rate_and_only_there() {
-        HardJudge judge = new HardJudge(0.2);
+        HardJudge judge = new HardJudge(0.2, 1);
         HardTarget target = new HardTarget();
         int wrong = 0;
         int total = 0;
@@ -96,7 +106,7 @@ class HardWorldTest {
             }
         }
         assertThat(wrong / (double) total).isBetween(0.16, 0.24);
-        HardJudge exact = new HardJudge(0);
+        HardJudge exact = new HardJudge(0, 1);
         Example row = WORLD.dataset().examples().get(0);
         String input = PromptTemplate.of(HardWorld.INITIAL_PROMPT).render(row);
         assertThat(judged(exact, input, row.get("answer"), row.get("answer"))).isTrue();
@@ -154,5 +164,67 @@ class HardWorldTest {
     void the_same_seed_draws_the_same_rows() {
         assertThat(HardWorld.create(9).dataset().examples()).isEqualTo(HardWorld.create(9).dataset().examples());
         assertThat(HardWorld.create(9).dataset().examples()).isNotEqualTo(HardWorld.create(10).dataset().examples());
+    }
+
+    /** A judge of {@code world} rating each answer {@code samples} times, on a call path with an in-memory cache. */
+    private static LlmJudge sampledJudge(HardWorld world, int samples) {
+        Task task = world.task();
+        CallPath path = CallPath.builder().cache(CallCache.inMemory()).build();
+        return new LlmJudge(path.llm(Role.JUDGE, world.models().model(Role.JUDGE)), task.criteria(), task.description(),
+                MetaPrompts.defaults(), samples);
+    }
+
+    /** Each of the first {@code rows} rows' right answer, rated by a fresh 5-sample judge of world seed 5 at 30% error. */
+    private static List<Score> fiveSamplesOfRightAnswers(int rows) {
+        HardWorld world = HardWorld.create(5, 0.3);
+        LlmJudge judge = sampledJudge(world, 5);
+        return world.dataset().examples().subList(0, rows).stream().map(r -> judge.score(r, r.get("answer"))).toList();
+    }
+
+    @Test
+    void judge_samples_of_one_answer_err_independently_at_the_rate() {
+        List<Score> scores = fiveSamplesOfRightAnswers(60);
+
+        // a right answer's 5 samples: the share that passed is the score; were the samples one verdict, always 0 or 1
+        long mixed = scores.stream().filter(s -> s.value() > 0 && s.value() < 1).count();
+        assertThat(mixed).as("answers whose 5 samples disagree").isGreaterThan(30);
+        double wrongSamples = scores.stream().mapToDouble(s -> 1 - s.value()).average().orElseThrow();
+        assertThat(wrongSamples).as("share of samples that fail a right answer").isBetween(0.22, 0.38);
+        // the majority of 5 is wrong less often than one sample (about 16% against 30%)
+        long majorityWrong = scores.stream().filter(s -> !s.passed()).count();
+        assertThat(majorityWrong / (double) scores.size()).isLessThan(wrongSamples);
+    }
+
+    @Test
+    void judge_samples_are_the_same_on_every_run_whatever_the_threads_timing() throws Exception {
+        List<Score> first = fiveSamplesOfRightAnswers(20);
+        assertThat(fiveSamplesOfRightAnswers(20)).isEqualTo(first);
+
+        // the same answers asked by 4 threads at once on one call path: each sample is still the s-th draw
+        HardWorld world = HardWorld.create(5, 0.3);
+        LlmJudge judge = sampledJudge(world, 5);
+        List<Example> rows = world.dataset().examples().subList(0, 20);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Score>>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> rows.stream().map(r -> judge.score(r, r.get("answer"))).toList()));
+            }
+            for (Future<List<Score>> run : runs) {
+                assertThat(run.get()).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void an_unsampled_judge_gives_the_same_answer_the_same_verdict_every_time() {
+        HardWorld world = HardWorld.create(5, 0.3);
+        Example row = world.dataset().examples().get(0);
+        Score once = sampledJudge(world, 1).score(row, row.get("answer"));
+        for (int i = 0; i < 5; i++) {
+            assertThat(sampledJudge(world, 1).score(row, row.get("answer"))).isEqualTo(once);
+        }
     }
 }
