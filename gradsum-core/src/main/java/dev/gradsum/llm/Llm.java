@@ -89,7 +89,12 @@ public final class Llm {
                 if (call.makes()) {
                     return make(call, key, request, usable);
                 }
-                Optional<LlmReply> shared = call.await();
+                Optional<LlmReply> shared;
+                try {
+                    shared = call.await();
+                } catch (Retrier.GaveUp e) {
+                    throw countFailure(e); // the maker's failure is this caller's too, and counted for it
+                }
                 if (shared.isPresent()) {
                     return cached(shared.get());
                 }
@@ -99,18 +104,36 @@ public final class Llm {
             Thread.currentThread().interrupt();
             throw new LlmException(who() + ": interrupted while waiting for the call", e);
         } catch (Retrier.GaveUp e) {
-            if (path.fatalFailure().filter(f -> f == e.getCause()).isPresent()) {
-                throw (LlmException) e.getCause(); // not sent: the run is stopping on that failure
-            }
-            path.account.add(role, UsageAccount.ONE_FAILURE);
-            if (e.getCause() instanceof ContentFilteredException refusal) {
-                // LangChain4j turns an OpenAI refusal (content null, a refusal string) into this exception
-                throw unusable(UnusableReplyException.Kind.REFUSED, new LlmReply("", 0, 0, false), refusal.getMessage());
-            }
-            LlmException failure = failure(e.getCause(), e.attempts(), e.outOfTime() ? e.waited() : null);
-            path.systematic.failed(role, failure, Failure.of(e.getCause()).retriable()).ifPresent(path::fatal);
-            throw failure;
+            throw e.counted().orElseGet(() -> failedForGood(e)); // counted by the retrier before the slot was free
         }
+    }
+
+    /**
+     * The one owner of what a call that failed for good does to the run: it is counted as a failure of the
+     * role, and, when it makes the failures systematic, the run's stop is latched ({@link CallPath#fatal}).
+     * For a call sent here the retrier runs this while the call still holds its slot, so no waiting call goes
+     * out between the failure and the stop.
+     *
+     * @return the failure the caller gets
+     */
+    private RuntimeException failedForGood(Retrier.GaveUp e) {
+        RuntimeException failure = countFailure(e);
+        e.countedAs(failure);
+        return failure;
+    }
+
+    private RuntimeException countFailure(Retrier.GaveUp e) {
+        if (path.fatalFailure().filter(f -> f == e.getCause()).isPresent()) {
+            return (LlmException) e.getCause(); // not sent: the run is stopping on that failure
+        }
+        path.account.add(role, UsageAccount.ONE_FAILURE);
+        if (e.getCause() instanceof ContentFilteredException refusal) {
+            // LangChain4j turns an OpenAI refusal (content null, a refusal string) into this exception
+            return unusable(UnusableReplyException.Kind.REFUSED, new LlmReply("", 0, 0, false), refusal.getMessage());
+        }
+        LlmException failure = failure(e.getCause(), e.attempts(), e.outOfTime() ? e.waited() : null);
+        path.systematic.failed(role, failure, Failure.of(e.getCause()).retriable()).ifPresent(path::fatal);
+        return failure;
     }
 
     /**
@@ -262,7 +285,8 @@ public final class Llm {
                             }
                             throw e;
                         }
-                    });
+                    },
+                    this::failedForGood);
     }
 
     /**

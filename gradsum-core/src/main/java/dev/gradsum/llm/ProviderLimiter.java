@@ -37,6 +37,11 @@ final class ProviderLimiter {
         return semaphore(provider).availablePermits();
     }
 
+    /** Whether a call waits for a permit right now (for tests). */
+    boolean queued(String provider) {
+        return semaphore(provider).hasQueuedThreads();
+    }
+
     private Semaphore semaphore(String provider) {
         return permits.computeIfAbsent(provider, p -> new Semaphore(limit(p)));
     }
