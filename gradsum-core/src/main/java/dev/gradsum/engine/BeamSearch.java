@@ -144,7 +144,10 @@ public final class BeamSearch {
         Set<String> beamTexts = beam.stream().map(c -> c.prompt().text()).collect(Collectors.toSet());
         Map<String, CompletableFuture<MinibatchGate.Check>> gates = new ConcurrentHashMap<>();
         List<Expansion> expansions = expander.expand(flow, index, selection.parents(index, beam, this::validationRows), // i13-engine
-                split.train(), written -> toValidate(flow, index, written, beamTexts, gates, split.validation()));
+                split.train(), written -> toValidate(flow, index, written, beamTexts, gates, split.validation()),
+                // a beam prompt not rated before (the initial prompt, in iteration 1) depends on nothing: its
+                // validation goes out with the minibatch, behind its rows
+                () -> beam.forEach(c -> validation(flow, index, c.prompt(), split.validation())));
         Map<String, String> idByText = new HashMap<>();
         beam.forEach(c -> idByText.put(c.prompt().text(), c.id()));
         List<Candidate> children = new ArrayList<>();
@@ -246,8 +249,8 @@ public final class BeamSearch {
 
     /**
      * Rates parents and children on the same validation rows; a prompt rated before is not rated again.
-     * Each child's rating was started as soon as the editor wrote it ({@link #validation}); a parent not
-     * rated before (the initial prompt, in iteration 1) starts here, with the last children. This is where
+     * Each child's rating was started as soon as the editor wrote it ({@link #validation}), a parent not
+     * rated before (the initial prompt, in iteration 1) with the minibatch ({@link #iterate}). This is where
      * the search waits for all of them, the one barrier the beam's choice needs. With successive halving
      * the new children are rated here, in rungs ({@link SuccessiveHalving}), after the others.
      */
