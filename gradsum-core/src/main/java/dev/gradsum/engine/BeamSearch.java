@@ -3,6 +3,7 @@ package dev.gradsum.engine;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.data.Split;
+import dev.gradsum.internal.CallPriority;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.Gradient;
 import dev.gradsum.modules.PromptEditor;
@@ -146,8 +147,8 @@ public final class BeamSearch {
         List<Expansion> expansions = expander.expand(flow, index, selection.parents(index, beam, this::validationRows), // i13-engine
                 split.train(), written -> toValidate(flow, index, written, beamTexts, gates, split.validation()),
                 // a beam prompt not rated before (the initial prompt, in iteration 1) depends on nothing: its
-                // validation goes out with the minibatch, behind its rows
-                () -> beam.forEach(c -> validation(flow, index, c.prompt(), split.validation())));
+                // validation starts with the minibatch, as background work that fills the slots the chain leaves idle
+                () -> beam.forEach(c -> validation(flow, index, c.prompt(), split.validation(), true)));
         Map<String, String> idByText = new HashMap<>();
         beam.forEach(c -> idByText.put(c.prompt().text(), c.id()));
         List<Candidate> children = new ArrayList<>();
@@ -293,8 +294,16 @@ public final class BeamSearch {
 
     /** The rating of {@code prompt} on the validation rows: started now unless it was started before. */
     private Validation validation(Flow flow, int index, PromptTemplate prompt, List<Example> rows) {
-        return validationByPrompt.computeIfAbsent(prompt.text(),
-                text -> new Validation(index, flow.start(() -> modules.rate(prompt, rows))));
+        return validation(flow, index, prompt, rows, false);
+    }
+
+    /**
+     * @param background whether the rating is off the iteration's critical path: its calls then take a slot only
+     *                   when no other call waits for one ({@link CallPriority})
+     */
+    private Validation validation(Flow flow, int index, PromptTemplate prompt, List<Example> rows, boolean background) {
+        return validationByPrompt.computeIfAbsent(prompt.text(), text -> new Validation(index, flow.start(
+                () -> background ? CallPriority.inBackground(() -> modules.rate(prompt, rows)) : modules.rate(prompt, rows))));
     }
 
     /** A prompt's validation rows, rated (or being rated), and the iteration that started the rating. */
