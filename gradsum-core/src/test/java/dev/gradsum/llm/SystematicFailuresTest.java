@@ -74,6 +74,32 @@ class SystematicFailuresTest {
     }
 
     @Test
+    void a_cut_answer_that_stops_the_run_is_counted_while_its_call_still_holds_its_slot() {
+        CallPath onePerServer = CallPath.builder().sleeper(sleeper).maxConcurrency(1).build();
+        java.util.concurrent.atomic.AtomicInteger freeSlotsAtStop = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread runThread = new Thread(() -> { }) {
+            @Override
+            public void interrupt() {
+                freeSlotsAtStop.compareAndSet(-1, onePerServer.limiter.available("OPEN_AI"));
+                super.interrupt();
+            }
+        };
+        onePerServer.stopOnFatalFailure(runThread);
+        dev.gradsum.testing.ScriptedChatModel cut = dev.gradsum.testing.ScriptedChatModel.responding("gpt-4o-mini",
+                c -> dev.gradsum.testing.ScriptedChatModel.Answer.cut("The customer pays 1")).maxTokens(5);
+        Llm llm = onePerServer.llm(Role.TARGET, new AsProvider(cut, dev.langchain4j.model.ModelProvider.OPEN_AI));
+
+        for (int i = 0; i < 3; i++) {
+            int row = i;
+            assertThatThrownBy(() -> llm.chat(LlmRequest.user("row " + row))).isInstanceOf(UnusableReplyException.class);
+        }
+
+        assertThat(onePerServer.fatalFailure()).get().extracting(Throwable::getMessage).asString()
+                .contains("so the run stops");
+        assertThat(freeSlotsAtStop).as("free slots when the stop was latched: the third call's is still held").hasValue(0);
+    }
+
+    @Test
     void a_call_waiting_for_the_slot_is_not_sent_after_the_failure_that_stops_the_run() throws Exception {
         // the third identical 400 arrives while a fourth call waits for the only slot; that call must not go out
         CallPath onePerServer = CallPath.builder().sleeper(sleeper).maxConcurrency(1).build();
