@@ -250,21 +250,32 @@ public final class EngineBench {
         TaskSetup setup = TaskSetup.prepare(file);
         int c = 32;
         SearchOptions options = SearchOptions.builder().iterations(1).seed(7).build();
-        long[] end = new long[1];
-        SearchListener timing = new SearchListener() {
-            @Override
-            public void iterationFinished(dev.gradsum.search.Iteration iteration) {
-                end[0] = System.nanoTime();
+        // best of REPEATS, each a fresh search with an empty cache: the first run in a cold JVM also pays for
+        // class loading, the JIT and the HTTP client's first connections, which are no part of the iteration
+        OptimizationResult r = null;
+        long wall = Long.MAX_VALUE;
+        long requests = 0;
+        for (int repeat = 0; repeat < REPEATS; repeat++) {
+            long[] end = new long[1];
+            SearchListener timing = new SearchListener() {
+                @Override
+                public void iterationFinished(dev.gradsum.search.Iteration iteration) {
+                    end[0] = System.nanoTime();
+                }
+            };
+            GradSum search = GradSum.builder().task(setup.task()).models(roles).split(setup.split()).options(options)
+                    .maxConcurrency(c).timeout(Duration.ofSeconds(60)).modelsTimeOut(true).pricing(Pricing.none())
+                    .cache(CallCache.inMemory()).listener(timing).build();
+            long requestsBefore = stub.requests();
+            long start = System.nanoTime();
+            OptimizationResult run = search.optimize();
+            long millis = ((end[0] > 0 ? end[0] : System.nanoTime()) - start) / 1_000_000;
+            if (millis < wall) {
+                wall = millis;
+                r = run;
+                requests = stub.requests() - requestsBefore;
             }
-        };
-        GradSum search = GradSum.builder().task(setup.task()).models(roles).split(setup.split()).options(options)
-                .maxConcurrency(c).timeout(Duration.ofSeconds(60)).modelsTimeOut(true).pricing(Pricing.none())
-                .cache(CallCache.inMemory()).listener(timing).build();
-        long requestsBefore = stub.requests();
-        long start = System.nanoTime();
-        OptimizationResult r = search.optimize();
-        long wall = ((end[0] > 0 ? end[0] : System.nanoTime()) - start) / 1_000_000;
-        long requests = stub.requests() - requestsBefore;
+        }
         Map<Role, Usage> u = r.usage();
         dev.gradsum.search.Iteration it = r.iterations().get(0);
         long m = Math.min(options.minibatchSize(), setup.split().train().size());
@@ -282,7 +293,7 @@ public final class EngineBench {
         IterationGraph staged = new IterationGraph(perRow * m, paid(u, Role.GRADIENT), paid(u, Role.SUMMARIZER), edits,
                 editor - edits, validation, judged, requests);
         out.printf(Locale.ROOT, "## One optimize iteration over its critical path (beam 1 → %d children, train %d, "
-                + "validation %d, C = %d, L = %d ms)%n%n", it.scored().size() - 1, m, v, c, latencyMs);
+                + "validation %d, C = %d, L = %d ms, best of %d)%n%n", it.scored().size() - 1, m, v, c, latencyMs, REPEATS);
         out.println("| level of the dependency chain | requests | longest chain | max(chain, requests/C)·L |");
         out.println("|---|---|---|---|");
         for (IterationGraph.Level level : graph.levels()) {

@@ -159,6 +159,7 @@ final class EvalCommand implements Callable<Integer> {
             long started = System.nanoTime();
             try {
                 evaluated = gradSum.evaluate(prompt, rows);
+                progress.runFinished(); // the baseline's calls are counted from zero by its own run
                 base = baseline == null ? null : gradSum.evaluate(baseline, rows);
             } catch (GradSumException e) {
                 budget = Causes.find(e, BudgetExceededException.class).orElseThrow(() -> e);

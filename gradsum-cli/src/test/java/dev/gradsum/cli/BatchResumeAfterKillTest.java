@@ -76,7 +76,9 @@ class BatchResumeAfterKillTest {
 
         Process child = ResumeAfterKillTest.gradsum(taskFile, "optimize", taskFile.toString(),
                 "--out", dir.resolve("runs").toString());
-        awaitBatchStored(db, child);
+        // the initial prompt's validation goes out in a batch with the minibatch (online); the children's in a
+        // second batch once the edit is written: from then on the iteration waits for the batches alone
+        awaitBatchesStored(db, child, 2);
         long onlineBefore = stub.requestTargets().stream().filter(t -> t.endsWith("/v1/messages")).count();
         child.destroy(); // SIGTERM: the same shutdown path as Ctrl-C's SIGINT
         assertThat(ResumeAfterKillTest.finish(child)).isEqualTo(143);
@@ -84,7 +86,7 @@ class BatchResumeAfterKillTest {
         assertThat(Files.readString(ResumeAfterKillTest.err(taskFile))).contains("--resume " + runId);
         assertThat(stub.requestTargets().stream().filter(t -> t.endsWith("/v1/messages")).count())
                 .as("the calls waiting for the batch are not sent online on the way out").isEqualTo(onlineBefore);
-        assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batches WHERE finished IS NULL")).isEqualTo("1");
+        assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batches WHERE finished IS NULL")).isEqualTo("2");
 
         batches.hold = false;
         Process resumed = ResumeAfterKillTest.gradsum(taskFile, "optimize", "--resume", runId, "--store", db.toString(),
@@ -199,11 +201,16 @@ class BatchResumeAfterKillTest {
 
     /** Waits until the child has written its first batch to the store (so the kill cannot lose it). */
     private static void awaitBatchStored(Path db, Process child) throws Exception {
+        awaitBatchesStored(db, child, 1);
+    }
+
+    /** Waits until the child has written {@code batches} batches to the store. */
+    private static void awaitBatchesStored(Path db, Process child, int batches) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && child.isAlive()) {
             if (Files.exists(db)) {
                 try {
-                    if (Integer.parseInt(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batches")) >= 1) {
+                    if (Integer.parseInt(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batches")) >= batches) {
                         return;
                     }
                 } catch (java.sql.SQLException e) {

@@ -63,6 +63,8 @@ class EvalGatesAgainstStubTest extends AgainstStub {
         assertThat(worse.out()).contains("Against " + good + " (1.000): -1.000 [-1.000, -1.000] at 95% over 4 rows;"
                 + " WORSE beyond the margin 0.");
         assertThat(worse.errLines()).hasSize(2).last().asString().startsWith("eval: the prompt is worse than the baseline");
+        // both prompts' calls: 4 rows, target and judge, twice (the baseline's run counts from zero on its own)
+        assertThat(worse.errLines()).first().asString().startsWith("gradsum: eval · calls 16/16 · ");
 
         CliRunner.Outcome better = eval("--prompt", good.toString(), "--baseline", bad.toString());
         assertThat(better.exitCode()).as(better.out() + better.err()).isZero();

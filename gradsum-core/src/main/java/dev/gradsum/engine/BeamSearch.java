@@ -3,6 +3,7 @@ package dev.gradsum.engine;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.data.Split;
+import dev.gradsum.internal.CallPriority;
 import dev.gradsum.modules.Evaluation;
 import dev.gradsum.modules.Gradient;
 import dev.gradsum.modules.PromptEditor;
@@ -144,7 +145,10 @@ public final class BeamSearch {
         Set<String> beamTexts = beam.stream().map(c -> c.prompt().text()).collect(Collectors.toSet());
         Map<String, CompletableFuture<MinibatchGate.Check>> gates = new ConcurrentHashMap<>();
         List<Expansion> expansions = expander.expand(flow, index, selection.parents(index, beam, this::validationRows), // i13-engine
-                split.train(), written -> toValidate(flow, index, written, beamTexts, gates, split.validation()));
+                split.train(), written -> toValidate(flow, index, written, beamTexts, gates, split.validation()),
+                // a beam prompt not rated before (the initial prompt, in iteration 1) depends on nothing: its
+                // validation starts with the minibatch, as background work that fills the slots the chain leaves idle
+                () -> beam.forEach(c -> validation(flow, index, c.prompt(), split.validation(), true)));
         Map<String, String> idByText = new HashMap<>();
         beam.forEach(c -> idByText.put(c.prompt().text(), c.id()));
         List<Candidate> children = new ArrayList<>();
@@ -246,8 +250,8 @@ public final class BeamSearch {
 
     /**
      * Rates parents and children on the same validation rows; a prompt rated before is not rated again.
-     * Each child's rating was started as soon as the editor wrote it ({@link #validation}); a parent not
-     * rated before (the initial prompt, in iteration 1) starts here, with the last children. This is where
+     * Each child's rating was started as soon as the editor wrote it ({@link #validation}), a parent not
+     * rated before (the initial prompt, in iteration 1) with the minibatch ({@link #iterate}). This is where
      * the search waits for all of them, the one barrier the beam's choice needs. With successive halving
      * the new children are rated here, in rungs ({@link SuccessiveHalving}), after the others.
      */
@@ -290,8 +294,16 @@ public final class BeamSearch {
 
     /** The rating of {@code prompt} on the validation rows: started now unless it was started before. */
     private Validation validation(Flow flow, int index, PromptTemplate prompt, List<Example> rows) {
-        return validationByPrompt.computeIfAbsent(prompt.text(),
-                text -> new Validation(index, flow.start(() -> modules.rate(prompt, rows))));
+        return validation(flow, index, prompt, rows, false);
+    }
+
+    /**
+     * @param background whether the rating is off the iteration's critical path: its calls then take a slot only
+     *                   when no other call waits for one ({@link CallPriority})
+     */
+    private Validation validation(Flow flow, int index, PromptTemplate prompt, List<Example> rows, boolean background) {
+        return validationByPrompt.computeIfAbsent(prompt.text(), text -> new Validation(index, flow.start(
+                () -> background ? CallPriority.inBackground(() -> modules.rate(prompt, rows)) : modules.rate(prompt, rows))));
     }
 
     /** A prompt's validation rows, rated (or being rated), and the iteration that started the rating. */

@@ -47,9 +47,12 @@ final class Expander {
     /**
      * @param toValidate told of each candidate as soon as the editor wrote it, from the flow's threads (a
      *                   candidate may repeat a prompt it was told of before)
+     * @param minibatchStarted run once every minibatch row of the beam is started, before anything is
+     *                   awaited: work that depends on nothing of the iteration starts there, behind the rows
+     *                   of the critical path (the beam prompts' own validation)
      */
     List<Expansion> expand(Flow flow, int iteration, List<Candidate> beam, List<Example> train,
-                           Consumer<Written> toValidate) throws InterruptedException {
+                           Consumer<Written> toValidate, Runnable minibatchStarted) throws InterruptedException {
         int n = beam.size();
         List<List<Example>> batches = beam.stream()
                 .map(c -> Minibatch.draw(train, options.minibatchSize(), options.seed(), iteration, c.id()))
@@ -60,6 +63,7 @@ final class Expander {
         List<Branch> branches = IntStream.range(0, n)
                 .mapToObj(k -> branch(flow, beam.get(k), batches.get(k), toValidate))
                 .toList();
+        minibatchStarted.run();
         List<List<Evaluation>> evaluations = new ArrayList<>(n);
         for (Branch b : branches) {
             evaluations.add(flow.await(b.verdicts()));

@@ -45,6 +45,7 @@ public final class Fanout {
     public static <T, R> List<R> failFast(Executor executor, List<T> items, Function<? super T, ? extends R> work)
             throws InterruptedException {
         List<CompletableFuture<R>> futures = new ArrayList<>(items.size());
+        Function<? super T, ? extends R> carried = CallPriority.carried(work); // the pieces' calls keep the caller's priority
         CompletableFuture<Void> firstFailure = new CompletableFuture<>();
         Semaphore window = new Semaphore(FAIL_FAST_WINDOW);
         try {
@@ -54,7 +55,7 @@ public final class Fanout {
                     window.release();
                     break;
                 }
-                CompletableFuture<R> future = CompletableFuture.supplyAsync(() -> work.apply(item), executor);
+                CompletableFuture<R> future = CompletableFuture.supplyAsync(() -> carried.apply(item), executor);
                 future.whenComplete((result, failure) -> {
                     window.release();
                     if (failure != null) {

@@ -57,6 +57,8 @@ public final class CallPath implements AutoCloseable {
     final CallListener listener;
     final InFlightCalls inFlight = new InFlightCalls();
     final SystematicFailures systematic;
+    /** The slots per server; read by tests (which call holds one when). */
+    final ProviderLimiter limiter;
     private final AtomicReference<LlmException> fatal = new AtomicReference<>();
     private volatile Thread runThread;
     private final Map<BatchApi, BatchQueue> batchQueues = new IdentityHashMap<>();
@@ -85,7 +87,7 @@ public final class CallPath implements AutoCloseable {
         this.account = new UsageAccount(s.spentBefore());
         this.budget = new BudgetGuard(s.budget(), account);
         this.systematic = new SystematicFailures(s.maxErrorRate());
-        ProviderLimiter limiter = new ProviderLimiter(s.maxConcurrency(), s.groupLimits());
+        this.limiter = new ProviderLimiter(s.maxConcurrency(), s.groupLimits());
         this.retrier = new Retrier(s.retryPolicy(), new Backoff(s.retryPolicy(), new Random(s.seed())), s.sleeper(), limiter);
         this.timedChat = s.modelsTimeOut() ? TimedChat.onCaller()
                 : new TimedChat(Executors.newCachedThreadPool(new DaemonThreads(WORKER_THREADS)), s.timeout());

@@ -89,7 +89,12 @@ public final class Llm {
                 if (call.makes()) {
                     return make(call, key, request, usable);
                 }
-                Optional<LlmReply> shared = call.await();
+                Optional<LlmReply> shared;
+                try {
+                    shared = call.await();
+                } catch (Retrier.GaveUp e) {
+                    throw countFailure(e); // the maker's failure is this caller's too, and counted for it
+                }
                 if (shared.isPresent()) {
                     return cached(shared.get());
                 }
@@ -99,18 +104,36 @@ public final class Llm {
             Thread.currentThread().interrupt();
             throw new LlmException(who() + ": interrupted while waiting for the call", e);
         } catch (Retrier.GaveUp e) {
-            if (path.fatalFailure().filter(f -> f == e.getCause()).isPresent()) {
-                throw (LlmException) e.getCause(); // not sent: the run is stopping on that failure
-            }
-            path.account.add(role, UsageAccount.ONE_FAILURE);
-            if (e.getCause() instanceof ContentFilteredException refusal) {
-                // LangChain4j turns an OpenAI refusal (content null, a refusal string) into this exception
-                throw unusable(UnusableReplyException.Kind.REFUSED, new LlmReply("", 0, 0, false), refusal.getMessage());
-            }
-            LlmException failure = failure(e.getCause(), e.attempts(), e.outOfTime() ? e.waited() : null);
-            path.systematic.failed(role, failure, Failure.of(e.getCause()).retriable()).ifPresent(path::fatal);
-            throw failure;
+            throw e.counted().orElseGet(() -> failedForGood(e)); // counted by the retrier before the slot was free
         }
+    }
+
+    /**
+     * The one owner of what a call that failed for good does to the run: it is counted as a failure of the
+     * role, and, when it makes the failures systematic, the run's stop is latched ({@link CallPath#fatal}).
+     * For a call sent here the retrier runs this while the call still holds its slot, so no waiting call goes
+     * out between the failure and the stop.
+     *
+     * @return the failure the caller gets
+     */
+    private RuntimeException failedForGood(Retrier.GaveUp e) {
+        RuntimeException failure = countFailure(e);
+        e.countedAs(failure);
+        return failure;
+    }
+
+    private RuntimeException countFailure(Retrier.GaveUp e) {
+        if (path.fatalFailure().filter(f -> f == e.getCause()).isPresent()) {
+            return (LlmException) e.getCause(); // not sent: the run is stopping on that failure
+        }
+        path.account.add(role, UsageAccount.ONE_FAILURE);
+        if (e.getCause() instanceof ContentFilteredException refusal) {
+            // LangChain4j turns an OpenAI refusal (content null, a refusal string) into this exception
+            return unusable(UnusableReplyException.Kind.REFUSED, new LlmReply("", 0, 0, false), refusal.getMessage());
+        }
+        LlmException failure = failure(e.getCause(), e.attempts(), e.outOfTime() ? e.waited() : null);
+        path.systematic.failed(role, failure, Failure.of(e.getCause()).retriable()).ifPresent(path::fatal);
+        return failure;
     }
 
     /**
@@ -196,21 +219,15 @@ public final class Llm {
         path.budget.reserve();
         Usage total;
         LlmReply reply;
+        ReplyTokens tokens;
         UnusableReplyException.Kind unusable;
         try {
             ChatResponse fromBatch = batch != null ? fromBatch(key, chatRequest) : null;
             boolean batched = fromBatch != null;
-            ChatResponse response = batched ? fromBatch : online(chatRequest);
-            String content = textOf(response);
-            String thinking = response.aiMessage() == null ? null : response.aiMessage().thinking();
-            ThinkingText.Separated separated = ThinkingText.separate(content, thinking);
-            ReplyTokens tokens = ReplyTokens.of(model, chatRequest, response.tokenUsage(),
-                    thinking == null ? content : content + thinking);
-            reply = new LlmReply(separated.answer(), separated.reasoning(), tokens.input(), tokens.output(), false);
-            unusable = unusableKind(response, reply);
-            if (unusable == null) {
-                path.systematic.succeeded(role);
-            }
+            Answer answer = batched ? read(chatRequest, fromBatch) : online(chatRequest);
+            reply = answer.reply();
+            tokens = answer.tokens();
+            unusable = answer.unusable();
             double cost = batched
                     ? path.pricing.batchCost(provider, modelName, reply.inputTokens(), reply.outputTokens())
                     : path.pricing.cost(modelName, reply.inputTokens(), reply.outputTokens());
@@ -232,14 +249,9 @@ public final class Llm {
             path.budget.release();
         }
         if (unusable != null) {
-            UnusableReplyException e = unusable(unusable, reply,
+            UnusableReplyException e = new UnusableReplyException(who(), role, unusable, reply, maxTokens,
                     unusable == UnusableReplyException.Kind.REFUSED ? "content filter" : null);
-            // Cut and empty answers that repeat are systematic: a run whose every answer is cut stops with the
-            // limit to raise. Not a refusal (for the target it is an answer), nor the editor's cut answers, whose
-            // complete prompts are still used.
-            if (unusable != UnusableReplyException.Kind.REFUSED && role != Role.EDITOR) {
-                path.systematic.failed(role, e, false).ifPresent(path::fatal);
-            }
+            path.listener.onUnusableReply(e);
             throw e;
         }
         path.listener.onCall(role, reply, total);
@@ -247,22 +259,52 @@ public final class Llm {
     }
 
     /** One call sent online: retries, backoff, the concurrency limit and the timeout of the call path. */
-    private ChatResponse online(ChatRequest chatRequest) throws InterruptedException, Retrier.GaveUp {
+    private Answer online(ChatRequest chatRequest) throws InterruptedException, Retrier.GaveUp {
         return path.retrier.call(limitKey,
                     attempt -> {
                         path.throwIfFatal(); // after a failure every call will get, nothing more is sent
                         if (attempt > 1) {
                             path.account.add(role, UsageAccount.ONE_RETRY); // counted as it is sent, so it matches the server's count
                         }
+                        ChatResponse response;
                         try {
-                            return path.timedChat.chat(model, chatRequest);
+                            response = path.timedChat.chat(model, chatRequest);
                         } catch (RuntimeException e) {
                             if (Failure.fatal(e)) {
                                 path.fatal(failure(e, 1, null)); // before the slot is free, so no other call goes out
                             }
                             throw e;
                         }
-                    });
+                        return read(chatRequest, response); // an answer that is none is counted before the slot is free
+                    },
+                    this::failedForGood);
+    }
+
+    /** A reply as read: the answer and its tokens, and why it is no answer ({@code null} when it is one). */
+    private record Answer(LlmReply reply, ReplyTokens tokens, UnusableReplyException.Kind unusable) {
+    }
+
+    /**
+     * Reads a reply (reasoning separated, tokens counted) and counts it for {@link SystematicFailures}: an
+     * answer, or one that is no answer. Cut and empty answers that repeat are systematic: a run whose every
+     * answer is cut stops with the limit to raise. Not a refusal (for the target it is an answer), nor the
+     * editor's cut answers, whose complete prompts are still used. Online, it runs while the call holds its slot.
+     */
+    private Answer read(ChatRequest chatRequest, ChatResponse response) {
+        String content = textOf(response);
+        String thinking = response.aiMessage() == null ? null : response.aiMessage().thinking();
+        ThinkingText.Separated separated = ThinkingText.separate(content, thinking);
+        ReplyTokens tokens = ReplyTokens.of(model, chatRequest, response.tokenUsage(),
+                thinking == null ? content : content + thinking);
+        LlmReply reply = new LlmReply(separated.answer(), separated.reasoning(), tokens.input(), tokens.output(), false);
+        UnusableReplyException.Kind unusable = unusableKind(response, reply);
+        if (unusable == null) {
+            path.systematic.succeeded(role);
+        } else if (unusable != UnusableReplyException.Kind.REFUSED && role != Role.EDITOR) {
+            UnusableReplyException e = new UnusableReplyException(who(), role, unusable, reply, maxTokens, null);
+            path.systematic.failed(role, e, false).ifPresent(path::fatal);
+        }
+        return new Answer(reply, tokens, unusable);
     }
 
     /**

@@ -10,7 +10,9 @@ import java.util.Optional;
  * with jitter, through the injected {@link Sleeper}) and tries again. It gives up when the waits of
  * the call would exceed {@link RetryPolicy#maxRetryTime()}, or, for a failure that came without a
  * Retry-After, after {@link RetryPolicy#maxAttempts()} attempts in all. Anything not retriable fails at
- * once.
+ * once. Whether an attempt's failure ends the call is decided while the attempt still holds its permit, and
+ * the caller's {@link FailedForGood} runs before the permit is released: so a failure that stops the run
+ * is counted and latched before a waiting call can take the permit and go out.
  */
 final class Retrier {
     /** One attempt of the call. */
@@ -20,11 +22,21 @@ final class Retrier {
         T run(int number) throws InterruptedException;
     }
 
+    /**
+     * What the caller does with a call that failed for good (counting it, stopping the run); run while the
+     * last attempt still holds its permit, so no waiting call is sent before it is done.
+     */
+    @FunctionalInterface
+    interface FailedForGood {
+        void counted(GaveUp gaveUp);
+    }
+
     /** The call failed for good: not retriable, out of attempts, or out of retry time. */
     static final class GaveUp extends Exception {
         private final int attempts;
         private final Duration waited;
         private final boolean outOfTime;
+        private volatile RuntimeException counted;
 
         GaveUp(Throwable last, int attempts, Duration waited, boolean outOfTime) {
             super(last);
@@ -46,6 +58,15 @@ final class Retrier {
         boolean outOfTime() {
             return outOfTime;
         }
+
+        /** The failure the caller throws for this call, once its {@link FailedForGood} has counted it. */
+        java.util.Optional<RuntimeException> counted() {
+            return java.util.Optional.ofNullable(counted);
+        }
+
+        void countedAs(RuntimeException failure) {
+            this.counted = failure;
+        }
     }
 
     private final RetryPolicy policy;
@@ -62,32 +83,46 @@ final class Retrier {
 
     /** The attempts of one call; the attempt counts a resend itself, when it sends one (see {@link Attempt#run}). */
     <T> T call(String provider, Attempt<T> attempt) throws InterruptedException, GaveUp {
+        return call(provider, attempt, gaveUp -> { });
+    }
+
+    /**
+     * Like {@link #call(String, Attempt)}; {@code failedForGood} runs before the permit of the last attempt is
+     * released when the call gives up.
+     */
+    <T> T call(String provider, Attempt<T> attempt, FailedForGood failedForGood) throws InterruptedException, GaveUp {
         Duration waited = Duration.ZERO;
         for (int n = 1; ; n++) {
-            RuntimeException failure;
+            Duration wait;
             limiter.acquire(provider);
             try {
-                return attempt.run(n);
-            } catch (RuntimeException e) {
-                if (Thread.interrupted()) {
-                    // the attempt failed because this caller was interrupted: an interruption, not a model failure
-                    throw new InterruptedException(e.getMessage());
+                RuntimeException failure;
+                try {
+                    return attempt.run(n);
+                } catch (RuntimeException e) {
+                    if (Thread.interrupted()) {
+                        // the attempt failed because this caller was interrupted: an interruption, not a model failure
+                        throw new InterruptedException(e.getMessage());
+                    }
+                    failure = e;
                 }
-                failure = e;
+                GaveUp gaveUp;
+                Failure f = Failure.of(failure);
+                Optional<Duration> retryAfter = f.retryAfter();
+                wait = null;
+                if (!f.retriable() || (retryAfter.isEmpty() && n >= policy.maxAttempts())) {
+                    gaveUp = new GaveUp(failure, n, waited, false);
+                } else {
+                    wait = backoff.delay(n, retryAfter);
+                    gaveUp = waited.plus(wait).compareTo(policy.maxRetryTime()) > 0
+                            ? new GaveUp(failure, n, waited, true) : null;
+                }
+                if (gaveUp != null) {
+                    failedForGood.counted(gaveUp); // the permit is still held: no waiting call goes out first
+                    throw gaveUp;
+                }
             } finally {
                 limiter.release(provider);
-            }
-            Failure f = Failure.of(failure);
-            if (!f.retriable()) {
-                throw new GaveUp(failure, n, waited, false);
-            }
-            Optional<Duration> retryAfter = f.retryAfter();
-            if (retryAfter.isEmpty() && n >= policy.maxAttempts()) {
-                throw new GaveUp(failure, n, waited, false);
-            }
-            Duration wait = backoff.delay(n, retryAfter);
-            if (waited.plus(wait).compareTo(policy.maxRetryTime()) > 0) {
-                throw new GaveUp(failure, n, waited, true);
             }
             sleeper.sleep(wait);
             waited = waited.plus(wait);

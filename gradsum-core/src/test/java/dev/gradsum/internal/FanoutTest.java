@@ -34,6 +34,19 @@ class FanoutTest {
     private static final List<Mode> BOTH = List.of(Fanout::failFast, Fanout::waitForAll);
 
     @Test
+    void pieces_run_on_other_threads_keep_the_callers_call_priority() {
+        List<Boolean> marks = CallPriority.inBackground(() -> {
+            try {
+                return Fanout.failFast(executor, List.of(1, 2, 3), i -> CallPriority.background());
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(marks).containsExactly(true, true, true);
+        assertThat(CallPriority.background()).as("restored on the caller's thread").isFalse();
+    }
+
+    @Test
     void results_come_back_in_input_order_whatever_order_they_finish_in() throws Exception {
         for (Mode mode : BOTH) {
             List<Integer> items = IntStream.range(0, 20).boxed().toList();

@@ -45,6 +45,109 @@ class SystematicFailuresTest {
     }
 
     @Test
+    void the_stop_is_latched_while_the_failing_call_still_holds_its_slot() throws Exception {
+        // With one slot, a call waiting for it must not go out between the failure that makes the failures
+        // systematic and the stop: so the stop is latched before that call's slot is released. The run thread
+        // is told of the stop (interrupted) inside the latch, on the failing call's thread: it reads the slots there.
+        CallPath onePerServer = CallPath.builder().sleeper(sleeper).maxConcurrency(1).build();
+        java.util.concurrent.atomic.AtomicInteger freeSlotsAtStop = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread runThread = new Thread(() -> { }) {
+            @Override
+            public void interrupt() {
+                freeSlotsAtStop.compareAndSet(-1, onePerServer.limiter.available("OPEN_AI"));
+                super.interrupt();
+            }
+        };
+        onePerServer.stopOnFatalFailure(runThread);
+        FlakyModel model = FlakyModel.of(badRequest(1), badRequest(2), badRequest(3), "never reached");
+        Llm llm = onePerServer.llm(Role.TARGET, model);
+
+        for (int i = 0; i < 3; i++) {
+            int row = i;
+            assertThatThrownBy(() -> llm.chat(LlmRequest.user("row " + row))).isInstanceOf(LlmException.class);
+        }
+
+        assertThat(onePerServer.fatalFailure()).isPresent();
+        assertThat(freeSlotsAtStop).as("free slots when the stop was latched: the third call's is still held").hasValue(0);
+        assertThat(onePerServer.limiter.available("OPEN_AI")).as("and released after").isEqualTo(1);
+        assertThat(model.attempts()).isEqualTo(3);
+    }
+
+    @Test
+    void a_cut_answer_that_stops_the_run_is_counted_while_its_call_still_holds_its_slot() {
+        CallPath onePerServer = CallPath.builder().sleeper(sleeper).maxConcurrency(1).build();
+        java.util.concurrent.atomic.AtomicInteger freeSlotsAtStop = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread runThread = new Thread(() -> { }) {
+            @Override
+            public void interrupt() {
+                freeSlotsAtStop.compareAndSet(-1, onePerServer.limiter.available("OPEN_AI"));
+                super.interrupt();
+            }
+        };
+        onePerServer.stopOnFatalFailure(runThread);
+        dev.gradsum.testing.ScriptedChatModel cut = dev.gradsum.testing.ScriptedChatModel.responding("gpt-4o-mini",
+                c -> dev.gradsum.testing.ScriptedChatModel.Answer.cut("The customer pays 1")).maxTokens(5);
+        Llm llm = onePerServer.llm(Role.TARGET, new AsProvider(cut, dev.langchain4j.model.ModelProvider.OPEN_AI));
+
+        for (int i = 0; i < 3; i++) {
+            int row = i;
+            assertThatThrownBy(() -> llm.chat(LlmRequest.user("row " + row))).isInstanceOf(UnusableReplyException.class);
+        }
+
+        assertThat(onePerServer.fatalFailure()).get().extracting(Throwable::getMessage).asString()
+                .contains("so the run stops");
+        assertThat(freeSlotsAtStop).as("free slots when the stop was latched: the third call's is still held").hasValue(0);
+    }
+
+    @Test
+    void a_call_waiting_for_the_slot_is_not_sent_after_the_failure_that_stops_the_run() throws Exception {
+        // the third identical 400 arrives while a fourth call waits for the only slot; that call must not go out
+        CallPath onePerServer = CallPath.builder().sleeper(sleeper).maxConcurrency(1).build();
+        java.util.concurrent.CountDownLatch thirdSent = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch fourthWaits = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        dev.gradsum.testing.ScriptedChatModel model = new dev.gradsum.testing.ScriptedChatModel("gpt-4o-mini", c -> {
+            int n = sent.incrementAndGet();
+            if (n == 3) {
+                thirdSent.countDown();
+                await(fourthWaits);
+            }
+            throw badRequest(n);
+        });
+        Llm llm = onePerServer.llm(Role.TARGET, new AsProvider(model, dev.langchain4j.model.ModelProvider.OPEN_AI));
+        for (int i = 0; i < 2; i++) {
+            int row = i;
+            assertThatThrownBy(() -> llm.chat(LlmRequest.user("row " + row))).isInstanceOf(LlmException.class);
+        }
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var third = callers.submit(() -> llm.chat(LlmRequest.user("row 3")));
+            await(thirdSent); // the third call holds the only slot
+            var fourth = callers.submit(() -> llm.chat(LlmRequest.user("row 4")));
+            while (!onePerServer.limiter.queued("OPEN_AI")) {
+                Thread.onSpinWait(); // until the fourth call waits for the slot
+            }
+            fourthWaits.countDown();
+            assertThatThrownBy(third::get).hasCauseInstanceOf(LlmException.class);
+            assertThatThrownBy(fourth::get).cause().isSameAs(onePerServer.fatalFailure().orElseThrow());
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(sent).as("requests that reached the server").hasValue(3);
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("latch not reached");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void an_answer_between_two_400s_resets_the_count() {
         FlakyModel model = FlakyModel.of(badRequest(1), badRequest(2), "ok", badRequest(3), badRequest(4), "ok");
         CallPath rateOff = CallPath.builder().sleeper(sleeper).maxErrorRate(1).build(); // the identical rule alone

@@ -37,6 +37,7 @@ public abstract class Progress implements SearchListener, CallListener {
     private long stageStartReplays;
     private Usage total = Usage.ZERO;
     private Usage before = Usage.ZERO;
+    private Usage earlierRuns = Usage.ZERO;
     private long replays;
     private double best = Double.NaN;
     private boolean eval;
@@ -101,6 +102,15 @@ public abstract class Progress implements SearchListener, CallListener {
         this.total = spent;
     }
 
+    /**
+     * The run whose calls were told so far is done, and the next calls belong to another run with a usage
+     * count of its own that starts from zero ({@code eval --baseline} rates two prompts, each through its own
+     * call path): the totals shown go on from this run's instead of starting again.
+     */
+    public synchronized void runFinished() {
+        earlierRuns = total;
+    }
+
     /** Restarts the clock (call when the search starts, after setup). */
     public synchronized void start() {
         started = clock.instant();
@@ -131,7 +141,7 @@ public abstract class Progress implements SearchListener, CallListener {
 
     @Override
     public synchronized void onCall(Role role, LlmReply reply, Usage total) {
-        this.total = total;
+        this.total = earlierRuns.plus(total);
         if (reply.replayed()) {
             replays++;
         }

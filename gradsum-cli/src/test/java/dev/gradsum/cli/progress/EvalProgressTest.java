@@ -50,4 +50,19 @@ class EvalProgressTest {
         assertThat(lines).containsExactly(
                 "gradsum: eval · calls 8/8 · 960 tokens · $0.01 · ETA - (this stage: 8 calls)");
     }
+
+    @Test
+    void a_second_run_with_its_own_count_adds_to_the_first_instead_of_replacing_it() {
+        // eval --baseline: each prompt is rated by a run whose usage count starts from zero
+        Progress p = Progress.forEval(out, false, clock, 16);
+        p.start();
+        p.onCall(Role.TARGET, new LlmReply("a", 100, 20, false), calls(8));
+        p.runFinished();
+        p.onCall(Role.TARGET, new LlmReply("a", 100, 20, false), calls(3));
+        p.onCall(Role.TARGET, new LlmReply("a", 100, 20, false), calls(8));
+        p.finish();
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+                .startsWith("gradsum: eval · calls 16/16 · 1.9k tokens · $0.02");
+    }
 }
