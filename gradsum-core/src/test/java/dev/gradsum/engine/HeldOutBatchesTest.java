@@ -8,22 +8,25 @@ import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.testing.ScriptedChatModel;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 15 with issue 11's streaming: stages overlap (a child's validation starts while another parent is
  * still on its minibatch or being edited), so which calls may go out as provider batches is decided per
- * call site, not per stage. Validation and test rows go into batches, training rows never do.
+ * call site, not per stage. Validation and test rows go into batches, training rows (the minibatch, and
+ * the minibatch gate's answers) never do.
  */
 class HeldOutBatchesTest {
 
-    @Test
-    void validation_and_test_rows_go_out_in_batches_and_no_training_row_does() {
+    @ParameterizedTest(name = "minibatch gate {0}")
+    @ValueSource(booleans = {false, true})
+    void validation_and_test_rows_go_out_in_batches_and_no_training_row_does(boolean gate) {
         ScriptedChatModel target = LoopFixture.target();
         ScriptedBatchApi batches = new ScriptedBatchApi(1);
         OptimizationResult r = LoopFixture.builder(target, LoopFixture.optimizer(LoopFixture::betterAndSame),
                         LoopFixture.split(5, 5, 5))
-                .beamSize(2).iterations(2).patience(2)
+                .beamSize(2).iterations(2).patience(2).minibatchGate(gate)
                 .batchApi(target, batches)
                 .batchOptions(BatchOptions.defaults().withPollInterval(Duration.ofMillis(5))
                         .withGatherWindow(Duration.ofMillis(20)))
