@@ -294,7 +294,7 @@ public final class EngineBench {
                 editor - edits, validation, judged, requests);
         out.printf(Locale.ROOT, "## One optimize iteration over its critical path (beam 1 → %d children, train %d, "
                 + "validation %d, C = %d, L = %d ms, best of %d)%n%n", it.scored().size() - 1, m, v, c, latencyMs, REPEATS);
-        out.println("| level of the dependency chain | requests | longest chain | max(chain, requests/C)·L |");
+        out.println("| level of the dependency chain | requests | longest chain | max(chain, ⌈requests/C⌉)·L |");
         out.println("|---|---|---|---|");
         for (IterationGraph.Level level : graph.levels()) {
             out.printf(Locale.ROOT, "| %s | %d | %d | %.0f ms |%n", level.name(), level.calls(), level.depth(),
@@ -304,7 +304,7 @@ public final class EngineBench {
         double work = graph.workBoundMillis(c, latencyMs);
         double ideal = graph.idealMillis(c, latencyMs);
         out.printf(Locale.ROOT, "| chain bound (sum of the levels) | | | %.0f ms |%n", chain);
-        out.printf(Locale.ROOT, "| work bound: all %d requests (the initial prompt's %d-row validation floats)·L/C | %d | | %.0f ms |%n",
+        out.printf(Locale.ROOT, "| work bound: ⌈all %d requests (the initial prompt's %d-row validation floats)/C⌉·L | %d | | %.0f ms |%n",
                 requests, v, requests, work);
         out.printf(Locale.ROOT, "| **iteration wall time** | %d | | **%d ms** against an ideal of **%.0f ms** "
                 + "(**%.3f×**, target ≤ 1.10) |%n", requests, wall, ideal, wall / ideal);

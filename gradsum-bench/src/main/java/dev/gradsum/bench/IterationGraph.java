@@ -23,10 +23,12 @@ import java.util.List;
  * The initial prompt's own validation (v generations and v verdicts) depends on nothing: it may run
  * at any time, filling slots the chain leaves idle.
  *
- * <p>A level of {@code n} calls in chains of depth {@code d} needs at least max(d, n/C)·L (its chains
- * in sequence, or its calls spread over C slots); the levels follow each other, so the
- * <b>chain bound</b> is the sum over levels. Every call takes L of one of C slots, so the
- * <b>work bound</b> is (all requests)·L/C, the free-floating validation included. The ideal is the
+ * <p>A level of {@code n} calls in chains of depth {@code d} needs at least max(d, ⌈n/C⌉)·L: its chains
+ * in sequence, or its calls over C slots, where each call holds its slot for a whole L, so a slot
+ * that must serve more than k calls of the level needs k + 1 rounds (in less than ⌈n/C⌉·L the C slots
+ * finish at most C·(⌈n/C⌉ − 1) &lt; n calls). The levels follow each other, so the <b>chain bound</b>
+ * is the sum over levels. By the same count the <b>work bound</b> is ⌈all requests/C⌉·L, the
+ * free-floating validation included. The ideal is the
  * larger of the two: a lower bound on the wall time of the iteration, which a streaming engine with no
  * overhead reaches when the floating work fits the chain's idle slots.
  *
@@ -45,9 +47,9 @@ record IterationGraph(long minibatchRequests, long gradients, long summaries, lo
 
     /** One level of the chain: its calls and the depth of its longest chain. */
     record Level(String name, long calls, int depth) {
-        /** max(depth, calls/C)·L; 0 for an empty level. */
+        /** max(depth, ⌈calls/C⌉)·L; 0 for an empty level. */
         double millis(int concurrency, double latencyMs) {
-            return calls == 0 ? 0 : Math.max(depth, (double) calls / concurrency) * latencyMs;
+            return calls == 0 ? 0 : Math.max(depth, rounds(calls, concurrency)) * latencyMs;
         }
     }
 
@@ -64,14 +66,19 @@ record IterationGraph(long minibatchRequests, long gradients, long summaries, lo
         return levels;
     }
 
-    /** The sum over the levels of max(depth, calls/C)·L. */
+    /** The sum over the levels of max(depth, ⌈calls/C⌉)·L. */
     double chainBoundMillis(int concurrency, double latencyMs) {
         return levels().stream().mapToDouble(l -> l.millis(concurrency, latencyMs)).sum();
     }
 
-    /** (all requests)·L/C. */
+    /** ⌈all requests/C⌉·L. */
     double workBoundMillis(int concurrency, double latencyMs) {
-        return (double) totalRequests * latencyMs / concurrency;
+        return rounds(totalRequests, concurrency) * latencyMs;
+    }
+
+    /** How many rounds of L at least {@code calls} calls of length L take on {@code concurrency} slots. */
+    private static long rounds(long calls, int concurrency) {
+        return (calls + concurrency - 1) / concurrency;
     }
 
     /** The larger of the chain and the work bound. */
