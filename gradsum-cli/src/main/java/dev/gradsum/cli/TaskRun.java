@@ -5,7 +5,6 @@ import dev.gradsum.cli.provider.ApiKeys;
 import dev.gradsum.cli.provider.ChatModels;
 import dev.gradsum.cli.provider.ModelSpec;
 import dev.gradsum.cli.provider.Reachability;
-import dev.gradsum.cli.report.RunInfo;
 import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.cli.taskfile.TaskSetup;
