@@ -16,7 +16,6 @@ import dev.gradsum.internal.Causes;
 import dev.gradsum.llm.BudgetExceededException;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.UnusableReplies;
-import dev.gradsum.model.Usage;
 import dev.gradsum.store.SqliteStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -276,10 +274,7 @@ final class EvalCommand implements Callable<Integer> {
                 + " rated rows passed" + (e.errors() > 0 ? " (" + e.rated() + "/" + e.rows().size() + " rows rated)" : "") + (e.errors() > 0 ? "; " + e.errors() + " evaluation error(s) left out" : "")
                 + (e.failedGenerations() > 0 ? "; " + e.failedGenerations() + " generation(s) failed" : "") + ".");
         cli.out().println("Prompt: " + source);
-        Usage usage = e.total();
-        cli.out().println(String.format(Locale.ROOT, "Usage: %s, %d retries, %d tokens%s, %s.",
-                UsageText.requests(usage), usage.retries(), usage.totalTokens(), UsageText.estimated(usage),
-                UsageText.cost(usage, 4)));
+        cli.out().println(UsageText.line(e.total()));
         cli.out().flush();
     }
 

@@ -183,8 +183,7 @@ final class JudgeCheckCommand implements Callable<Integer> {
         out.println();
         out.println(String.format(Locale.ROOT, "Accuracy %s, Cohen's kappa %s on %d rated rows%s.", number(a.accuracy()),
                 number(a.kappa()), a.rated(), a.unrated() > 0 ? " (" + a.unrated() + " left out: not rated by both)" : ""));
-        out.println(String.format(Locale.ROOT, "Usage: %s, %d retries, %d tokens%s, %s.", UsageText.requests(usage),
-                usage.retries(), usage.totalTokens(), UsageText.estimated(usage), UsageText.cost(usage, 4)));
+        out.println(UsageText.line(usage));
         out.flush();
     }
 
