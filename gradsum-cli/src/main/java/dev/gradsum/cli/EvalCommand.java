@@ -204,9 +204,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private PromptTemplate promptFrom(TaskRun run, Path file, String flag) {
-        PromptTemplate p = TaskSetup.promptFor(run.file, run.setup.task().prompt(), read(file, flag), flag + " " + file);
-        TaskSetup.checkPlaceholders(run.file, p, run.setup.dataset(), flag + " " + file);
-        return p;
+        return run.promptFromFlag(read(file, flag), flag + " " + file);
     }
 
     /** The paired difference (new − baseline) over rows both rated: the engine's rule ({@link BaselineComparison}). */

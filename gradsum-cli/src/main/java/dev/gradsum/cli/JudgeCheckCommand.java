@@ -2,7 +2,6 @@ package dev.gradsum.cli;
 
 import dev.gradsum.GradSum;
 import dev.gradsum.cli.report.UsageText;
-import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.exception.ConfigurationException;
@@ -146,9 +145,7 @@ final class JudgeCheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ConfigurationException("--prompt: cannot read " + promptFile + ": " + e.getMessage());
         }
-        PromptTemplate p = TaskSetup.promptFor(run.file, run.setup.task().prompt(), text, "--prompt " + promptFile);
-        TaskSetup.checkPlaceholders(run.file, p, run.setup.dataset(), "--prompt " + promptFile);
-        return p;
+        return run.promptFromFlag(text, "--prompt " + promptFile);
     }
 
     /** The metric named by --against on the expected field, else the task's own metric. */
