@@ -57,9 +57,8 @@ final class EvalCommand implements Callable<Integer> {
             "(read with the task's data.fields; format from the extension)."})
     Path dataFile;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = {"Most model calls in flight.",
-            "Default: search.concurrency, else 8."})
-    Integer concurrency;
+    @Mixin
+    ConcurrencyOption concurrency = new ConcurrencyOption();
 
     @Option(names = "--batch", description = {"Send the target's and the judge's calls as provider batches (about half price;",
             "anthropic). Batches are kept in the store: a rerun polls them, never submits them twice."})
@@ -110,7 +109,7 @@ final class EvalCommand implements Callable<Integer> {
         if (dataFile != null && split != null) {
             throw new ConfigurationException("eval: give --split or --data, not both");
         }
-        TaskRun run = TaskRun.loadToScore(taskFile, concurrency);
+        TaskRun run = TaskRun.loadToScore(taskFile, concurrency.value);
         PromptTemplate prompt = run.setup.prompt();
         String source = "the task's prompt";
         if (promptFile != null) {

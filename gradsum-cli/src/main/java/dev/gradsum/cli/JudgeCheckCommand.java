@@ -70,8 +70,8 @@ final class JudgeCheckCommand implements Callable<Integer> {
     @Option(names = "--min-kappa", paramLabel = "K", description = "Exit 5 when Cohen's kappa is below K (default: ${DEFAULT-VALUE}).")
     double minKappa = JudgeAgreement.DEFAULT_MIN_KAPPA;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = {"Most model calls in flight.", "Default: search.concurrency, else 8."})
-    Integer concurrency;
+    @Mixin
+    ConcurrencyOption concurrency = new ConcurrencyOption();
 
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
@@ -91,7 +91,7 @@ final class JudgeCheckCommand implements Callable<Integer> {
         if (human != null && against != null) {
             throw new ConfigurationException("judge-check: give --against or --human, not both");
         }
-        TaskRun run = TaskRun.loadToScore(taskFile, concurrency);
+        TaskRun run = TaskRun.loadToScore(taskFile, concurrency.value);
         Task task = run.setup.task();
         Criteria criteria = task.criteria();
         if (criteria == null) {
