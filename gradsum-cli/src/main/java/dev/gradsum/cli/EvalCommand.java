@@ -61,7 +61,7 @@ final class EvalCommand implements Callable<Integer> {
     ConcurrencyOption concurrency = new ConcurrencyOption();
 
     @Option(names = "--batch", description = {"Send the target's and the judge's calls as provider batches (about half price;",
-            "anthropic). Batches are kept in the store: a rerun polls them, never submits them twice."})
+            "anthropic, openai, gemini). Batches are kept in the store: a rerun polls them, never submits them twice."})
     boolean batch;
 
     @Option(names = "--batch-poll-seconds", paramLabel = "S", description = {"How often running batches are polled",
