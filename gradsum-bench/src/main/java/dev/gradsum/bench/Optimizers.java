@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -188,15 +189,8 @@ public final class Optimizers {
         public String label() { return "ProTeGi"; }
 
         public Outcome optimize(BenchTask task, BenchSettings settings) {
-            long start = System.nanoTime();
-            SearchTrace trace = new SearchTrace();
-            try (PeerContext context = PeerContext.open(task.task(), task.models(), task.pricing(), settings.budget(),
-                    task.concurrency(), task.timeout(), settings.seed())) {
-                PeerOutcome o = new ProTeGi(context, ProTeGiOptions.paper().withRounds(settings.iterations())
-                        .withSeed(settings.seed())).run(task.split(), trace);
-                return new Outcome(o.best(), context.usage(), (System.nanoTime() - start) / 1_000_000, o.stopReason(),
-                        trace);
-            }
+            return peer(task, settings, (context, trace) -> new ProTeGi(context, ProTeGiOptions.paper()
+                    .withRounds(settings.iterations()).withSeed(settings.seed())).run(task.split(), trace));
         }
     }
 
@@ -210,17 +204,23 @@ public final class Optimizers {
         public String label() { return "GEPA"; }
 
         public Outcome optimize(BenchTask task, BenchSettings settings) {
-            long start = System.nanoTime();
-            SearchTrace trace = new SearchTrace();
             SearchOptions paper = SearchOptions.defaults();
             int proposals = settings.iterations() * paper.beamSize() * paper.candidatesPerPrompt();
-            try (PeerContext context = PeerContext.open(task.task(), task.models(), task.pricing(), settings.budget(),
-                    task.concurrency(), task.timeout(), settings.seed())) {
-                PeerOutcome o = new Gepa(context, GepaOptions.paper().withProposals(proposals).withSeed(settings.seed()))
-                        .run(task.split(), trace);
-                return new Outcome(o.best(), context.usage(), (System.nanoTime() - start) / 1_000_000, o.stopReason(),
-                        trace);
-            }
+            return peer(task, settings, (context, trace) -> new Gepa(context, GepaOptions.paper()
+                    .withProposals(proposals).withSeed(settings.seed())).run(task.split(), trace));
+        }
+    }
+
+    /** Runs a peer {@code search} in its own {@link PeerContext}: its best prompt, the context's usage, the wall time, its trace. */
+    private static Optimizer.Outcome peer(BenchTask task, BenchSettings settings,
+            BiFunction<PeerContext, SearchTrace, PeerOutcome> search) {
+        long start = System.nanoTime();
+        SearchTrace trace = new SearchTrace();
+        try (PeerContext context = PeerContext.open(task.task(), task.models(), task.pricing(), settings.budget(),
+                task.concurrency(), task.timeout(), settings.seed())) {
+            PeerOutcome o = search.apply(context, trace);
+            return new Optimizer.Outcome(o.best(), context.usage(), (System.nanoTime() - start) / 1_000_000, o.stopReason(),
+                    trace);
         }
     }
 }

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -79,20 +78,13 @@ final class StubCommand implements Callable<Integer> {
         new YAMLMapper().writeValue(tests.toFile(), cases);
     }
 
-    private static void waitForStdinToClose() throws InterruptedException {
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                while (in.readLine() != null) {
-                    // input is ignored; its end stops the stub
-                }
-            } catch (IOException e) {
-                // a broken stdin ends the stub too
+    private static void waitForStdinToClose() {
+        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            while (in.readLine() != null) {
+                // input is ignored; its end stops the stub
             }
-            closed.countDown();
-        }, "stub-stdin");
-        reader.setDaemon(true);
-        reader.start();
-        closed.await();
+        } catch (IOException e) {
+            // a broken stdin ends the stub too
+        }
     }
 }

@@ -103,10 +103,9 @@ final class SuiteCommand implements Callable<Integer> {
                 seed, 2000);
         settings.optimizers().forEach(Optimizers::byKey);
         BenchResult result = new BenchRunner(settings, System.err).run(loaded.name(), loaded.tasks(), loaded.skipped());
-        Path folder = out != null ? out
-                : Path.of("gradsum-runs", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path folder = folder();
         System.out.print(TableWriter.write(result, folder));
-        System.out.println("\nwritten: " + folder.resolve(TableWriter.MARKDOWN) + ", " + folder.resolve(TableWriter.JSON));
+        printWritten(folder);
         return 0;
     }
 
@@ -136,10 +135,19 @@ final class SuiteCommand implements Callable<Integer> {
             results.add(new SeedBench(settings, System.err).run(w, seeds, split.get(0), split.get(1), split.get(2), 8,
                     judgeError, columns));
         }
-        Path folder = out != null ? out
-                : Path.of("gradsum-runs", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path folder = folder();
         System.out.print(TableWriter.writeSeeds(results, folder));
-        System.out.println("\nwritten: " + folder.resolve(TableWriter.MARKDOWN) + ", " + folder.resolve(TableWriter.JSON));
+        printWritten(folder);
         return 0;
+    }
+
+    /** {@code --out}, else {@code gradsum-runs/bench-<yyyyMMdd-HHmmss>}. */
+    private Path folder() {
+        return out != null ? out
+                : Path.of("gradsum-runs", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
+    private static void printWritten(Path folder) {
+        System.out.println("\nwritten: " + folder.resolve(TableWriter.MARKDOWN) + ", " + folder.resolve(TableWriter.JSON));
     }
 }

@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
         flags.check();
         SimulatedWorld world = SimulatedWorld.create();
         SearchOptions options = search.applyTo(SearchOptions.builder()).build();
-        int concurrency = flags.concurrency != null ? flags.concurrency : CallPath.DEFAULT_MAX_CONCURRENCY;
+        int concurrency = flags.concurrency.value != null ? flags.concurrency.value : CallPath.DEFAULT_MAX_CONCURRENCY;
 
         cli.out().println(BANNER);
         cli.out().flush();

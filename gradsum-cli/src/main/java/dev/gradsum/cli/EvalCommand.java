@@ -16,7 +16,6 @@ import dev.gradsum.internal.Causes;
 import dev.gradsum.llm.BudgetExceededException;
 import dev.gradsum.llm.CallCache;
 import dev.gradsum.llm.UnusableReplies;
-import dev.gradsum.model.Usage;
 import dev.gradsum.store.SqliteStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,12 +57,11 @@ final class EvalCommand implements Callable<Integer> {
             "(read with the task's data.fields; format from the extension)."})
     Path dataFile;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = {"Most model calls in flight.",
-            "Default: search.concurrency, else 8."})
-    Integer concurrency;
+    @Mixin
+    ConcurrencyOption concurrency = new ConcurrencyOption();
 
     @Option(names = "--batch", description = {"Send the target's and the judge's calls as provider batches (about half price;",
-            "anthropic). Batches are kept in the store: a rerun polls them, never submits them twice."})
+            "anthropic, openai, gemini). Batches are kept in the store: a rerun polls them, never submits them twice."})
     boolean batch;
 
     @Option(names = "--batch-poll-seconds", paramLabel = "S", description = {"How often running batches are polled",
@@ -112,7 +109,7 @@ final class EvalCommand implements Callable<Integer> {
         if (dataFile != null && split != null) {
             throw new ConfigurationException("eval: give --split or --data, not both");
         }
-        TaskRun run = TaskRun.loadToScore(taskFile, concurrency);
+        TaskRun run = TaskRun.loadToScore(taskFile, concurrency.value);
         PromptTemplate prompt = run.setup.prompt();
         String source = "the task's prompt";
         if (promptFile != null) {
@@ -206,9 +203,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private PromptTemplate promptFrom(TaskRun run, Path file, String flag) {
-        PromptTemplate p = TaskSetup.promptFor(run.file, run.setup.task().prompt(), read(file, flag), flag + " " + file);
-        TaskSetup.checkPlaceholders(run.file, p, run.setup.dataset(), flag + " " + file);
-        return p;
+        return run.promptFromFlag(read(file, flag), flag + " " + file);
     }
 
     /** The paired difference (new − baseline) over rows both rated: the engine's rule ({@link BaselineComparison}). */
@@ -276,10 +271,7 @@ final class EvalCommand implements Callable<Integer> {
                 + " rated rows passed" + (e.errors() > 0 ? " (" + e.rated() + "/" + e.rows().size() + " rows rated)" : "") + (e.errors() > 0 ? "; " + e.errors() + " evaluation error(s) left out" : "")
                 + (e.failedGenerations() > 0 ? "; " + e.failedGenerations() + " generation(s) failed" : "") + ".");
         cli.out().println("Prompt: " + source);
-        Usage usage = e.total();
-        cli.out().println(String.format(Locale.ROOT, "Usage: %s, %d retries, %d tokens%s, %s.",
-                UsageText.requests(usage), usage.retries(), usage.totalTokens(), UsageText.estimated(usage),
-                UsageText.cost(usage, 4)));
+        cli.out().println(UsageText.line(e.total()));
         cli.out().flush();
     }
 

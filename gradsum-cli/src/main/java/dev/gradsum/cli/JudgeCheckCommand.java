@@ -2,7 +2,6 @@ package dev.gradsum.cli;
 
 import dev.gradsum.GradSum;
 import dev.gradsum.cli.report.UsageText;
-import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.exception.ConfigurationException;
@@ -71,8 +70,8 @@ final class JudgeCheckCommand implements Callable<Integer> {
     @Option(names = "--min-kappa", paramLabel = "K", description = "Exit 5 when Cohen's kappa is below K (default: ${DEFAULT-VALUE}).")
     double minKappa = JudgeAgreement.DEFAULT_MIN_KAPPA;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = {"Most model calls in flight.", "Default: search.concurrency, else 8."})
-    Integer concurrency;
+    @Mixin
+    ConcurrencyOption concurrency = new ConcurrencyOption();
 
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
@@ -92,7 +91,7 @@ final class JudgeCheckCommand implements Callable<Integer> {
         if (human != null && against != null) {
             throw new ConfigurationException("judge-check: give --against or --human, not both");
         }
-        TaskRun run = TaskRun.loadToScore(taskFile, concurrency);
+        TaskRun run = TaskRun.loadToScore(taskFile, concurrency.value);
         Task task = run.setup.task();
         Criteria criteria = task.criteria();
         if (criteria == null) {
@@ -146,9 +145,7 @@ final class JudgeCheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ConfigurationException("--prompt: cannot read " + promptFile + ": " + e.getMessage());
         }
-        PromptTemplate p = TaskSetup.promptFor(run.file, run.setup.task().prompt(), text, "--prompt " + promptFile);
-        TaskSetup.checkPlaceholders(run.file, p, run.setup.dataset(), "--prompt " + promptFile);
-        return p;
+        return run.promptFromFlag(text, "--prompt " + promptFile);
     }
 
     /** The metric named by --against on the expected field, else the task's own metric. */
@@ -183,8 +180,7 @@ final class JudgeCheckCommand implements Callable<Integer> {
         out.println();
         out.println(String.format(Locale.ROOT, "Accuracy %s, Cohen's kappa %s on %d rated rows%s.", number(a.accuracy()),
                 number(a.kappa()), a.rated(), a.unrated() > 0 ? " (" + a.unrated() + " left out: not rated by both)" : ""));
-        out.println(String.format(Locale.ROOT, "Usage: %s, %d retries, %d tokens%s, %s.", UsageText.requests(usage),
-                usage.retries(), usage.totalTokens(), UsageText.estimated(usage), UsageText.cost(usage, 4)));
+        out.println(UsageText.line(usage));
         out.flush();
     }
 

@@ -64,7 +64,7 @@ final class OptimizeCommand implements Callable<Integer> {
     public Integer call() {
         String taskPath = resume == null ? required(taskFile) : resumeTaskFile();
         recordingOptions.check();
-        TaskRun run = TaskRun.load(taskPath, search, flags.concurrency)
+        TaskRun run = TaskRun.load(taskPath, search, flags.concurrency.value)
                 .connect(cli.env(), cli.err()::println, recordingOptions.replaying());
         CallPlan plan = CallPlan.of(run.setup, run.options, MetaPrompts.defaults());
         Progress progress = Progress.forOutput(cli.err(), cli.interactive(), cli.clock(), run.options.iterations(),

@@ -2,7 +2,6 @@ package dev.gradsum.cli;
 
 import dev.gradsum.cli.plan.CallPlan;
 import dev.gradsum.cli.plan.RoleEstimate;
-import dev.gradsum.cli.taskfile.TaskSetup;
 import dev.gradsum.data.Split;
 import dev.gradsum.engine.CallEstimate;
 import dev.gradsum.model.Pricing;

@@ -1,5 +1,6 @@
 package dev.gradsum.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Flags of the commands that run a search ({@code optimize}, {@code demo}) that do not change its result. */
@@ -8,11 +9,11 @@ final class RunOptions {
             description = {"Folder that receives the run folders.", "Default: the task file's output:, else gradsum-runs."})
     String out;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = {"Most model calls in flight.", "Default: search.concurrency, else 8."})
-    Integer concurrency;
+    @Mixin
+    ConcurrencyOption concurrency = new ConcurrencyOption();
 
     /** Fails on values no run can use. */
     void check() {
-        SearchFlags.atLeast("--concurrency", concurrency, 1);
+        SearchFlags.atLeast("--concurrency", concurrency.value, 1);
     }
 }

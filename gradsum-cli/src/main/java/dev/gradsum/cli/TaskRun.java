@@ -5,10 +5,10 @@ import dev.gradsum.cli.provider.ApiKeys;
 import dev.gradsum.cli.provider.ChatModels;
 import dev.gradsum.cli.provider.ModelSpec;
 import dev.gradsum.cli.provider.Reachability;
-import dev.gradsum.cli.report.RunInfo;
 import dev.gradsum.cli.taskfile.TaskFile;
 import dev.gradsum.cli.taskfile.TaskFileReader;
 import dev.gradsum.cli.taskfile.TaskSetup;
+import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.data.Split;
 import dev.gradsum.llm.BatchApi;
 import dev.gradsum.llm.BatchOptions;
@@ -97,6 +97,16 @@ final class TaskRun {
         roles = ChatModels.roles(file.models(), keys, options.candidatesPerPrompt(), notices);
         batchApis = ChatModels.batchApis(file.models(), keys, options.candidatesPerPrompt(), batchEveryRole);
         return this;
+    }
+
+    /**
+     * A prompt a flag gives instead of the task's ({@code text} read from the file {@code label} names, e.g.
+     * {@code --prompt best_prompt.txt}): shaped as the task's prompt is, its placeholders checked against the data.
+     */
+    PromptTemplate promptFromFlag(String text, String label) {
+        PromptTemplate p = TaskSetup.promptFor(file, setup.task().prompt(), text, label);
+        TaskSetup.checkPlaceholders(file, p, setup.dataset(), label);
+        return p;
     }
 
     /** {@code eval --batch}: the target's and the judge's calls go out as provider batches, whatever their sections say. */

@@ -5,6 +5,7 @@ import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.data.Split;
 import dev.gradsum.llm.LlmRequest;
 import dev.gradsum.modules.Evaluation;
+import dev.gradsum.modules.GradientGenerator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -196,7 +197,7 @@ public final class Gepa {
         for (Evaluation e : run) {
             out.append("<example>\n<input>\n").append(e.generation().input()).append("\n</input>\n<output>\n")
                     .append(e.generation().failed() ? "(no answer)" : e.generation().output()).append("\n</output>\n");
-            String expected = PeerEdits.expected(context.task(), e.generation().example());
+            String expected = GradientGenerator.expected(context.task(), e.generation().example());
             if (expected != null) {
                 out.append("<expected>\n").append(expected).append("\n</expected>\n");
             }

@@ -1,14 +1,12 @@
 package dev.gradsum.bench.peers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.exception.ConfigurationException;
 import dev.gradsum.llm.Llm;
 import dev.gradsum.llm.LlmException;
 import dev.gradsum.llm.LlmRequest;
 import dev.gradsum.modules.JsonExtraction;
-import dev.gradsum.task.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * What the peer methods' editing steps share: one call whose failure skips that piece (as in the core),
  * the prompts of a {@code {"prompts": [...]}} answer, the one text they rewrite (a chat prompt's optimized
- * message, {@link #edited}), whether a new text can run (same placeholders), and a row's expected answer.
+ * message, {@link #edited}) and whether a new text can run (same placeholders).
  */
 final class PeerEdits {
     private PeerEdits() {
@@ -94,13 +92,5 @@ final class PeerEdits {
                     + "or leave protegi and gepa out of --optimizers");
         }
         return optimized.get(0);
-    }
-
-    /** The row's expected answer: the judge criteria's field, else the metric's, else none. */
-    static String expected(Task task, Example example) {
-        String field = task.criteria() != null && task.criteria().expectedField() != null
-                ? task.criteria().expectedField()
-                : task.metric() != null ? task.metric().expectedField() : null;
-        return field == null ? null : example.get(field);
     }
 }

@@ -4,6 +4,7 @@ import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.llm.LlmRequest;
 import dev.gradsum.modules.Evaluation;
+import dev.gradsum.modules.GradientGenerator;
 import dev.gradsum.task.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -139,7 +140,7 @@ final class ProTeGiExpander {
         for (Evaluation e : errors) {
             out.append("<example>\n<input>\n").append(e.generation().input()).append("\n</input>\n<output>\n")
                     .append(e.generation().output()).append("\n</output>\n");
-            String expected = PeerEdits.expected(task, e.generation().example());
+            String expected = GradientGenerator.expected(task, e.generation().example());
             if (expected != null) {
                 out.append("<expected>\n").append(expected).append("\n</expected>\n");
             }

@@ -218,9 +218,7 @@ public final class ChatModels {
     }
 
     private static ChatModel build(ModelSpec spec, String apiKey, Capability can, int editorPrompts) {
-        String keyHint = spec.apiKeyEnv() == null ? "whether the server needs an API key (api_key_env)"
-                : "the API key in $" + spec.apiKeyEnv();
-        StatusHttpClientBuilder http = new StatusHttpClientBuilder(spec.label(), displayUrl(spec), keyHint);
+        StatusHttpClientBuilder http = http(spec);
         Double temperature = can.sends("temperature") ? spec.temperature() : null;
         return switch (spec.provider()) {
             case OPENAI, OPENAI_COMPATIBLE, OLLAMA, VLLM -> {
@@ -257,14 +255,11 @@ public final class ChatModels {
                         .maxRetries(0)
                         .logRequests(false)
                         .logResponses(false);
-                int maxTokens = spec.maxTokens() != null ? spec.maxTokens() : defaultMaxTokens(editorPrompts);
                 if (spec.thinkingBudget() != null) {
-                    // max_tokens must exceed the budget: thinking counts in it (extended-thinking documentation)
                     // returnThinking: the thinking blocks come back as the reply's reasoning, kept apart from the answer
                     b.thinkingType("enabled").thinkingBudgetTokens(spec.thinkingBudget()).returnThinking(true);
-                    maxTokens = spec.maxTokens() != null ? maxTokens : maxTokens + spec.thinkingBudget();
                 }
-                yield b.temperature(temperature).maxTokens(maxTokens).build();
+                yield b.temperature(temperature).maxTokens(anthropicMaxTokens(spec, editorPrompts)).build();
             }
             case GEMINI -> {
                 GoogleAiGeminiChatModel.GoogleAiGeminiChatModelBuilder b = GoogleAiGeminiChatModel.builder()

@@ -20,6 +20,15 @@ public final class UsageText {
                 u.cachedCalls(), u.failures() > 0 ? ", " + u.failures() + " failed" : "");
     }
 
+    /**
+     * {@code Usage: 12 requests (12 paid, 0 from cache), 0 retries, 345 tokens, $0.0012.}: the usage line
+     * {@code eval} and {@code judge-check} print.
+     */
+    public static String line(Usage u) {
+        return String.format(Locale.ROOT, "Usage: %s, %d retries, %d tokens%s, %s.", requests(u), u.retries(),
+                u.totalTokens(), estimated(u), cost(u, 4));
+    }
+
     /** {@code (estimated)} after a token count that gradsum counted in part, else nothing. */
     public static String estimated(Usage u) {
         return u.tokensEstimated() ? " (estimated)" : "";

@@ -119,9 +119,6 @@ final class ChatPromptSection {
             }
             builder.example(turns.get(i)[1], turns.get(i + 1)[1]);
         }
-        if (turns.size() % 2 == 0) {
-            throw top.error("messages", "example turns come in pairs: a user message, then the assistant's answer");
-        }
         builder.user(turns.get(turns.size() - 1)[1]);
     }
 }

@@ -1,7 +1,6 @@
 package dev.gradsum.cli.taskfile;
 
 import dev.gradsum.data.Dataset;
-import dev.gradsum.data.Example;
 import dev.gradsum.data.PromptTemplate;
 import dev.gradsum.data.Split;
 import dev.gradsum.exception.ConfigurationException;
