@@ -374,7 +374,7 @@ public final class GradSum {
         public Builder bootstrapSamples(int v) { return knob("bootstrapSamples", k -> k.bootstrapSamples(v)); }
         /** Seeds the split, minibatch sampling, backoff jitter and the bootstrap, so a run replays. */
         public Builder seed(long seed) { return knob("seed", k -> k.seed(seed)); }
-        // i13-engine: search beyond the paper (see SearchOptions)
+        // search beyond the paper (see SearchOptions)
         public Builder selection(SearchOptions.Selection v) { return knob("selection", k -> k.selection(v)); }
         public Builder minibatchGate(boolean v) { return knob("minibatchGate", k -> k.minibatchGate(v)); }
         public Builder validation(SearchOptions.Validation v) { return knob("validation", k -> k.validation(v)); }

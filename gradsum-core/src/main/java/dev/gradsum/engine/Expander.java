@@ -59,7 +59,7 @@ final class Expander {
                 .toList();
         int rows = batches.stream().mapToInt(List::size).sum();
 
-        events.stageStarted(iteration, Stage.GENERATE, rows * RowCalls.of(task, options)); // i13-engine: judge samples
+        events.stageStarted(iteration, Stage.GENERATE, rows * RowCalls.of(task, options));
         List<Branch> branches = IntStream.range(0, n)
                 .mapToObj(k -> branch(flow, beam.get(k), batches.get(k), toValidate))
                 .toList();
