@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The batch path of one model: the sibling of the online call path that the validation, test and eval
- * stages use when the role's model is set to batch ({@link CallPath.Builder#batchApi}).
+ * ratings use ({@link CallPath#batchLlm}) when the call path has a batch API ({@link CallPath.Builder#batchApi}).
  * Requests missing from the cache are gathered (until none came for {@link BatchOptions#gatherWindow},
  * or {@link BatchOptions#maxRequests} are waiting), submitted as one batch whose id and custom ids go
  * into the {@link BatchLedger} at once, and polled every {@link BatchOptions#pollInterval} on a daemon
@@ -251,14 +251,16 @@ final class BatchQueue implements AutoCloseable {
 
     /** The batch of {@code token} at the provider, if it has one and can say so; empty when the lookup fails. */
     private Optional<BatchApi.Submission> lookUp(String token, int requests) {
-        if (!api.findsByToken()) {
-            return Optional.empty();
-        }
         try {
-            return api.find(token, requests).map(s -> checked(s, requests));
+            return find(token, requests);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The batch of {@code token} at the provider; empty when it has none or cannot carry a token; throws when the lookup fails. */
+    private Optional<BatchApi.Submission> find(String token, int requests) {
+        return api.findsByToken() ? api.find(token, requests).map(s -> checked(s, requests)) : Optional.empty();
     }
 
     /**
@@ -282,8 +284,7 @@ final class BatchQueue implements AutoCloseable {
             }
             Optional<BatchApi.Submission> created;
             try {
-                created = api.findsByToken() ? api.find(token, intent.keys().size()).map(s -> checked(s, intent.keys().size()))
-                        : Optional.empty();
+                created = find(token, intent.keys().size());
             } catch (RuntimeException e) {
                 synchronized (lock) {
                     int failures = unresolved.merge(token, 1, Integer::sum);
@@ -340,11 +341,6 @@ final class BatchQueue implements AutoCloseable {
                     continue; // poll again at the next interval
                 }
                 status = BatchApi.Status.of(BatchApi.State.FAILED); // no answer will come: every request is retried
-                ledger.stateChanged(o.batch.id(), BatchApi.State.FAILED);
-                Map<CompletableFuture<BatchApi.Result>, BatchApi.Result> results = end(o, status);
-                publish();
-                results.forEach(CompletableFuture::complete);
-                continue;
             }
             if (status.state() != o.state) {
                 o.state = status.state();
