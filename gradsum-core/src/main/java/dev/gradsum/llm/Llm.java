@@ -249,10 +249,7 @@ public final class Llm {
             path.budget.release();
         }
         if (unusable != null) {
-            UnusableReplyException e = new UnusableReplyException(who(), role, unusable, reply, maxTokens,
-                    unusable == UnusableReplyException.Kind.REFUSED ? "content filter" : null);
-            path.listener.onUnusableReply(e);
-            throw e;
+            throw unusable(unusable, reply, unusable == UnusableReplyException.Kind.REFUSED ? "content filter" : null);
         }
         path.listener.onCall(role, reply, total);
         return reply;
