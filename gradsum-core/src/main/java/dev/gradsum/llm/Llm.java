@@ -10,6 +10,8 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
 /**
@@ -316,9 +318,9 @@ public final class Llm {
             BatchApi.Result result;
             try {
                 result = batch.request(key, chatRequest, path.cache.answers()).get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 result = BatchApi.Result.failed(FailureText.describe(e.getCause()));
-            } catch (java.util.concurrent.CancellationException e) {
+            } catch (CancellationException e) {
                 throw new LlmException(who() + ": the run ended before its batch did", e);
             }
             if (result.succeeded()) {
