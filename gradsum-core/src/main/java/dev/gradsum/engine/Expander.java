@@ -115,7 +115,7 @@ final class Expander {
         List<CompletableFuture<Evaluation>> verdicts = new ArrayList<>(rows.size());
         List<CompletableFuture<Optional<Gradient>>> rowGradients = new ArrayList<>(rows.size());
         for (Example row : rows) {
-            CompletableFuture<Evaluation> verdict = flow.start(() -> modules.rate(prompt, row));
+            CompletableFuture<Evaluation> verdict = flow.start(() -> modules.rateTraining(prompt, row));
             verdicts.add(verdict);
             rowGradients.add(flow.then(verdict, e -> absorbed(note, "gradient generation", Optional.empty(),
                     () -> modules.gradientGenerator().generate(task, prompt, e))));
