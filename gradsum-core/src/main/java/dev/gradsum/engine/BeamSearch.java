@@ -57,8 +57,8 @@ import java.util.stream.Collectors;
  * editor wrote it (with the minibatch gate: the child first answers its parent's minibatch, and its
  * validation starts as soon as it passed). The one barrier left is the algorithm's: the beam is chosen
  * once all of the iteration's validation is in. Successive halving needs all of the iteration's children
- * to compare them, so with it the children's validation starts at that barrier. Candidate ids follow (beam order, editor's order), never arrival, so a
- * seed gives the same search whatever the timing. Listeners are told from the calling thread, stage by
+ * to compare them, so with it the children's validation starts at that barrier. Candidate ids follow
+ * (beam order, editor's order), never arrival, so a seed gives the same search whatever the timing. Listeners are told from the calling thread, stage by
  * stage, in that same order. One instance runs one search.
  */
 public final class BeamSearch {
