@@ -75,12 +75,15 @@ final class BatchQueue implements AutoCloseable {
     /** A batch that has not ended, with when to poll it next. */
     private static final class Open {
         final BatchLedger.Batch batch;
+        /** The custom ids of the batch's requests, in order, as every poll names them. */
+        final List<String> customIds;
         BatchApi.State state;
         long nextPoll;
         int pollFailures;
 
         Open(BatchLedger.Batch batch) {
             this.batch = batch;
+            this.customIds = batch.requests().stream().map(BatchLedger.Request::customId).toList();
             this.state = batch.state();
         }
     }
@@ -331,10 +334,9 @@ final class BatchQueue implements AutoCloseable {
         }
         for (Open o : due) {
             o.nextPoll = System.nanoTime() + options.pollInterval().toNanos();
-            List<String> customIds = o.batch.requests().stream().map(BatchLedger.Request::customId).toList();
             BatchApi.Status status;
             try {
-                status = api.poll(o.batch.id(), customIds);
+                status = api.poll(o.batch.id(), o.customIds);
                 o.pollFailures = 0;
             } catch (RuntimeException e) {
                 if (Failure.of(e).retriable() || ++o.pollFailures < POLL_FAILURES_TO_GIVE_UP) {
