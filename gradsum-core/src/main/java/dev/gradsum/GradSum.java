@@ -374,7 +374,7 @@ public final class GradSum {
         public Builder bootstrapSamples(int v) { return knob("bootstrapSamples", k -> k.bootstrapSamples(v)); }
         /** Seeds the split, minibatch sampling, backoff jitter and the bootstrap, so a run replays. */
         public Builder seed(long seed) { return knob("seed", k -> k.seed(seed)); }
-        // i13-engine: search beyond the paper (see SearchOptions)
+        // search beyond the paper (see SearchOptions)
         public Builder selection(SearchOptions.Selection v) { return knob("selection", k -> k.selection(v)); }
         public Builder minibatchGate(boolean v) { return knob("minibatchGate", k -> k.minibatchGate(v)); }
         public Builder validation(SearchOptions.Validation v) { return knob("validation", k -> k.validation(v)); }
@@ -435,12 +435,7 @@ public final class GradSum {
         public Builder callListener(CallListener listener) { calls.listener(listener); return this; }
 
         /**
-         * Records runs in {@code store} ({@link GradSum#optimize()}, {@link GradSum#startRun()}) so they can be
-         * listed, reported and resumed ({@link GradSum#resume(String)}); a recorded run's calls are answered
-         * from and kept in the store, which replaces {@link #cache} for it. The caller closes the store.
-         */
-        /**
-         * Sends {@code model}'s calls of the validation and test stages (and of {@link GradSum#evaluate}) as
+         * Sends {@code model}'s calls of the validation and test ratings (and of {@link GradSum#evaluate}) as
          * provider batches through {@code api}, at the batch price; training, gradient, summary and edit calls
          * stay online. With a {@link #store store}, submitted batches are kept there and polled again by a
          * rerun or a resumed run, never submitted twice.
@@ -453,6 +448,11 @@ public final class GradSum {
         /** Where submitted batches are kept when not in the {@link #store store} (e.g. a store used as a plain cache). */
         public Builder batchLedger(dev.gradsum.llm.BatchLedger ledger) { calls.batchLedger(ledger); batchLedgerGiven = true; return this; }
 
+        /**
+         * Records runs in {@code store} ({@link GradSum#optimize()}, {@link GradSum#startRun()}) so they can be
+         * listed, reported and resumed ({@link GradSum#resume(String)}); a recorded run's calls are answered
+         * from and kept in the store, which replaces {@link #cache} for it. The caller closes the store.
+         */
         public Builder store(SqliteStore store) { this.store = Objects.requireNonNull(store, "store"); return this; }
 
         /**

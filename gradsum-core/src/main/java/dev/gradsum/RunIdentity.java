@@ -33,7 +33,7 @@ final class RunIdentity {
      * matches it exactly) and reads the knob as its default ({@link #options}).
      */
     private static final List<String> KNOBS_ADDED_LATER = List.of("stopWhenLearned",
-            "selection", "minibatchGate", "validation", "judgeSamples", "minConfidence"); // i13-engine: beyond the paper
+            "selection", "minibatchGate", "validation", "judgeSamples", "minConfidence");
 
     private RunIdentity() {
     }

@@ -57,8 +57,8 @@ import java.util.stream.Collectors;
  * editor wrote it (with the minibatch gate: the child first answers its parent's minibatch, and its
  * validation starts as soon as it passed). The one barrier left is the algorithm's: the beam is chosen
  * once all of the iteration's validation is in. Successive halving needs all of the iteration's children
- * to compare them, so with it the children's validation starts at that barrier. Candidate ids follow (beam order, editor's order), never arrival, so a
- * seed gives the same search whatever the timing. Listeners are told from the calling thread, stage by
+ * to compare them, so with it the children's validation starts at that barrier. Candidate ids follow
+ * (beam order, editor's order), never arrival, so a seed gives the same search whatever the timing. Listeners are told from the calling thread, stage by
  * stage, in that same order. One instance runs one search.
  */
 public final class BeamSearch {
@@ -70,7 +70,7 @@ public final class BeamSearch {
     private final Expander expander;
     private final List<Candidate> candidates = new ArrayList<>();
     private final Map<String, Validation> validationByPrompt = new ConcurrentHashMap<>();
-    // i13-engine: parent choice and survivors (beam | pareto, min_confidence), the minibatch gate, halving
+    // parent choice and survivors (beam | pareto, min_confidence), the minibatch gate, halving
     private final Selection selection;
     private final MinibatchGate gate;
     private final SuccessiveHalving halving;
@@ -144,7 +144,7 @@ public final class BeamSearch {
         Flow flow = new Flow(executor);
         Set<String> beamTexts = beam.stream().map(c -> c.prompt().text()).collect(Collectors.toSet());
         Map<String, CompletableFuture<MinibatchGate.Check>> gates = new ConcurrentHashMap<>();
-        List<Expansion> expansions = expander.expand(flow, index, selection.parents(index, beam, this::validationRows), // i13-engine
+        List<Expansion> expansions = expander.expand(flow, index, selection.parents(index, beam, this::validationRows),
                 split.train(), written -> toValidate(flow, index, written, beamTexts, gates, split.validation()),
                 // a beam prompt not rated before (the initial prompt, in iteration 1) depends on nothing: its
                 // validation starts with the minibatch, as background work that fills the slots the chain leaves idle
@@ -183,11 +183,11 @@ public final class BeamSearch {
                 children.add(child);
             }
         }
-        if (options.minibatchGate()) { // i13-engine: only children at least as good as their parent on its minibatch go on
+        if (options.minibatchGate()) { // only children at least as good as their parent on its minibatch go on
             children = admitted(flow, index, children, expansions, gates, dropped);
         }
         List<ScoredCandidate> scored = validate(flow, index, beam, children, split);
-        Selection.Outcome chosen = selection.survive(beam, scored, this::validationRows); // i13-engine
+        Selection.Outcome chosen = selection.survive(beam, scored, this::validationRows);
         return new Iteration(index, trainScores, gradients, summaries, chosen.scored(), chosen.beam(), dropped,
                 chosen.improved());
     }
@@ -259,7 +259,7 @@ public final class BeamSearch {
                                            Split split) throws InterruptedException {
         List<Candidate> pool = new ArrayList<>(parents);
         pool.addAll(children);
-        // i13-engine: with validation=halving the new children are rated in rungs, the rest on every row
+        // with validation=halving the new children are rated in rungs, the rest on every row
         List<Candidate> halved = options.validation() == SearchOptions.Validation.HALVING
                 ? children.stream().filter(c -> !validationByPrompt.containsKey(c.prompt().text())).toList()
                 : List.of();

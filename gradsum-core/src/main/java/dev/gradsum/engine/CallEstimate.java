@@ -143,14 +143,20 @@ public final class CallEstimate {
     private final Map<Role, Range> calls;
     private final Map<Role, Range> inputTokens;
     private final Map<Role, Range> outputTokens;
+    /** Input and output tokens of the batchable calls (the validation and test ratings). */
+    private final Map<Role, Range> batchableInputTokens;
+    private final Map<Role, Range> batchableOutputTokens;
     private final Map<Role, Long> expectedCalls;
     private final Expected expected;
 
     private CallEstimate(Map<Role, Range> calls, Map<Role, Range> inputTokens, Map<Role, Range> outputTokens,
+                         Map<Role, Range> batchableInputTokens, Map<Role, Range> batchableOutputTokens,
                          Map<Role, Long> expectedCalls, Expected expected) {
         this.calls = Map.copyOf(calls);
         this.inputTokens = Map.copyOf(inputTokens);
         this.outputTokens = Map.copyOf(outputTokens);
+        this.batchableInputTokens = Map.copyOf(batchableInputTokens);
+        this.batchableOutputTokens = Map.copyOf(batchableOutputTokens);
         this.expectedCalls = Map.copyOf(expectedCalls);
         this.expected = expected;
     }
@@ -185,22 +191,22 @@ public final class CallEstimate {
         Map<Role, Range> calls = new EnumMap<>(Role.class);
         Map<Role, Range> in = new EnumMap<>(Role.class);
         Map<Role, Range> out = new EnumMap<>(Role.class);
+        Map<Role, Range> batchIn = new EnumMap<>(Role.class);
+        Map<Role, Range> batchOut = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
             long[] s = e.sums.get(r);
             calls.put(r, new Range(s[0], s[1]));
             in.put(r, new Range(s[2], s[3]));
             out.put(r, new Range(s[4], s[5]));
+            long[] b = e.batchable.get(r);
+            batchIn.put(r, new Range(b[2], b[3]));
+            batchOut.put(r, new Range(b[4], b[5]));
         }
         Map<Role, Long> expectedCalls = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
             expectedCalls.put(r, Math.round(e.expectedByRole.get(r)));
         }
-        CallEstimate estimate = new CallEstimate(calls, in, out, expectedCalls, expected);
-        for (Role r : Role.values()) {
-            long[] s = e.batchable.get(r);
-            estimate.batchable.put(r, new Range[] {new Range(s[2], s[3]), new Range(s[4], s[5])});
-        }
-        return estimate;
+        return new CallEstimate(calls, in, out, batchIn, batchOut, expectedCalls, expected);
     }
 
     /** Calls of {@code role} the search is expected to make (see the class comment). */
@@ -218,16 +224,13 @@ public final class CallEstimate {
      * validation and test ratings: generations and judge calls); the rest stays online.
      */
     public Range batchableInputTokens(Role role) {
-        return batchable.get(Objects.requireNonNull(role, "role"))[0];
+        return batchableInputTokens.get(Objects.requireNonNull(role, "role"));
     }
 
     /** Output tokens of {@code role}'s paid calls in the stages that can go out as provider batches. */
     public Range batchableOutputTokens(Role role) {
-        return batchable.get(Objects.requireNonNull(role, "role"))[1];
+        return batchableOutputTokens.get(Objects.requireNonNull(role, "role"));
     }
-
-    /** Per role: input then output tokens of the batchable calls (set by {@link #of}). */
-    private final Map<Role, Range[]> batchable = new EnumMap<>(Role.class);
 
     /** Calls of {@code role}, paid or answered from the cache. */
     public Range calls(Role role) {

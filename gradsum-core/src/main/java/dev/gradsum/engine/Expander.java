@@ -59,7 +59,7 @@ final class Expander {
                 .toList();
         int rows = batches.stream().mapToInt(List::size).sum();
 
-        events.stageStarted(iteration, Stage.GENERATE, rows * RowCalls.of(task, options)); // i13-engine: judge samples
+        events.stageStarted(iteration, Stage.GENERATE, rows * RowCalls.of(task, options));
         List<Branch> branches = IntStream.range(0, n)
                 .mapToObj(k -> branch(flow, beam.get(k), batches.get(k), toValidate))
                 .toList();
@@ -115,7 +115,7 @@ final class Expander {
         List<CompletableFuture<Evaluation>> verdicts = new ArrayList<>(rows.size());
         List<CompletableFuture<Optional<Gradient>>> rowGradients = new ArrayList<>(rows.size());
         for (Example row : rows) {
-            CompletableFuture<Evaluation> verdict = flow.start(() -> modules.rate(prompt, row));
+            CompletableFuture<Evaluation> verdict = flow.start(() -> modules.rateTraining(prompt, row));
             verdicts.add(verdict);
             rowGradients.add(flow.then(verdict, e -> absorbed(note, "gradient generation", Optional.empty(),
                     () -> modules.gradientGenerator().generate(task, prompt, e))));

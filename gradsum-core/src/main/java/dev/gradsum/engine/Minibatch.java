@@ -1,6 +1,7 @@
 package dev.gradsum.engine;
 
 import dev.gradsum.data.Example;
+import dev.gradsum.internal.Samples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,14 +24,7 @@ final class Minibatch {
         for (int i = 0; i < train.size(); i++) {
             indices.add(i);
         }
-        // Partial Fisher–Yates: the first `size` slots become a uniform sample without replacement.
-        for (int i = 0; i < size; i++) {
-            int j = i + random.nextInt(train.size() - i);
-            Integer t = indices.get(i);
-            indices.set(i, indices.get(j));
-            indices.set(j, t);
-        }
-        List<Integer> chosen = new ArrayList<>(indices.subList(0, size));
+        List<Integer> chosen = new ArrayList<>(Samples.withoutReplacement(indices, size, random));
         chosen.sort(null);
         List<Example> rows = new ArrayList<>(size);
         for (int i : chosen) {

@@ -59,7 +59,7 @@ public record SearchModules(Generator generator, Evaluator evaluator, HeldOut he
     }
 
     /** The prompt's answer to one training row, rated as soon as it arrives (online: the loop waits on it). */
-    public Evaluation rate(PromptTemplate prompt, Example row) {
+    public Evaluation rateTraining(PromptTemplate prompt, Example row) {
         return evaluator.rate(generator, prompt, row);
     }
 }

@@ -73,8 +73,9 @@ final class Selection {
         for (ScoredCandidate s : scored) {
             Candidate c = s.candidate();
             boolean parent = parents.containsKey(c.id());
-            boolean may = parent || validation.apply(c) != null
-                    && acceptance.accepts(validation.apply(c), validation.apply(parents.get(c.parentId())));
+            List<Evaluation> rows = parent ? null : validation.apply(c);
+            boolean may = parent || rows != null
+                    && acceptance.accepts(rows, validation.apply(parents.get(c.parentId())));
             (may ? eligible : others).add(s);
         }
         eligible.sort(Ranking.BEST_FIRST);

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The batch path of one model: the sibling of the online call path that the validation, test and eval
- * stages use when the role's model is set to batch ({@link CallPath.Builder#batchApi}).
+ * ratings use ({@link CallPath#batchLlm}) when the call path has a batch API ({@link CallPath.Builder#batchApi}).
  * Requests missing from the cache are gathered (until none came for {@link BatchOptions#gatherWindow},
  * or {@link BatchOptions#maxRequests} are waiting), submitted as one batch whose id and custom ids go
  * into the {@link BatchLedger} at once, and polled every {@link BatchOptions#pollInterval} on a daemon
@@ -75,12 +75,15 @@ final class BatchQueue implements AutoCloseable {
     /** A batch that has not ended, with when to poll it next. */
     private static final class Open {
         final BatchLedger.Batch batch;
+        /** The custom ids of the batch's requests, in order, as every poll names them. */
+        final List<String> customIds;
         BatchApi.State state;
         long nextPoll;
         int pollFailures;
 
         Open(BatchLedger.Batch batch) {
             this.batch = batch;
+            this.customIds = batch.requests().stream().map(BatchLedger.Request::customId).toList();
             this.state = batch.state();
         }
     }
@@ -251,14 +254,16 @@ final class BatchQueue implements AutoCloseable {
 
     /** The batch of {@code token} at the provider, if it has one and can say so; empty when the lookup fails. */
     private Optional<BatchApi.Submission> lookUp(String token, int requests) {
-        if (!api.findsByToken()) {
-            return Optional.empty();
-        }
         try {
-            return api.find(token, requests).map(s -> checked(s, requests));
+            return find(token, requests);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The batch of {@code token} at the provider; empty when it has none or cannot carry a token; throws when the lookup fails. */
+    private Optional<BatchApi.Submission> find(String token, int requests) {
+        return api.findsByToken() ? api.find(token, requests).map(s -> checked(s, requests)) : Optional.empty();
     }
 
     /**
@@ -282,8 +287,7 @@ final class BatchQueue implements AutoCloseable {
             }
             Optional<BatchApi.Submission> created;
             try {
-                created = api.findsByToken() ? api.find(token, intent.keys().size()).map(s -> checked(s, intent.keys().size()))
-                        : Optional.empty();
+                created = find(token, intent.keys().size());
             } catch (RuntimeException e) {
                 synchronized (lock) {
                     int failures = unresolved.merge(token, 1, Integer::sum);
@@ -330,21 +334,15 @@ final class BatchQueue implements AutoCloseable {
         }
         for (Open o : due) {
             o.nextPoll = System.nanoTime() + options.pollInterval().toNanos();
-            List<String> customIds = o.batch.requests().stream().map(BatchLedger.Request::customId).toList();
             BatchApi.Status status;
             try {
-                status = api.poll(o.batch.id(), customIds);
+                status = api.poll(o.batch.id(), o.customIds);
                 o.pollFailures = 0;
             } catch (RuntimeException e) {
                 if (Failure.of(e).retriable() || ++o.pollFailures < POLL_FAILURES_TO_GIVE_UP) {
                     continue; // poll again at the next interval
                 }
                 status = BatchApi.Status.of(BatchApi.State.FAILED); // no answer will come: every request is retried
-                ledger.stateChanged(o.batch.id(), BatchApi.State.FAILED);
-                Map<CompletableFuture<BatchApi.Result>, BatchApi.Result> results = end(o, status);
-                publish();
-                results.forEach(CompletableFuture::complete);
-                continue;
             }
             if (status.state() != o.state) {
                 o.state = status.state();

@@ -10,6 +10,8 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
 /**
@@ -249,10 +251,7 @@ public final class Llm {
             path.budget.release();
         }
         if (unusable != null) {
-            UnusableReplyException e = new UnusableReplyException(who(), role, unusable, reply, maxTokens,
-                    unusable == UnusableReplyException.Kind.REFUSED ? "content filter" : null);
-            path.listener.onUnusableReply(e);
-            throw e;
+            throw unusable(unusable, reply, unusable == UnusableReplyException.Kind.REFUSED ? "content filter" : null);
         }
         path.listener.onCall(role, reply, total);
         return reply;
@@ -319,9 +318,9 @@ public final class Llm {
             BatchApi.Result result;
             try {
                 result = batch.request(key, chatRequest, path.cache.answers()).get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 result = BatchApi.Result.failed(FailureText.describe(e.getCause()));
-            } catch (java.util.concurrent.CancellationException e) {
+            } catch (CancellationException e) {
                 throw new LlmException(who() + ": the run ended before its batch did", e);
             }
             if (result.succeeded()) {

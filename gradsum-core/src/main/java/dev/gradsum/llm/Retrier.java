@@ -60,8 +60,8 @@ final class Retrier {
         }
 
         /** The failure the caller throws for this call, once its {@link FailedForGood} has counted it. */
-        java.util.Optional<RuntimeException> counted() {
-            return java.util.Optional.ofNullable(counted);
+        Optional<RuntimeException> counted() {
+            return Optional.ofNullable(counted);
         }
 
         void countedAs(RuntimeException failure) {

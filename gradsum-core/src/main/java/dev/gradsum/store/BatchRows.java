@@ -5,7 +5,6 @@ import dev.gradsum.llm.BatchLedger;
 import dev.gradsum.llm.BatchReply;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,8 +162,8 @@ final class BatchRows implements BatchLedger {
                 s.setString(1, requestKey);
                 s.setString(2, reply.text());
                 s.setString(3, reply.thinking());
-                setInteger(s, 4, reply.inputTokens());
-                setInteger(s, 5, reply.outputTokens());
+                SqlValues.setNumber(s, 4, reply.inputTokens());
+                SqlValues.setNumber(s, 5, reply.outputTokens());
                 s.setString(6, reply.finishReason());
                 s.setLong(7, clock.millis());
                 return s.executeUpdate();
@@ -182,8 +181,8 @@ final class BatchRows implements BatchLedger {
                     if (!rs.next()) {
                         return Optional.<BatchReply>empty();
                     }
-                    return Optional.of(new BatchReply(rs.getString(1), rs.getString(2), integer(rs, 3),
-                            integer(rs, 4), rs.getString(5)));
+                    return Optional.of(new BatchReply(rs.getString(1), rs.getString(2), SqlValues.integer(rs, 3),
+                            SqlValues.integer(rs, 4), rs.getString(5)));
                 }
             }
         });
@@ -220,18 +219,5 @@ final class BatchRows implements BatchLedger {
             }
             return withRequests;
         });
-    }
-
-    private static void setInteger(PreparedStatement s, int index, Integer value) throws java.sql.SQLException {
-        if (value == null) {
-            s.setNull(index, Types.INTEGER);
-        } else {
-            s.setInt(index, value);
-        }
-    }
-
-    private static Integer integer(ResultSet rs, int index) throws java.sql.SQLException {
-        int v = rs.getInt(index);
-        return rs.wasNull() ? null : v;
     }
 }

@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 
-/** How the store writes and reads a nullable number: a score that does not exist (NaN) is SQL NULL. */
+/** How the store writes and reads a nullable number: a score that does not exist (NaN), or a count not known, is SQL NULL. */
 final class SqlValues {
     private SqlValues() {
     }
@@ -19,6 +19,12 @@ final class SqlValues {
         } else {
             s.setLong(index, value.longValue());
         }
+    }
+
+    /** An INTEGER column; NULL reads as {@code null}. */
+    static Integer integer(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 
     /** A REAL column; NULL reads as NaN. */
