@@ -93,8 +93,9 @@ public final class Fanout {
             return List.of();
         }
         List<Callable<R>> tasks = new ArrayList<>(items.size());
+        Function<? super T, ? extends R> carried = CallPriority.carried(work); // the pieces' calls keep the caller's priority
         for (T item : items) {
-            tasks.add(() -> work.apply(item));
+            tasks.add(() -> carried.apply(item));
         }
         List<Future<R>> futures = executor.invokeAll(tasks);
         List<R> results = new ArrayList<>(items.size());

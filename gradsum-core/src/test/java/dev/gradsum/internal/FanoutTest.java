@@ -35,15 +35,19 @@ class FanoutTest {
 
     @Test
     void pieces_run_on_other_threads_keep_the_callers_call_priority() {
-        List<Boolean> marks = CallPriority.inBackground(() -> {
-            try {
-                return Fanout.failFast(executor, List.of(1, 2, 3), i -> CallPriority.background());
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        });
-        assertThat(marks).containsExactly(true, true, true);
-        assertThat(CallPriority.background()).as("restored on the caller's thread").isFalse();
+        for (boolean failFast : new boolean[] {true, false}) {
+            List<Boolean> marks = CallPriority.inBackground(() -> {
+                try {
+                    return failFast
+                            ? Fanout.failFast(executor, List.of(1, 2, 3), i -> CallPriority.background())
+                            : Fanout.waitForAll(executor, List.of(1, 2, 3), i -> CallPriority.background());
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertThat(marks).as(failFast ? "failFast" : "waitForAll").containsExactly(true, true, true);
+            assertThat(CallPriority.background()).as("restored on the caller's thread").isFalse();
+        }
     }
 
     @Test
