@@ -82,7 +82,7 @@ final class EvalCommand implements Callable<Integer> {
     double margin = 0;
 
     @Option(names = "--confidence", paramLabel = "C", description = "Confidence of the baseline interval (default: ${DEFAULT-VALUE}).")
-    double confidence = 0.95;
+    double confidence = BaselineComparison.DEFAULT_CONFIDENCE;
 
     enum Format { text, json, junit, markdown }
 
@@ -191,7 +191,7 @@ final class EvalCommand implements Callable<Integer> {
         if (minScore != null && !(minScore >= 0 && minScore <= 1)) {
             throw new ConfigurationException("--min-score: must be between 0 and 1, was " + minScore);
         }
-        if (!(confidence > 0 && confidence < 1)) {
+        if (!BaselineComparison.validConfidence(confidence)) {
             throw new ConfigurationException("--confidence: must be between 0 and 1 (exclusive), was " + confidence);
         }
         if (margin < 0) {

@@ -21,6 +21,13 @@ import java.util.List;
  */
 public record BaselineComparison(double baselineScore, double difference, double low, double high,
                                  double confidence, double margin, int rows, boolean worse) {
+    /** The interval's confidence when the caller gives none ({@code eval --confidence}, {@code isNotWorseThan}). */
+    public static final double DEFAULT_CONFIDENCE = 0.95;
+
+    /** Whether {@code confidence} can be an interval's confidence: between 0 and 1, exclusive. */
+    public static boolean validConfidence(double confidence) {
+        return confidence > 0 && confidence < 1;
+    }
 
     /**
      * Compares {@code now} with {@code baseline}, row by row in the order given (both lists rate the same
@@ -39,6 +46,9 @@ public record BaselineComparison(double baselineScore, double difference, double
         }
         if (margin < 0) {
             throw new IllegalArgumentException("margin must be 0 or more, was " + margin);
+        }
+        if (!validConfidence(confidence)) {
+            throw new IllegalArgumentException("confidence must be between 0 and 1 (exclusive), was " + confidence);
         }
         List<Double> diffs = new ArrayList<>();
         double baseSum = 0;

@@ -143,12 +143,12 @@ public final class PromptAssert {
 
     /** {@link #isNotWorseThan(PromptTemplate, double, double)} with margin 0 at 95% confidence. */
     public PromptAssert isNotWorseThan(Path baselineFile) {
-        return isNotWorseThan(PromptEvaluator.read(baselineFile), baselineFile.toString(), 0, 0.95);
+        return isNotWorseThan(PromptEvaluator.read(baselineFile), baselineFile.toString(), 0, BaselineComparison.DEFAULT_CONFIDENCE);
     }
 
     /** {@link #isNotWorseThan(PromptTemplate, double, double)} with margin 0 at 95% confidence. */
     public PromptAssert isNotWorseThan(String baselineTemplate) {
-        return isNotWorseThan(PromptTemplate.of(baselineTemplate), 0, 0.95);
+        return isNotWorseThan(PromptTemplate.of(baselineTemplate), 0, BaselineComparison.DEFAULT_CONFIDENCE);
     }
 
     /**
@@ -163,7 +163,7 @@ public final class PromptAssert {
     }
 
     private PromptAssert isNotWorseThan(PromptTemplate baseline, String baselineLabel, double margin, double confidence) {
-        if (!(confidence > 0 && confidence < 1) || margin < 0) {
+        if (!BaselineComparison.validConfidence(confidence) || margin < 0) {
             throw new IllegalArgumentException("isNotWorseThan: the confidence must be between 0 and 1 (exclusive) and the"
                     + " margin 0 or more, were " + confidence + " and " + margin);
         }
