@@ -53,14 +53,8 @@ final class RunContext implements AutoCloseable {
         Llm target = callPath.llm(Role.TARGET, models.model(Role.TARGET));
         // the held-out ratings (validation, test, eval) may go out as provider batches; the rest stays online
         Llm heldOutTarget = callPath.batchLlm(Role.TARGET, models.model(Role.TARGET));
-        Metric metric = task.metric() != null
-                ? task.metric()
-                : new LlmJudge(callPath.llm(Role.JUDGE, models.model(Role.JUDGE)), task.criteria(),
-                        task.description(), metaPrompts, settings.options().judgeSamples());
-        Metric heldOutMetric = task.metric() != null
-                ? task.metric()
-                : new LlmJudge(callPath.batchLlm(Role.JUDGE, models.model(Role.JUDGE)), task.criteria(),
-                        task.description(), metaPrompts, settings.options().judgeSamples());
+        Metric metric = metric(settings, callPath.llm(Role.JUDGE, models.model(Role.JUDGE)));
+        Metric heldOutMetric = metric(settings, callPath.batchLlm(Role.JUDGE, models.model(Role.JUDGE)));
         SearchModules modules = new SearchModules(
                 new Generator(target, executor),
                 new Evaluator(metric, executor),
@@ -69,6 +63,15 @@ final class RunContext implements AutoCloseable {
                 new GradientSummarizer(callPath.llm(Role.SUMMARIZER, models.model(Role.SUMMARIZER)), metaPrompts),
                 new PromptEditor(callPath.llm(Role.EDITOR, models.model(Role.EDITOR)), metaPrompts));
         return new RunContext(callPath, executor, modules);
+    }
+
+    /** The task's metric, or else the LLM judge asking through {@code judge}. */
+    private static Metric metric(GradSum.Settings settings, Llm judge) {
+        Task task = settings.task();
+        return task.metric() != null
+                ? task.metric()
+                : new LlmJudge(judge, task.criteria(), task.description(), settings.metaPrompts(),
+                        settings.options().judgeSamples());
     }
 
     /**
