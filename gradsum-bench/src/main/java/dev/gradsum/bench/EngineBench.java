@@ -216,14 +216,21 @@ public final class EngineBench {
     // ---- 3. eval end to end
 
     private void evalEndToEnd(EvalEndToEnd eval) throws IOException {
-        out.printf(Locale.ROOT, "## `gradsum eval` end to end (%d rows, target and judge, wall time in this JVM)%n%n", evalRows);
+        out.printf(Locale.ROOT, "## `gradsum eval` end to end (%d rows, target and judge, wall time in this JVM, best of %d)%n%n",
+                evalRows, REPEATS);
         out.println("The command itself (`Main.run`: task file, store, LangChain4j client, call path); ideal = "
                 + "(requests sent)·L/C, which is 2·N·L/C without failures. With failures, every 7th request the stub "
                 + "receives is an HTTP 500, retried by the default `RetryPolicy` (6 attempts, backoff from 1 s "
                 + "doubling, ±20%), its waits as they are (× 1) or shortened for the bench (× " + backoffScale
-                + ", through the command's sleeper). Mean in flight: the stub's busy time over the wall time.\n");
-        out.println("| C | failures | backoff | wall | requests sent (500s) | mean in flight | ideal | wall/ideal | target |");
-        out.println("|---|---|---|---|---|---|---|---|---|");
+                + ", through the command's sleeper). Mean in flight: the stub's busy time over the wall time. "
+                + "Before/after: the command's time before the first request reached the stub (task file, store, "
+                + "rows, clients) and after the last reply (results written, store closed), both inside the wall "
+                + "time. One untimed eval of 32 rows runs first, so that no row pays the cold JVM's class loading; "
+                + "each case then runs " + REPEATS + " times, the best kept and every ratio listed.\n");
+        out.println("| C | failures | backoff | wall | requests sent (500s) | mean in flight | before / after | ideal | "
+                + "wall/ideal | all runs | target |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        eval.run(32, 32, 0, 1); // warm-up: class loading, the JIT, the store's first open
         List<double[]> runs = new ArrayList<>();
         for (int c : new int[] {8, 32}) {
             runs.add(new double[] {c, 0, 1});
@@ -235,11 +242,20 @@ public final class EngineBench {
         }
         for (double[] run : runs) {
             int failEvery = (int) run[1];
-            EvalEndToEnd.Result r = eval.run(evalRows, (int) run[0], failEvery, run[2]);
-            out.printf(Locale.ROOT, "| %d | %s | %s | %d ms | %d (%d) | %.1f | %.0f ms | %.3f | %s |%n", r.concurrency(),
-                    failEvery == 0 ? "none" : "500 on every " + failEvery + "th", failEvery == 0 ? "" : "× " + r.backoffScale(),
-                    r.wallMillis(), r.requests(), r.failed(), r.meanInFlight(), r.idealMillis(), r.ratio(),
-                    failEvery == 0 ? "≤ 1.10" : "≤ 1.5");
+            EvalEndToEnd.Result best = null;
+            List<String> ratios = new ArrayList<>();
+            for (int repeat = 0; repeat < REPEATS; repeat++) {
+                EvalEndToEnd.Result r = eval.run(evalRows, (int) run[0], failEvery, run[2]);
+                ratios.add(String.format(Locale.ROOT, "%.3f", r.ratio()));
+                if (best == null || r.ratio() < best.ratio()) {
+                    best = r;
+                }
+            }
+            out.printf(Locale.ROOT, "| %d | %s | %s | %d ms | %d (%d) | %.1f | %d / %d ms | %.0f ms | %.3f | %s | %s |%n",
+                    best.concurrency(), failEvery == 0 ? "none" : "500 on every " + failEvery + "th",
+                    failEvery == 0 ? "" : "× " + best.backoffScale(), best.wallMillis(), best.requests(), best.failed(),
+                    best.meanInFlight(), best.beforeFirstMillis(), best.afterLastMillis(), best.idealMillis(),
+                    best.ratio(), String.join(", ", ratios), failEvery == 0 ? "≤ 1.10" : "≤ 1.5");
         }
         out.println();
     }

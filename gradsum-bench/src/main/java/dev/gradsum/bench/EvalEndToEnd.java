@@ -16,12 +16,14 @@ import java.util.Map;
  * {@code gradsum eval} end to end against the {@link StubServer}: the command itself (task file, store,
  * LangChain4j's OpenAI client, call path with its real {@code RetryPolicy}, each row's answer judged as
  * it arrives), run in this JVM so that the wall time leaves out the JVM's start. The ideal is each
- * request taking L on one of C slots: (requests sent)·L/C, which is 2·N·L/C when no request fails.
+ * request taking L on one of C slots: (requests sent)·L/C, which is 2·N·L/C when no request fails. The
+ * wall time includes what the command does before its first request reaches the stub (task file, store,
+ * data, clients) and after the last reply (report, store closed); both are measured apart.
  */
 final class EvalEndToEnd {
     /** One measured run. */
     record Result(int rows, int concurrency, int failEvery, double backoffScale, long wallMillis, long requests,
-                  long failed, double idealMillis, double meanInFlight) {
+                  long failed, double idealMillis, double meanInFlight, long beforeFirstMillis, long afterLastMillis) {
         double ratio() {
             return wallMillis / idealMillis;
         }
@@ -58,10 +60,12 @@ final class EvalEndToEnd {
         long requestsBefore = stub.requests();
         long failedBefore = stub.failed();
         long busyBefore = stub.busyNanos();
+        stub.newWindow();
         long start = System.nanoTime();
         int code = Main.run(new String[] {"eval", task.toString(), "--concurrency", String.valueOf(c), "--no-cache",
                 "--store", dir.resolve("store.db").toString()}, cli);
-        long wall = (System.nanoTime() - start) / 1_000_000;
+        long end = System.nanoTime();
+        long wall = (end - start) / 1_000_000;
         stub.failEvery(0);
         if (code != 0) {
             throw new IllegalStateException("gradsum eval exited " + code + ": " + err.toString(StandardCharsets.UTF_8)
@@ -69,6 +73,7 @@ final class EvalEndToEnd {
         }
         long requests = stub.requests() - requestsBefore;
         return new Result(rows, c, failEvery, backoffScale, wall, requests, stub.failed() - failedBefore,
-                (double) requests * latencyMs / c, (stub.busyNanos() - busyBefore) / 1e6 / wall);
+                (double) requests * latencyMs / c, (stub.busyNanos() - busyBefore) / 1e6 / wall,
+                (stub.firstArrival() - start) / 1_000_000, (end - stub.lastReply()) / 1_000_000);
     }
 }

@@ -51,6 +51,8 @@ final class StubServer implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicLong firstArrival = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong lastReply = new AtomicLong(Long.MIN_VALUE);
     private volatile long latencyMs;
     private volatile int failEvery;
 
@@ -81,6 +83,22 @@ final class StubServer implements AutoCloseable {
         return busyNanos.get();
     }
 
+    /** Starts a new window for {@link #firstArrival()} and {@link #lastReply()}. */
+    void newWindow() {
+        firstArrival.set(Long.MAX_VALUE);
+        lastReply.set(Long.MIN_VALUE);
+    }
+
+    /** {@link System#nanoTime()} when the window's first request arrived ({@code Long.MAX_VALUE}: none yet). */
+    long firstArrival() {
+        return firstArrival.get();
+    }
+
+    /** {@link System#nanoTime()} when the window's last reply was sent ({@code Long.MIN_VALUE}: none yet). */
+    long lastReply() {
+        return lastReply.get();
+    }
+
     /** Requests answered with HTTP 500 on purpose ({@link #failEvery}). */
     long failed() {
         return failed.get();
@@ -105,6 +123,7 @@ final class StubServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange, Responder responder) throws IOException {
         long start = System.nanoTime();
+        firstArrival.accumulateAndGet(start, Math::min);
         try (exchange) {
             JsonNode request;
             try (InputStream in = exchange.getRequestBody()) {
@@ -133,7 +152,9 @@ final class StubServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            busyNanos.addAndGet(System.nanoTime() - start);
+            long end = System.nanoTime();
+            busyNanos.addAndGet(end - start);
+            lastReply.accumulateAndGet(end, Math::max);
         }
     }
 

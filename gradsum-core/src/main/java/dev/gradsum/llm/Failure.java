@@ -5,6 +5,7 @@ import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.NonRetriableException;
+import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.RetriableException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -34,10 +35,34 @@ import java.util.Optional;
 public final class Failure {
     private final boolean retriable;
     private final Optional<Duration> retryAfter;
+    private final boolean throttled;
+    private final boolean timedOut;
 
-    private Failure(boolean retriable, Optional<Duration> retryAfter) {
+    private Failure(boolean retriable, Optional<Duration> retryAfter, boolean throttled, boolean timedOut) {
         this.retriable = retriable;
         this.retryAfter = retryAfter;
+        this.throttled = throttled;
+        this.timedOut = timedOut;
+    }
+
+    /**
+     * Whether the server said it has no capacity for us now, rather than that this one request failed: HTTP
+     * 429 (rate limit), 503 (unavailable, "slow down") or Anthropic's 529 ({@code overloaded_error}), or
+     * LangChain4j's {@link RateLimitException}. The retry waits longer after these ({@link
+     * dev.gradsum.model.RetryPolicy}).
+     */
+    boolean throttled() {
+        return throttled;
+    }
+
+    /** Whether the attempt got no answer in time ({@link #timedOut(Throwable)}). */
+    boolean timeout() {
+        return timedOut;
+    }
+
+    /** Whether an HTTP status says the server is throttling or overloaded: 429, 503 and 529. */
+    static boolean throttlingStatus(int status) {
+        return status == 429 || status == 503 || status == 529;
     }
 
     /** Whether another attempt may succeed. */
@@ -58,13 +83,16 @@ public final class Failure {
                 .map(HttpStatusException::retryAfter)
                 .flatMap(Optional::stream)
                 .findFirst();
+        boolean throttled = chain.stream().anyMatch(t -> t instanceof RateLimitException
+                || t instanceof HttpException h && throttlingStatus(h.statusCode()));
+        boolean timedOut = timedOut(error);
         for (Throwable t : chain) {
             Boolean decided = decide(t);
             if (decided != null) {
-                return new Failure(decided, retryAfter);
+                return new Failure(decided, retryAfter, throttled, timedOut);
             }
         }
-        return new Failure(false, retryAfter);
+        return new Failure(false, retryAfter, throttled, timedOut);
     }
 
     /** Whether an HTTP answer with {@code status} is worth another attempt: 408, 429 and 5xx. */

@@ -2,22 +2,29 @@ package dev.gradsum.llm;
 
 import dev.gradsum.internal.CallPriority;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Step 3: at most N calls in flight per provider name (N slots each). Not fair: the calls are
- * independent, so the order in which waiting callers get a slot does not matter, and a freed slot may
- * be taken by a caller that just came, without queue hand-off. One order is kept: a call marked as
- * background work ({@link CallPriority}) takes a slot only when no other call waits for one, so work
- * off the critical path fills idle slots without delaying the calls the run waits on. The default
- * applies to every provider without an override.
+ * Step 3: at most N calls in flight per provider name (N slots each). Waiting calls get a freed slot in
+ * the order of their <b>place in line</b>, the oldest first: a call takes its place ({@link #place()}) when
+ * it first asks for a slot and keeps it for every resend, so a call that waited out a backoff or a
+ * Retry-After (holding no slot meanwhile) goes ahead of the calls that came after it instead of to the
+ * back of the line. Without that, a row whose call failed once ends after every other row and its next
+ * call fails, if it does, with nothing else left to send: the run's tail is its retries' waits one after
+ * the other. A call marked as background work ({@link CallPriority}) takes a slot only when no other call
+ * waits for one, so work off the critical path fills idle slots without delaying the calls the run waits
+ * on. A slot is handed to the first in line only; a call arriving while others wait for a slot queues
+ * behind them unless its place is older. The default applies to every provider without an override.
  */
 final class ProviderLimiter {
     private final int defaultMax;
     private final Map<String, Integer> overrides;
     private final Map<String, Slots> slots = new ConcurrentHashMap<>();
+    private final AtomicLong places = new AtomicLong();
 
     ProviderLimiter(int defaultMax, Map<String, Integer> overrides) {
         this.defaultMax = defaultMax;
@@ -28,9 +35,24 @@ final class ProviderLimiter {
         return overrides.getOrDefault(provider, defaultMax);
     }
 
-    /** Takes a slot, waiting for one; behind every other waiting call when this thread's calls are background work. */
+    /** A new place in line, behind every place given before it: a call takes one and keeps it for its resends. */
+    long place() {
+        return places.incrementAndGet();
+    }
+
+    /** Takes a slot with a new place in line (for a call without resends, and tests). */
     void acquire(String provider) throws InterruptedException {
-        slots(provider).acquire(CallPriority.background());
+        acquire(provider, place());
+    }
+
+    /**
+     * Takes a slot, waiting for one: before every waiting call of a later place, behind every other waiting
+     * call when this thread's calls are background work.
+     *
+     * @param place this call's place in line ({@link #place()}), the same for each of its attempts
+     */
+    void acquire(String provider, long place) throws InterruptedException {
+        slots(provider).acquire(new Waiter(CallPriority.background(), place));
     }
 
     void release(String provider) {
@@ -44,51 +66,54 @@ final class ProviderLimiter {
 
     /** Whether a call waits for a slot right now (for tests). */
     boolean queued(String provider) {
-        return slots(provider).queued();
+        return waiting(provider) > 0;
+    }
+
+    /** How many calls wait for a slot right now (for tests). */
+    int waiting(String provider) {
+        return slots(provider).waiting();
     }
 
     private Slots slots(String provider) {
         return slots.computeIfAbsent(provider, p -> new Slots(limit(p)));
     }
 
-    /** One provider's slots: a counting semaphore whose background callers yield to the others. */
+    /** A call waiting for a slot: foreground before background, then the older place first. */
+    private record Waiter(boolean background, long place) implements Comparable<Waiter> {
+        @Override
+        public int compareTo(Waiter other) {
+            return background != other.background ? Boolean.compare(background, other.background)
+                    : Long.compare(place, other.place);
+        }
+    }
+
+    /** One provider's slots: a counting semaphore that hands a freed slot to the first waiter in line. */
     private static final class Slots {
         private final ReentrantLock lock = new ReentrantLock();
-        private final Condition forCalls = lock.newCondition();
-        private final Condition forBackground = lock.newCondition();
+        private final PriorityQueue<Queued> line = new PriorityQueue<>();
         private int free;
-        private int waiting;
-        private int waitingInBackground;
 
         Slots(int free) {
             this.free = free;
         }
 
-        void acquire(boolean background) throws InterruptedException {
+        void acquire(Waiter waiter) throws InterruptedException {
             lock.lockInterruptibly();
             try {
-                if (background) {
-                    waitingInBackground++;
-                    try {
-                        while (free == 0 || waiting > 0) {
-                            forBackground.await();
-                        }
-                        free--;
-                    } finally {
-                        waitingInBackground--;
-                        handOn(); // a slot still free (or this caller interrupted) goes to the next in line
+                if (free > 0 && (line.isEmpty() || waiter.compareTo(line.peek().waiter) < 0)) {
+                    free--; // nobody waits ahead of this call
+                    return;
+                }
+                Queued me = new Queued(waiter, lock.newCondition());
+                line.add(me);
+                try {
+                    while (free == 0 || line.peek() != me) {
+                        me.turn.await();
                     }
-                } else {
-                    waiting++;
-                    try {
-                        while (free == 0) {
-                            forCalls.await();
-                        }
-                        free--;
-                    } finally {
-                        waiting--;
-                        handOn();
-                    }
+                    free--;
+                } finally {
+                    line.remove(me);
+                    handOn(); // a slot still free (or this caller interrupted) goes to the next in line
                 }
             } finally {
                 lock.unlock();
@@ -105,15 +130,10 @@ final class ProviderLimiter {
             }
         }
 
-        /** Wakes one caller for a free slot: a waiting call first, else a background one. Under the lock. */
+        /** Wakes the first in line when a slot is free. Under the lock. */
         private void handOn() {
-            if (free == 0) {
-                return;
-            }
-            if (waiting > 0) {
-                forCalls.signal();
-            } else if (waitingInBackground > 0) {
-                forBackground.signal();
+            if (free > 0 && !line.isEmpty()) {
+                line.peek().turn.signal();
             }
         }
 
@@ -126,13 +146,29 @@ final class ProviderLimiter {
             }
         }
 
-        boolean queued() {
+        int waiting() {
             lock.lock();
             try {
-                return waiting + waitingInBackground > 0;
+                return line.size();
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /** A waiter in the line, with the condition it waits on (identity, not value: two calls never share one). */
+    private static final class Queued implements Comparable<Queued> {
+        private final Waiter waiter;
+        private final Condition turn;
+
+        Queued(Waiter waiter, Condition turn) {
+            this.waiter = waiter;
+            this.turn = turn;
+        }
+
+        @Override
+        public int compareTo(Queued other) {
+            return waiter.compareTo(other.waiter);
         }
     }
 }

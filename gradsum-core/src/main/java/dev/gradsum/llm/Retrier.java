@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Step 5, wrapped around steps 3 and 4: each attempt holds a permit of the provider's limiter;
- * a failed attempt that is worth retrying releases it, waits (Retry-After or exponential backoff
- * with jitter, through the injected {@link Sleeper}) and tries again. It gives up when the waits of
+ * Step 5, wrapped around steps 3 and 4: each attempt holds a permit of the provider's limiter, asked for
+ * with the call's one place in line (so a resend goes ahead of calls that came after the call); a failed
+ * attempt that is worth retrying releases it, waits (Retry-After or exponential backoff with jitter,
+ * through the injected {@link Sleeper}; short after a transient failure while the server's
+ * {@link RetryQuota} pays for it, longer after throttling) and tries again. It gives up when the waits of
  * the call would exceed {@link RetryPolicy#maxRetryTime()}, or, for a failure that came without a
  * Retry-After, after {@link RetryPolicy#maxAttempts()} attempts in all. Anything not retriable fails at
  * once. Whether an attempt's failure ends the call is decided while the attempt still holds its permit, and
@@ -73,12 +75,18 @@ final class Retrier {
     private final Backoff backoff;
     private final Sleeper sleeper;
     private final ProviderLimiter limiter;
+    private final RetryQuota quota = new RetryQuota();
 
     Retrier(RetryPolicy policy, Backoff backoff, Sleeper sleeper, ProviderLimiter limiter) {
         this.policy = policy;
         this.backoff = backoff;
         this.sleeper = sleeper;
         this.limiter = limiter;
+    }
+
+    /** The retry quota's tokens left for a server (for tests). */
+    int quotaLeft(String provider) {
+        return quota.left(provider);
     }
 
     /** The attempts of one call; the attempt counts a resend itself, when it sends one (see {@link Attempt#run}). */
@@ -92,13 +100,17 @@ final class Retrier {
      */
     <T> T call(String provider, Attempt<T> attempt, FailedForGood failedForGood) throws InterruptedException, GaveUp {
         Duration waited = Duration.ZERO;
+        long place = limiter.place(); // kept for every resend: a call back from its backoff goes ahead of later ones
+        int paidFor = 0; // the quota tokens the last resend took (0: it was not a quick one)
         for (int n = 1; ; n++) {
             Duration wait;
-            limiter.acquire(provider);
+            limiter.acquire(provider, place);
             try {
                 RuntimeException failure;
                 try {
-                    return attempt.run(n);
+                    T answer = attempt.run(n);
+                    quota.answered(provider, n == 1 ? RetryQuota.ANSWER_REFILL : paidFor);
+                    return answer;
                 } catch (RuntimeException e) {
                     if (Thread.interrupted()) {
                         // the attempt failed because this caller was interrupted: an interruption, not a model failure
@@ -113,9 +125,15 @@ final class Retrier {
                 if (!f.retriable() || (retryAfter.isEmpty() && n >= policy.maxAttempts())) {
                     gaveUp = new GaveUp(failure, n, waited, false);
                 } else {
-                    wait = backoff.delay(n, retryAfter);
+                    // a transient failure is resent after the short wait while the server's quota pays for it
+                    boolean quick = retryAfter.isEmpty() && !f.throttled() && quota.take(provider, RetryQuota.cost(f));
+                    paidFor = quick ? RetryQuota.cost(f) : 0;
+                    wait = backoff.delay(n, retryAfter, quick);
                     gaveUp = waited.plus(wait).compareTo(policy.maxRetryTime()) > 0
                             ? new GaveUp(failure, n, waited, true) : null;
+                    if (gaveUp != null) {
+                        quota.answered(provider, paidFor); // not resent after all: its tokens go back
+                    }
                 }
                 if (gaveUp != null) {
                     failedForGood.counted(gaveUp); // the permit is still held: no waiting call goes out first

@@ -12,6 +12,19 @@ class BackoffTest {
     private final RetryPolicy policy = new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
 
     @Test
+    void a_quick_resend_doubles_from_the_transient_backoff_and_retry_after_still_wins() {
+        RetryPolicy twoSchedules = policy.withTransientBackoff(Duration.ofMillis(200));
+        Backoff backoff = new Backoff(twoSchedules, new Random(1));
+        long[] expected = {200, 400, 800, 1600};
+        for (int retry = 1; retry <= expected.length; retry++) {
+            long wait = backoff.delay(retry, Optional.empty(), true).toMillis();
+            assertThat(wait).isBetween(Math.round(expected[retry - 1] * 0.8), Math.round(expected[retry - 1] * 1.2));
+        }
+        assertThat(backoff.delay(1, Optional.empty(), false).toMillis()).isBetween(800L, 1200L);
+        assertThat(backoff.delay(1, Optional.of(Duration.ofSeconds(7)), true)).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
     void waits_double_each_retry_within_the_jitter() {
         Backoff backoff = new Backoff(policy, new Random(1));
         long[] expected = {1000, 2000, 4000, 8000, 16000};

@@ -35,6 +35,22 @@ class FailureTest {
     }
 
     @Test
+    void throttling_is_told_from_a_failure_of_the_one_request() {
+        // 429 rate limit, 503 "slow down"/unavailable, Anthropic's 529 overloaded_error (Anthropic errors documentation)
+        assertThat(Failure.of(new RateLimitException("slow down")).throttled()).isTrue();
+        assertThat(Failure.of(new HttpStatusException(429, "rate limited", null)).throttled()).isTrue();
+        assertThat(Failure.of(new HttpException(503, "Slow Down")).throttled()).isTrue();
+        assertThat(Failure.of(new InternalServerException(new HttpException(529,
+                "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"))).throttled())
+                .isTrue();
+        assertThat(Failure.of(new InternalServerException(new HttpException(500, "server_error"))).throttled()).isFalse();
+        assertThat(Failure.of(new HttpException(502, "bad gateway")).throttled()).isFalse();
+        assertThat(Failure.of(new TimeoutException("late")).throttled()).isFalse();
+        assertThat(Failure.of(new TimeoutException("late")).timeout()).isTrue();
+        assertThat(Failure.of(new HttpException(500, "oops")).timeout()).isFalse();
+    }
+
+    @Test
     void bad_keys_bad_requests_unknown_models_and_unknown_errors_are_not_retriable() {
         assertThat(Failure.of(new AuthenticationException("bad key")).retriable()).isFalse();
         assertThat(Failure.of(new InvalidRequestException("bad")).retriable()).isFalse();

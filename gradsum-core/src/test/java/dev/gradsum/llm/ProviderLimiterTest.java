@@ -91,6 +91,79 @@ class ProviderLimiterTest {
     }
 
     @Test
+    void waiting_calls_get_a_freed_slot_oldest_place_first_whatever_order_they_came_in() throws Exception {
+        // a call back from its backoff asks again with the place it took when it was first sent (issue 11, item 2)
+        ProviderLimiter limiter = new ProviderLimiter(1, Map.of());
+        long older = limiter.place();
+        long newer = limiter.place();
+        limiter.acquire("OTHER");
+        java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread later = taker(limiter, "newer place", newer, order);
+        later.start();
+        awaitState(later, Thread.State.WAITING);
+        Thread back = taker(limiter, "older place", older, order);
+        back.start();
+        awaitState(back, Thread.State.WAITING);
+
+        limiter.release("OTHER");
+        later.join(10_000);
+        back.join(10_000);
+        assertThat(order).containsExactly("older place", "newer place");
+    }
+
+    @Test
+    void a_call_that_comes_while_an_older_one_waits_queues_behind_it_even_when_a_slot_was_just_freed() throws Exception {
+        ProviderLimiter limiter = new ProviderLimiter(1, Map.of());
+        limiter.acquire("OTHER");
+        java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread waiting = taker(limiter, "waiting", limiter.place(), order);
+        waiting.start();
+        awaitState(waiting, Thread.State.WAITING);
+
+        limiter.release("OTHER"); // handed to the waiting call, which may not have woken yet
+        Thread newcomer = taker(limiter, "newcomer", limiter.place(), order);
+        newcomer.start();
+        waiting.join(10_000);
+        newcomer.join(10_000);
+        assertThat(order).containsExactly("waiting", "newcomer");
+        assertThat(limiter.available("OTHER")).isEqualTo(1);
+    }
+
+    @Test
+    void an_interrupted_waiter_leaves_the_line_and_the_slot_goes_to_the_next() throws Exception {
+        ProviderLimiter limiter = new ProviderLimiter(1, Map.of());
+        limiter.acquire("OTHER");
+        java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread first = taker(limiter, "first", limiter.place(), order);
+        first.start();
+        awaitState(first, Thread.State.WAITING);
+        Thread second = taker(limiter, "second", limiter.place(), order);
+        second.start();
+        awaitState(second, Thread.State.WAITING);
+
+        first.interrupt();
+        first.join(10_000);
+        limiter.release("OTHER");
+        second.join(10_000);
+        assertThat(order).containsExactly("second");
+        assertThat(limiter.queued("OTHER")).isFalse();
+        assertThat(limiter.available("OTHER")).isEqualTo(1);
+    }
+
+    /** A thread that takes a slot with the given place in line, notes its name, and frees the slot. */
+    private static Thread taker(ProviderLimiter limiter, String name, long place, java.util.List<String> order) {
+        return new Thread(() -> {
+            try {
+                limiter.acquire("OTHER", place);
+            } catch (InterruptedException e) {
+                return;
+            }
+            order.add(name);
+            limiter.release("OTHER");
+        });
+    }
+
+    @Test
     void providers_do_not_share_permits() throws InterruptedException {
         ProviderLimiter limiter = new ProviderLimiter(1, Map.of());
         limiter.acquire("OPEN_AI");

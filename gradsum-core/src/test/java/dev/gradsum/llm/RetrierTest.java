@@ -87,6 +87,114 @@ class RetrierTest {
     }
 
     @Test
+    void a_call_back_from_its_backoff_goes_ahead_of_a_call_sent_while_it_waited() throws Exception {
+        // it keeps the place in line it took when first sent: otherwise a row whose call failed once finishes
+        // after every row sent later, and its retries' waits become the run's tail (issue 11, item 2)
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch inBackoff = new CountDownLatch(1);
+        CountDownLatch backoffOver = new CountDownLatch(1);
+        Sleeper held = d -> {
+            inBackoff.countDown();
+            backoffOver.await();
+        };
+        Retrier retrying = new Retrier(policy, new Backoff(policy, new Random(0)), held, limiter);
+        Thread first = new Thread(() -> {
+            try {
+                retrying.call("OPEN_AI", number -> {
+                    if (number == 1) {
+                        throw new HttpException(500, "server_error");
+                    }
+                    order.add("the retried call");
+                    return "ok";
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        first.start();
+        assertThat(inBackoff.await(10, TimeUnit.SECONDS)).isTrue();
+        limiter.acquire("OPEN_AI"); // the only slot, taken while the first call waits out its backoff
+        Thread second = new Thread(() -> {
+            try {
+                retrying.call("OPEN_AI", number -> {
+                    order.add("a call sent during the backoff");
+                    return "ok";
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        second.start();
+        awaitWaiting(1);
+        backoffOver.countDown();
+        awaitWaiting(2);
+
+        limiter.release("OPEN_AI");
+        first.join(10_000);
+        second.join(10_000);
+        assertThat(order).containsExactly("the retried call", "a call sent during the backoff");
+    }
+
+    private void awaitWaiting(int calls) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (limiter.waiting("OPEN_AI") < calls) {
+            assertThat(System.nanoTime()).as("%d calls waiting for a slot", calls).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void a_transient_failure_is_resent_after_the_short_wait_and_throttling_after_the_long_one() throws Exception {
+        RetryPolicy twoSchedules = policy.withTransientBackoff(Duration.ofMillis(200));
+        Retrier r = new Retrier(twoSchedules, new Backoff(twoSchedules, new Random(0)), sleeper, limiter);
+        r.call("OPEN_AI", failing(new HttpException(500, "server_error"), new HttpException(502, "bad gateway"),
+                new dev.langchain4j.exception.TimeoutException("late")));
+        assertThat(waits).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
+        waits.clear();
+        r.call("OPEN_AI", failing(new HttpException(429, "rate_limit_exceeded"), new HttpException(529, "overloaded_error"),
+                new HttpException(503, "slow down")));
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    }
+
+    @Test
+    void quick_resends_stop_when_the_server_fails_too_often_and_come_back_as_it_answers() throws Exception {
+        RetryPolicy twoSchedules = new RetryPolicy(2, Duration.ofSeconds(1), Duration.ofSeconds(60), 0.0,
+                RetryPolicy.DEFAULT_MAX_RETRY_TIME, Duration.ofMillis(200));
+        Retrier r = new Retrier(twoSchedules, new Backoff(twoSchedules, new Random(0)), sleeper, limiter);
+        int quick = RetryQuota.CAPACITY / RetryQuota.RESEND_COST;
+        for (int i = 0; i < quick; i++) { // every call fails twice: no answer refills the bucket
+            assertThatThrownBy(() -> r.call("OPEN_AI", failing(new HttpException(500, "a"), new HttpException(500, "b"))))
+                    .isInstanceOf(Retrier.GaveUp.class);
+        }
+        assertThat(waits).hasSize(quick).containsOnly(Duration.ofMillis(200));
+        assertThat(r.quotaLeft("OPEN_AI")).isZero();
+        assertThat(r.quotaLeft("ANTHROPIC")).as("each server has its own quota").isEqualTo(RetryQuota.CAPACITY);
+
+        waits.clear();
+        r.call("OPEN_AI", failing(new HttpException(500, "c")));
+        assertThat(waits).as("the bucket is empty: the long wait").containsExactly(Duration.ofSeconds(1));
+
+        for (int i = 0; i < RetryQuota.RESEND_COST; i++) {
+            r.call("OPEN_AI", failing()); // answered at the first attempt: one token each
+        }
+        waits.clear();
+        r.call("OPEN_AI", failing(new HttpException(500, "d")));
+        assertThat(waits).as("answers filled it again: the short wait").containsExactly(Duration.ofMillis(200));
+        assertThat(r.quotaLeft("OPEN_AI")).as("the answer to that resend gave its cost back").isEqualTo(RetryQuota.RESEND_COST);
+    }
+
+    @Test
+    void a_timeout_costs_the_quota_twice_what_a_server_error_does() throws Exception {
+        RetryPolicy twoSchedules = policy.withTransientBackoff(Duration.ofMillis(200));
+        Retrier r = new Retrier(twoSchedules, new Backoff(twoSchedules, new Random(0)), sleeper, limiter);
+        assertThatThrownBy(() -> r.call("OPEN_AI", failing(new dev.langchain4j.exception.TimeoutException("late"),
+                new HttpException(500, "a"), new HttpException(500, "b"), new HttpException(500, "c"))))
+                .isInstanceOf(Retrier.GaveUp.class);
+        assertThat(r.quotaLeft("OPEN_AI"))
+                .isEqualTo(RetryQuota.CAPACITY - RetryQuota.TIMEOUT_RESEND_COST - 2 * RetryQuota.RESEND_COST);
+    }
+
+    @Test
     void retry_after_replaces_the_backoff() throws Exception {
         retrier.call("OPEN_AI", failing(new HttpStatusException(429, "slow", Duration.ofSeconds(7))));
         assertThat(waits).containsExactly(Duration.ofSeconds(7));
