@@ -51,8 +51,11 @@ final class StubServer implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicLong answerNanos = new AtomicLong();
+    private volatile java.util.Map<String, String> remembered;
     private final AtomicLong firstArrival = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastReply = new AtomicLong(Long.MIN_VALUE);
+    private final java.util.Queue<Exchange> timeline = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long latencyMs;
     private volatile int failEvery;
 
@@ -83,10 +86,20 @@ final class StubServer implements AutoCloseable {
         return busyNanos.get();
     }
 
-    /** Starts a new window for {@link #firstArrival()} and {@link #lastReply()}. */
+    /** One request of the window: the model it named, when it arrived and when its reply was sent (nanoTime). */
+    record Exchange(String model, long arrived, long replied) {
+    }
+
+    /** Starts a new window for {@link #firstArrival()}, {@link #lastReply()} and {@link #timeline()}. */
     void newWindow() {
         firstArrival.set(Long.MAX_VALUE);
         lastReply.set(Long.MIN_VALUE);
+        timeline.clear();
+    }
+
+    /** The window's requests so far, in the order their replies were sent. */
+    java.util.List<Exchange> timeline() {
+        return java.util.List.copyOf(timeline);
     }
 
     /** {@link System#nanoTime()} when the window's first request arrived ({@code Long.MAX_VALUE}: none yet). */
@@ -97,6 +110,38 @@ final class StubServer implements AutoCloseable {
     /** {@link System#nanoTime()} when the window's last reply was sent ({@code Long.MIN_VALUE}: none yet). */
     long lastReply() {
         return lastReply.get();
+    }
+
+    /**
+     * From now on, the stub answers a request it answered before (same model and messages) with the same text
+     * without asking its responder again: the simulated models' CPU (a few hundred ms per optimize iteration,
+     * on the CPUs the client under test shares) is then paid once, in a warm-up, and not in the measured
+     * runs. The latency is unchanged. Only for a responder whose answer depends on the request alone.
+     */
+    synchronized void rememberAnswers() {
+        if (remembered == null) {
+            remembered = new java.util.concurrent.ConcurrentHashMap<>();
+        }
+    }
+
+    private String answer(Responder responder, String model, String system, String user) {
+        java.util.Map<String, String> memo = remembered;
+        if (memo == null) {
+            return responder.answer(model, system, user);
+        }
+        String key = model + '\u0000' + system + '\u0000' + user;
+        String known = memo.get(key);
+        if (known != null) {
+            return known;
+        }
+        String answer = responder.answer(model, system, user);
+        memo.put(key, answer);
+        return answer;
+    }
+
+    /** Nanoseconds the stub's responder spent working out answers (the simulated models), summed. */
+    long answerNanos() {
+        return answerNanos.get();
     }
 
     /** Requests answered with HTTP 500 on purpose ({@link #failEvery}). */
@@ -124,11 +169,13 @@ final class StubServer implements AutoCloseable {
     private void handle(HttpExchange exchange, Responder responder) throws IOException {
         long start = System.nanoTime();
         firstArrival.accumulateAndGet(start, Math::min);
+        String model = "?";
         try (exchange) {
             JsonNode request;
             try (InputStream in = exchange.getRequestBody()) {
                 request = JSON.readTree(in);
             }
+            model = request.path("model").asText();
             long serial = requests.incrementAndGet();
             if (failsOnPurpose(serial, failEvery)) {
                 failed.incrementAndGet();
@@ -143,8 +190,9 @@ final class StubServer implements AutoCloseable {
             for (JsonNode m : request.path("messages")) {
                 (m.path("role").asText().equals("system") ? system : user).append(m.path("content").asText()).append('\n');
             }
-            String model = request.path("model").asText();
-            String answer = responder.answer(model, system.toString(), user.toString());
+            long answering = System.nanoTime();
+            String answer = answer(responder, model, system.toString(), user.toString());
+            answerNanos.addAndGet(System.nanoTime() - answering);
             if (latencyMs > 0) {
                 Thread.sleep(latencyMs);
             }
@@ -155,6 +203,7 @@ final class StubServer implements AutoCloseable {
             long end = System.nanoTime();
             busyNanos.addAndGet(end - start);
             lastReply.accumulateAndGet(end, Math::max);
+            timeline.add(new Exchange(model, start, end));
         }
     }
 

@@ -54,14 +54,15 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     }
 
     /**
-     * 6 attempts; waits doubling up to 60 s with ±20 % jitter, from 200 ms after a transient failure (while
+     * 6 attempts; waits doubling up to 60 s with ±20 % jitter, from 100 ms after a transient failure (while
      * the retry quota lasts) and from 1 s after throttling; at most 5 minutes of waiting per call.
-     * 200 ms is the top of the AWS SDKs' first wait for a transient error (a random share of 2 · 100 ms,
-     * {@code DEFAULT_RETRY_DELAY_BASE}); OpenAI's and Anthropic's SDKs wait 0.375–0.5 s for any failure.
+     * 100, 200, 400 ms… are the means of the AWS SDKs' waits for a transient error (a random share of
+     * 2ⁿ · 100 ms, {@code DEFAULT_RETRY_DELAY_BASE} of {@code @aws-sdk/middleware-retry}); OpenAI's and
+     * Anthropic's SDKs wait 0.375–0.5 s, then twice that, for any failure.
      */
     public static RetryPolicy defaults() {
         return new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(60), 0.2, DEFAULT_MAX_RETRY_TIME,
-                Duration.ofMillis(200));
+                Duration.ofMillis(100));
     }
 
     /** One attempt, no retry. */

@@ -150,6 +150,41 @@ class ProviderLimiterTest {
         assertThat(limiter.available("OTHER")).isEqualTo(1);
     }
 
+    @Test
+    void a_slot_freed_a_moment_ago_is_kept_from_background_work_for_the_runs_next_call() throws Exception {
+        // a row's next call comes a few ms after the reply that freed the slot: a background call must not
+        // take the slot in that gap (here the grace is long, so the test does not depend on timing)
+        ProviderLimiter limiter = new ProviderLimiter(1, Map.of(), java.time.Duration.ofSeconds(30));
+        limiter.acquire("OTHER");
+        java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread background = taker(limiter, "background", true, order);
+        background.start();
+        awaitState(background, Thread.State.WAITING);
+
+        limiter.release("OTHER");
+        awaitState(background, Thread.State.TIMED_WAITING); // woken, and waiting out the grace
+        assertThat(limiter.available("OTHER")).isEqualTo(1);
+        limiter.acquire("OTHER"); // the run's next call gets it at once
+        assertThat(order).isEmpty();
+        background.interrupt();
+        background.join(10_000);
+    }
+
+    @Test
+    void a_background_call_takes_a_freed_slot_once_it_has_been_free_for_the_grace() throws Exception {
+        ProviderLimiter limiter = new ProviderLimiter(1, Map.of(), java.time.Duration.ofMillis(50));
+        limiter.acquire("OTHER");
+        java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread background = taker(limiter, "background", true, order);
+        background.start();
+        awaitState(background, Thread.State.WAITING);
+        long released = System.nanoTime();
+        limiter.release("OTHER");
+        background.join(10_000);
+        assertThat(order).containsExactly("background");
+        assertThat(System.nanoTime() - released).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(50).toNanos());
+    }
+
     /** A thread that takes a slot with the given place in line, notes its name, and frees the slot. */
     private static Thread taker(ProviderLimiter limiter, String name, long place, java.util.List<String> order) {
         return new Thread(() -> {
