@@ -10,9 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * costs 5, or 10 after a timeout; an answer at the first attempt adds 1; an answer to a resend gives its
  * cost back; {@code INITIAL_RETRY_TOKENS}, {@code RETRY_COST}, {@code TIMEOUT_RETRY_COST},
  * {@code NO_RETRY_INCREMENT} in the AWS SDK for JavaScript v3, {@code @aws-sdk/middleware-retry}).
- * A server that answers most requests keeps the bucket full, so a stray 500 costs a short wait; one that
- * fails more than about one request in six empties it, and from then on every retry waits the longer
- * throttling schedule until answers fill it again. Where AWS stops retrying on an empty bucket, gradsum
+ * A server that answers most requests keeps the bucket full, so a stray 500 costs a short wait (a resend
+ * that is answered gives its tokens back); one that fails everything empties it after 100 resends, one
+ * that fails more than about three requests in ten (5p² &gt; (1 − p)², the resends that fail again against the
+ * first attempts answered) slowly; from then on every retry waits the longer throttling schedule until
+ * answers fill it again. Where AWS stops retrying on an empty bucket, gradsum
  * waits longer instead: a call given up is a row lost. Thread-safe.
  */
 final class RetryQuota {
