@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsum.engine.SearchListener;
 import dev.gradsum.recording.RecordedRun;
+import dev.gradsum.recording.SearchSettings;
 import dev.gradsum.search.Iteration;
 import dev.gradsum.search.OptimizationResult;
 import dev.gradsum.search.SearchOptions;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run with every option beyond the paper on (Pareto selection, minibatch gate, successive halving, judge
- * samples, min_confidence) is recorded as it ran and resumes to the result of an uninterrupted run.
+ * samples, min_confidence) is recorded as it ran, its description reads each knob back (from the run's
+ * configuration, which names the knobs away from their default), and it resumes to the result of an
+ * uninterrupted run.
  */
 class SearchBeyondPaperRecordedTest {
     @TempDir
@@ -40,6 +43,43 @@ class SearchBeyondPaperRecordedTest {
             assertThat(back.result().candidates()).isEqualTo(r.candidates());
             assertThat(back.result().best()).isEqualTo(r.best());
             assertThat(r.iterations()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void the_run_description_reads_back_every_knob_as_set() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("g.db"))) {
+            GradSum gradSum = orders().iterations(1).stopWhenLearned(false).store(store).build();
+            gradSum.optimize();
+
+            SearchSettings back = store.recorded(store.listRuns().get(0).id()).orElseThrow().description().search();
+            assertThat(back).isEqualTo(SearchSettings.of(gradSum.options()));
+            assertThat(back.selection()).isEqualTo(SearchOptions.Selection.PARETO);
+            assertThat(back.minibatchGate()).isTrue();
+            assertThat(back.validation()).isEqualTo(SearchOptions.Validation.HALVING);
+            assertThat(back.judgeSamples()).isEqualTo(2);
+            assertThat(back.minConfidence()).isEqualTo(0.8);
+            assertThat(back.stopWhenLearned()).isFalse();
+        }
+    }
+
+    @Test
+    void a_run_at_the_defaults_reads_back_the_defaults_its_configuration_leaves_out() {
+        SimulatedWorld world = SimulatedWorld.create();
+        try (SqliteStore store = SqliteStore.open(dir.resolve("g.db"))) {
+            GradSum gradSum = GradSum.builder().task(world.task()).models(world.models()).dataset(world.dataset())
+                    .splitSizes(6, 6, 6).iterations(1).seed(7).store(store).build();
+            assertThat(gradSum.runConfiguration()).doesNotContain("selection", "minibatchGate", "\"validation\"",
+                    "judgeSamples", "minConfidence", "stopWhenLearned");
+            gradSum.optimize();
+
+            SearchSettings back = store.recorded(store.listRuns().get(0).id()).orElseThrow().description().search();
+            SearchOptions d = SearchOptions.defaults();
+            assertThat(back).extracting(SearchSettings::selection, SearchSettings::minibatchGate,
+                    SearchSettings::validation, SearchSettings::judgeSamples, SearchSettings::minConfidence,
+                    SearchSettings::stopWhenLearned).containsExactly(d.selection(), d.minibatchGate(), d.validation(),
+                    d.judgeSamples(), d.minConfidence(), d.stopWhenLearned());
+            assertThat(back).isEqualTo(SearchSettings.of(gradSum.options()));
         }
     }
 

@@ -1,12 +1,9 @@
 package dev.gradsum.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.Role;
 import dev.gradsum.recording.RunDescription;
 import dev.gradsum.recording.SearchSettings;
-import dev.gradsum.search.SearchOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,15 +18,15 @@ import java.util.Optional;
 /**
  * Where the store keeps a {@link RunDescription}: the {@code runs} columns {@code task_description},
  * {@code task_file}, {@code run_folder}, {@code search_*} and {@code budget_*}, and the tables
- * {@code run_models} and {@code run_settings}. A search knob added after the {@code search_*} columns
- * ({@code stopWhenLearned}) is read from the run's configuration ({@code config_json}, which holds every
- * knob), as its default when that configuration was recorded before the knob existed.
+ * {@code run_models} and {@code run_settings}. The search knobs added after the {@code search_*} columns
+ * (selection, minibatchGate, validation, judgeSamples, minConfidence, stopWhenLearned) are read from the
+ * run's configuration ({@code config_json}, which names each that is not at its default), as their default
+ * when it does not name them ({@link LaterKnobs}).
  */
 final class RunDescriptionRows {
     private static final String COLUMNS = "task_description, task_file, run_folder, search_beam, search_iterations,"
             + " search_candidates, search_minibatch, search_patience, search_summarize, search_bootstrap_samples,"
             + " search_seed, budget_usd, budget_calls, budget_tokens, config_json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunDescriptionRows() {
     }
@@ -95,22 +92,11 @@ final class RunDescriptionRows {
             q.setString(1, runId);
             try (ResultSet rs = q.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
-                SearchSettings search = new SearchSettings(rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
-                        rs.getInt(8), rs.getBoolean(9), rs.getInt(10), rs.getLong(11), stopWhenLearned(rs.getString(15)));
+                SearchSettings search = LaterKnobs.settings(rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
+                        rs.getInt(8), rs.getBoolean(9), rs.getInt(10), rs.getLong(11), LaterKnobs.options(rs.getString(15)));
                 return Optional.of(new RunDescription(rs.getString(1), rs.getString(2), rs.getString(3),
                         models(c, runId), search, budget(rs, 12), settings(c, runId)));
             }
-        }
-    }
-
-    /** The knob as the run's configuration records it; its default when the configuration has none. */
-    private static boolean stopWhenLearned(String configJson) {
-        boolean byDefault = SearchOptions.defaults().stopWhenLearned();
-        try {
-            return configJson == null ? byDefault
-                    : JSON.readTree(configJson).path("options").path("stopWhenLearned").asBoolean(byDefault);
-        } catch (JsonProcessingException e) {
-            return byDefault;
         }
     }
 

@@ -6,8 +6,6 @@ import dev.gradsum.exception.GradSumException;
 import dev.gradsum.model.Budget;
 import dev.gradsum.model.Role;
 import dev.gradsum.recording.RunDescription;
-import dev.gradsum.recording.SearchSettings;
-import dev.gradsum.search.SearchOptions;
 import dev.gradsum.search.TestScore;
 import java.net.URI;
 import java.nio.file.Path;
@@ -65,11 +63,10 @@ final class StoreV1Results {
         info.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
         RunDescriptionRows.write(c, runId, new RunDescription(info.path("taskDescription").asText(""),
                 path(info.path("taskFile")), text(root.path("runFolder")), models,
-                new SearchSettings(options.path("beamSize").asInt(), options.path("iterations").asInt(),
+                LaterKnobs.settings(options.path("beamSize").asInt(), options.path("iterations").asInt(),
                         options.path("candidatesPerPrompt").asInt(), options.path("minibatchSize").asInt(),
                         options.path("patience").asInt(), options.path("summarize").asBoolean(),
-                        options.path("bootstrapSamples").asInt(), options.path("seed").asLong(),
-                        options.path("stopWhenLearned").asBoolean(SearchOptions.defaults().stopWhenLearned())),
+                        options.path("bootstrapSamples").asInt(), options.path("seed").asLong(), options),
                 new Budget(budget.path("usd").isNumber() ? budget.path("usd").asDouble() : null,
                         budget.path("calls").isNumber() ? budget.path("calls").asLong() : null,
                         budget.path("tokens").isNumber() ? budget.path("tokens").asLong() : null),

@@ -15,6 +15,7 @@ import dev.gradsum.recording.RecordedRun;
 import dev.gradsum.recording.RunDescription;
 import dev.gradsum.recording.RunRecording;
 import dev.gradsum.recording.SearchSettings;
+import dev.gradsum.search.SearchOptions;
 import dev.gradsum.search.Candidate;
 import dev.gradsum.search.Iteration;
 import dev.gradsum.search.OptimizationResult;
@@ -106,7 +107,8 @@ class RunRecorderTest {
             RunDescription description = new RunDescription("Add numbers.", "/tasks/math.yaml", "/runs/r1",
                     Map.of(Role.TARGET, new RunDescription.Model("openai", "gpt-4o-mini"),
                             Role.EDITOR, new RunDescription.Model("anthropic", "claude")),
-                    new SearchSettings(2, 3, 2, 4, 2, true, 1000, 7L, true), new dev.gradsum.model.Budget(1.5, null, 900L),
+                    new SearchSettings(2, 3, 2, 4, 2, true, 1000, 7L, SearchOptions.Selection.BEAM, false,
+                            SearchOptions.Validation.FULL, 1, 0, true), new dev.gradsum.model.Budget(1.5, null, 900L),
                     new java.util.LinkedHashMap<>(Map.of("split", "train 4")));
             rec.describe(description);
             rec.candidateCreated(C0);
@@ -146,6 +148,58 @@ class RunRecorderTest {
             assertThat(read.tests().initial().get(0).generation().example().fields())
                     .containsExactly(Map.entry("q", "2+2"), Map.entry("answer", "4"));
         }
+    }
+
+    /** The search settings run {@code r1} reads back when recorded with this configuration and description. */
+    private SearchSettings searchReadBack(String configJson, SearchSettings described) {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
+            RunRecording rec = store.start("r1", "math", configJson);
+            rec.describe(new RunDescription("Add numbers.", null, null, Map.of(), described,
+                    dev.gradsum.model.Budget.unlimited(), Map.of()));
+            rec.candidateCreated(C0);
+            rec.finished(new OptimizationResult(C0, C0, null, List.of(), List.of(C0), StopReason.COMPLETED, Map.of(),
+                    Usage.ZERO, Duration.ZERO));
+            return store.recorded("r1").orElseThrow().description().search();
+        }
+    }
+
+    @Test
+    void the_search_knobs_added_later_read_back_from_the_run_configuration() {
+        SearchOptions knobs = SearchOptions.builder().beamSize(2).seed(7).selection(SearchOptions.Selection.PARETO)
+                .minibatchGate(true).validation(SearchOptions.Validation.HALVING).judgeSamples(3).minConfidence(0.9)
+                .stopWhenLearned(false).build();
+        String config = "{\"options\":{\"beamSize\":2,\"iterations\":10,\"candidatesPerPrompt\":3,"
+                + "\"minibatchSize\":30,\"patience\":3,\"summarize\":true,\"bootstrapSamples\":2000,\"seed\":7,"
+                + "\"selection\":\"PARETO\",\"minibatchGate\":true,\"validation\":\"HALVING\",\"judgeSamples\":3,"
+                + "\"minConfidence\":0.9,\"stopWhenLearned\":false}}";
+
+        assertThat(searchReadBack(config, SearchSettings.of(knobs))).isEqualTo(SearchSettings.of(knobs));
+    }
+
+    @Test
+    void a_configuration_without_the_knobs_added_later_reads_them_as_their_defaults() {
+        SearchOptions d = SearchOptions.defaults();
+        String before = "{\"options\":{\"beamSize\":3,\"iterations\":10,\"candidatesPerPrompt\":3,"
+                + "\"minibatchSize\":30,\"patience\":3,\"summarize\":true,\"bootstrapSamples\":2000,\"seed\":0}}";
+        // the columns hold what was described; the knobs added later only what the configuration names
+        SearchSettings described = new SearchSettings(3, 10, 3, 30, 3, true, 2000, 0, SearchOptions.Selection.PARETO,
+                true, SearchOptions.Validation.HALVING, 5, 0.75, false);
+
+        assertThat(searchReadBack(before, described)).isEqualTo(SearchSettings.of(d));
+    }
+
+    @Test
+    void a_knob_value_this_gradsum_cannot_read_is_its_default_and_the_others_still_read() {
+        String config = "{\"options\":{\"selection\":\"SOMETHING_NEWER\",\"judgeSamples\":4,"
+                + "\"validation\":null,\"minibatchGate\":true}}";
+
+        SearchSettings back = searchReadBack(config, SearchSettings.of(SearchOptions.defaults()));
+
+        assertThat(back.selection()).isEqualTo(SearchOptions.Selection.BEAM);
+        assertThat(back.validation()).isEqualTo(SearchOptions.Validation.FULL);
+        assertThat(back.judgeSamples()).isEqualTo(4);
+        assertThat(back.minibatchGate()).isTrue();
+        assertThat(back.stopWhenLearned()).isTrue();
     }
 
     @Test

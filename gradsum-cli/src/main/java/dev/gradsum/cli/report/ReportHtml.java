@@ -252,6 +252,7 @@ final class ReportHtml {
         row(s, "patience", String.valueOf(o.patience()));
         row(s, "summarize", String.valueOf(o.summarize()));
         row(s, "seed", String.valueOf(o.seed()));
+        LaterSearchKnobs.changed(o).forEach((name, value) -> row(s, name.replace('_', ' '), String.valueOf(value)));
         row(s, "budget", "usd " + (b.usd() == null ? "∞" : b.usd()) + " · calls " + (b.calls() == null ? "∞" : b.calls())
                 + " · tokens " + (b.tokens() == null ? "∞" : b.tokens()));
         info.settings().forEach((k, v) -> row(s, k, v));

@@ -101,6 +101,12 @@ final class ResultJson {
         search.put("summarize", o.summarize());
         search.put("bootstrap_samples", o.bootstrapSamples());
         search.put("seed", o.seed());
+        LaterSearchKnobs.changed(o).forEach((name, value) -> {
+            if (value instanceof Boolean b) search.put(name, b);
+            else if (value instanceof Integer i) search.put(name, i);
+            else if (value instanceof Double d) search.put(name, d);
+            else search.put(name, String.valueOf(value));
+        });
         Budget b = info.budget();
         ObjectNode budget = config.putObject("budget");
         budget.put("usd", b.usd());

@@ -150,6 +150,64 @@ class RunOutputsTest {
         assertThat(new ObjectMapper().readTree(dir.resolve("result.json").toFile()).get("simulated").asBoolean()).isTrue();
     }
 
+    private RunInfo withSearch(dev.gradsum.search.SearchOptions options) {
+        RunInfo i = run.info(null);
+        return new RunInfo(i.runId(), i.taskName(), i.taskDescription(), i.taskFile(), i.models(), options, i.budget(),
+                i.settings(), i.started());
+    }
+
+    @Test
+    void config_search_names_the_knobs_set_away_from_their_default_after_the_first_eight() throws Exception {
+        dev.gradsum.search.SearchOptions options = dev.gradsum.search.SearchOptions.builder().iterations(3)
+                .selection(dev.gradsum.search.SearchOptions.Selection.PARETO).minibatchGate(true)
+                .validation(dev.gradsum.search.SearchOptions.Validation.HALVING).judgeSamples(3).minConfidence(0.9)
+                .stopWhenLearned(false).build();
+
+        RunOutputs.write(dir, withSearch(options), run.result(), run.tests());
+
+        JsonNode search = new ObjectMapper().readTree(dir.resolve("result.json").toFile()).at("/config/search");
+        List<String> fields = new ArrayList<>();
+        search.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("beam", "iterations", "candidates", "minibatch", "patience", "summarize",
+                "bootstrap_samples", "seed", "selection", "minibatch_gate", "validation", "judge_samples",
+                "min_confidence", "stop_when_learned");
+        assertThat(search.get("selection").asText()).isEqualTo("pareto");
+        assertThat(search.get("minibatch_gate").isBoolean()).isTrue();
+        assertThat(search.get("minibatch_gate").asBoolean()).isTrue();
+        assertThat(search.get("validation").asText()).isEqualTo("halving");
+        assertThat(search.get("judge_samples").isInt()).isTrue();
+        assertThat(search.get("judge_samples").asInt()).isEqualTo(3);
+        assertThat(search.get("min_confidence").asDouble()).isEqualTo(0.9);
+        assertThat(search.get("stop_when_learned").asBoolean()).isFalse();
+        assertThat(Files.readString(dir.resolve("report.html"))).contains(
+                "<tr><th>selection</th><td><pre>pareto</pre></td></tr>",
+                "<tr><th>minibatch gate</th><td><pre>true</pre></td></tr>",
+                "<tr><th>validation</th><td><pre>halving</pre></td></tr>",
+                "<tr><th>judge samples</th><td><pre>3</pre></td></tr>",
+                "<tr><th>min confidence</th><td><pre>0.9</pre></td></tr>",
+                "<tr><th>stop when learned</th><td><pre>false</pre></td></tr>");
+    }
+
+    @Test
+    void config_search_of_a_run_at_the_defaults_has_the_first_eight_fields_only() throws Exception {
+        RunOutputs.write(dir.resolve("pareto"), withSearch(dev.gradsum.search.SearchOptions.builder().iterations(3)
+                .selection(dev.gradsum.search.SearchOptions.Selection.PARETO).build()), run.result(), run.tests());
+        JsonNode pareto = new ObjectMapper().readTree(dir.resolve("pareto").resolve("result.json").toFile())
+                .at("/config/search");
+        assertThat(pareto.get("selection").asText()).isEqualTo("pareto");
+        assertThat(pareto.has("validation")).as("one knob set names that knob only").isFalse();
+
+        RunOutputs.write(dir, run.info(null), run.result(), run.tests());
+
+        JsonNode search = new ObjectMapper().readTree(dir.resolve("result.json").toFile()).at("/config/search");
+        List<String> fields = new ArrayList<>();
+        search.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("beam", "iterations", "candidates", "minibatch", "patience", "summarize",
+                "bootstrap_samples", "seed");
+        assertThat(Files.readString(dir.resolve("report.html"))).doesNotContain("<th>selection</th>",
+                "<th>stop when learned</th>");
+    }
+
     @Test
     void an_unwritable_run_folder_is_one_configuration_error_naming_the_path() throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
