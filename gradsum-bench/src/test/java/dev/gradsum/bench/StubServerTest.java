@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The stub's failures on purpose: every n-th request it receives is an HTTP 500 with OpenAI's server_error body. */
+/**
+ * The stub's failures on purpose (every n-th request it receives is an HTTP 500 with OpenAI's server_error
+ * body), and what the engine benchmark reads from it: remembered answers and the window's timeline.
+ */
 class StubServerTest {
     private static final String BODY = "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}";
 
@@ -41,6 +44,34 @@ class StubServerTest {
                     .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(after.statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void once_told_to_remember_it_asks_its_responder_once_per_distinct_request_and_keeps_a_timeline() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        try (StubServer stub = new StubServer(0, 4, (model, system, user) -> "answer " + asked.incrementAndGet())) {
+            HttpClient client = HttpClient.newHttpClient();
+            String other = BODY.replace("\"hi\"", "\"hello\"");
+            assertThat(send(client, stub, BODY)).contains("answer 1");
+            assertThat(send(client, stub, BODY)).as("not remembering yet").contains("answer 2");
+
+            stub.rememberAnswers();
+            stub.newWindow();
+            assertThat(send(client, stub, BODY)).contains("answer 3");
+            assertThat(send(client, stub, BODY)).as("remembered").contains("answer 3");
+            assertThat(send(client, stub, other)).as("another request").contains("answer 4");
+            assertThat(asked).hasValue(4);
+            assertThat(stub.timeline()).hasSize(3).allSatisfy(e -> {
+                assertThat(e.model()).isEqualTo("m");
+                assertThat(e.replied()).isGreaterThanOrEqualTo(e.arrived());
+            });
+            assertThat(stub.firstArrival()).isLessThanOrEqualTo(stub.lastReply());
+        }
+    }
+
+    private static String send(HttpClient client, StubServer stub, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test
