@@ -11,7 +11,8 @@ import java.util.Optional;
  * through the injected {@link Sleeper}; short after a transient failure while the server's
  * {@link RetryQuota} pays for it, longer after throttling) and tries again. It gives up when the waits of
  * the call would exceed {@link RetryPolicy#maxRetryTime()}, or, for a failure that came without a
- * Retry-After, after {@link RetryPolicy#maxAttempts()} attempts in all. Anything not retriable fails at
+ * Retry-After, after {@link RetryPolicy#maxAttempts()} attempts, not counting those followed by a quick
+ * resend (at most {@code maxAttempts - 1} of them per call). Anything not retriable fails at
  * once. Whether an attempt's failure ends the call is decided while the attempt still holds its permit, and
  * the caller's {@link FailedForGood} runs before the permit is released: so a failure that stops the run
  * is counted and latched before a waiting call can take the permit and go out.
@@ -102,6 +103,8 @@ final class Retrier {
         Duration waited = Duration.ZERO;
         long place = limiter.place(); // kept for every resend: a call back from its backoff goes ahead of later ones
         int paidFor = 0; // the quota tokens the last resend took (0: it was not a quick one)
+        int quickResends = 0; // resends after the short wait: on top of the policy's attempts
+        int counted = 0; // attempts the policy's maxAttempts counts: all but those followed by a quick resend
         for (int n = 1; ; n++) {
             Duration wait;
             limiter.acquire(provider, place);
@@ -122,17 +125,25 @@ final class Retrier {
                 Failure f = Failure.of(failure);
                 Optional<Duration> retryAfter = f.retryAfter();
                 wait = null;
-                if (!f.retriable() || (retryAfter.isEmpty() && n >= policy.maxAttempts())) {
+                // a transient failure is resent after the shorter wait while the server's quota pays for it, at most
+                // maxAttempts - 1 times per call; those resends come on top of the policy's attempts, so a call
+                // outlasts an outage as long as under the longer schedule alone
+                boolean quick = f.retriable() && retryAfter.isEmpty() && !f.throttled() && policy.hasQuickResends()
+                        && quickResends < policy.maxAttempts() - 1 && quota.take(provider, RetryQuota.cost(f));
+                if (!quick) {
+                    counted++;
+                }
+                if (!f.retriable() || (!quick && retryAfter.isEmpty() && counted >= policy.maxAttempts())) {
                     gaveUp = new GaveUp(failure, n, waited, false);
                 } else {
-                    // a transient failure is resent after the short wait while the server's quota pays for it
-                    boolean quick = retryAfter.isEmpty() && !f.throttled() && quota.take(provider, RetryQuota.cost(f));
                     paidFor = quick ? RetryQuota.cost(f) : 0;
-                    wait = backoff.delay(n, retryAfter, quick);
+                    wait = quick ? backoff.delay(quickResends + 1, retryAfter, true) : backoff.delay(counted, retryAfter);
                     gaveUp = waited.plus(wait).compareTo(policy.maxRetryTime()) > 0
                             ? new GaveUp(failure, n, waited, true) : null;
                     if (gaveUp != null) {
                         quota.answered(provider, paidFor); // not resent after all: its tokens go back
+                    } else if (quick) {
+                        quickResends++;
                     }
                 }
                 if (gaveUp != null) {

@@ -14,12 +14,13 @@ import java.util.Objects;
  *   <li>{@code transientBackoff} after a failure of the one request (HTTP 500, 502, 504, 408, a timeout, a
  *       dropped connection) while the server's retry quota lasts: the quota is spent by such quick resends
  *       and refilled by answers, so quick resends stop when the server fails too often (see the call path's
- *       retry quota);</li>
+ *       retry quota). A call makes at most {@code maxAttempts - 1} quick resends, on top of its
+ *       {@code maxAttempts} attempts ({@link #hasQuickResends()});</li>
  *   <li>{@code initialBackoff} after throttling (HTTP 429, 503, Anthropic's 529 "overloaded"), and after any
  *       failure once the quota is spent.</li>
  * </ul>
  * A call gives up when its waits would add up to more than {@code maxRetryTime}, or, for failures that
- * came without a Retry-After, after {@code maxAttempts} attempts in all. A server that throttles with a
+ * came without a Retry-After, after {@code maxAttempts} attempts (quick resends not counted). A server that throttles with a
  * short Retry-After is thus retried until {@code maxRetryTime} is spent, not just a few times.
  *
  * @param maxRetryTime the most one call may spend waiting between its attempts (default
@@ -73,6 +74,16 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     /** This policy with another {@link #maxRetryTime}. */
     public RetryPolicy withMaxRetryTime(Duration time) {
         return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, jitter, time, transientBackoff);
+    }
+
+    /**
+     * Whether a transient failure may be resent on the shorter schedule: {@code transientBackoff} is shorter
+     * than {@code initialBackoff}. Such quick resends (at most {@code maxAttempts - 1} per call, while the
+     * server's retry quota lasts) come on top of the {@code maxAttempts} attempts, so a call waits out an
+     * outage as long as under the longer schedule alone; with one schedule for all there are none.
+     */
+    public boolean hasQuickResends() {
+        return transientBackoff.compareTo(initialBackoff) < 0;
     }
 
     /** This policy with another {@link #transientBackoff}. */

@@ -162,12 +162,15 @@ class RetrierTest {
                 RetryPolicy.DEFAULT_MAX_RETRY_TIME, Duration.ofMillis(200));
         Retrier r = new Retrier(twoSchedules, new Backoff(twoSchedules, new Random(0)), sleeper, limiter);
         int quick = RetryQuota.CAPACITY / RetryQuota.RESEND_COST;
-        for (int i = 0; i < quick; i++) { // every call fails twice: no answer refills the bucket
-            assertThatThrownBy(() -> r.call("OPEN_AI", failing(new HttpException(500, "a"), new HttpException(500, "b"))))
-                    .isInstanceOf(Retrier.GaveUp.class);
+        for (int i = 0; i < quick; i++) { // every call fails three times: one quick resend, one on the long schedule
+            assertThatThrownBy(() -> r.call("OPEN_AI",
+                    failing(new HttpException(500, "a"), new HttpException(500, "b"), new HttpException(500, "c"))))
+                    .isInstanceOf(Retrier.GaveUp.class)
+                    .satisfies(e -> assertThat(((Retrier.GaveUp) e).attempts()).isEqualTo(3));
         }
-        assertThat(waits).hasSize(quick).containsOnly(Duration.ofMillis(200));
-        assertThat(r.quotaLeft("OPEN_AI")).isZero();
+        assertThat(waits).hasSize(2 * quick);
+        assertThat(waits.stream().filter(Duration.ofMillis(200)::equals)).hasSize(quick);
+        assertThat(r.quotaLeft("OPEN_AI")).as("no answer refilled the bucket").isZero();
         assertThat(r.quotaLeft("ANTHROPIC")).as("each server has its own quota").isEqualTo(RetryQuota.CAPACITY);
 
         waits.clear();
@@ -184,14 +187,43 @@ class RetrierTest {
     }
 
     @Test
+    void quick_resends_come_on_top_of_the_attempts_so_a_call_outlasts_an_outage_as_under_the_long_schedule()
+            throws Exception {
+        // a server down for half a minute (every request a 500) must cost no row, as with the long schedule alone
+        RetryPolicy twoSchedules = new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(60), 0.0,
+                RetryPolicy.DEFAULT_MAX_RETRY_TIME, Duration.ofMillis(100));
+        Retrier r = new Retrier(twoSchedules, new Backoff(twoSchedules, new Random(0)), sleeper, limiter);
+        RuntimeException[] outage = new RuntimeException[10];
+        java.util.Arrays.fill(outage, new HttpException(500, "server_error"));
+        assertThat(r.call("OPEN_AI", failing(outage))).isEqualTo("ok after 10");
+        assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400),
+                Duration.ofMillis(800), Duration.ofMillis(1600), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16));
+
+        RuntimeException[] longer = new RuntimeException[11];
+        java.util.Arrays.fill(longer, new HttpException(500, "server_error"));
+        assertThatThrownBy(() -> r.call("OPEN_AI", failing(longer))).isInstanceOf(Retrier.GaveUp.class)
+                .satisfies(e -> assertThat(((Retrier.GaveUp) e).attempts()).isEqualTo(11));
+    }
+
+    @Test
+    void a_policy_with_one_schedule_makes_no_quick_resends() throws Exception {
+        assertThat(policy.hasQuickResends()).isFalse();
+        assertThatThrownBy(() -> retrier.call("OPEN_AI", failing(new HttpException(500, "a"), new HttpException(500, "b"),
+                new HttpException(500, "c"), new HttpException(500, "d"))))
+                .isInstanceOf(Retrier.GaveUp.class)
+                .satisfies(e -> assertThat(((Retrier.GaveUp) e).attempts()).isEqualTo(4));
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    }
+
+    @Test
     void a_timeout_costs_the_quota_twice_what_a_server_error_does() throws Exception {
         RetryPolicy twoSchedules = policy.withTransientBackoff(Duration.ofMillis(200));
         Retrier r = new Retrier(twoSchedules, new Backoff(twoSchedules, new Random(0)), sleeper, limiter);
-        assertThatThrownBy(() -> r.call("OPEN_AI", failing(new dev.langchain4j.exception.TimeoutException("late"),
-                new HttpException(500, "a"), new HttpException(500, "b"), new HttpException(500, "c"))))
-                .isInstanceOf(Retrier.GaveUp.class);
-        assertThat(r.quotaLeft("OPEN_AI"))
-                .isEqualTo(RetryQuota.CAPACITY - RetryQuota.TIMEOUT_RESEND_COST - 2 * RetryQuota.RESEND_COST);
+        assertThat(r.call("OPEN_AI", failing(new dev.langchain4j.exception.TimeoutException("late"),
+                new HttpException(500, "a"), new HttpException(500, "b")))).isEqualTo("ok after 3");
+        // the last quick resend was answered: its cost came back; the first two stay spent
+        assertThat(r.quotaLeft("OPEN_AI")).isEqualTo(RetryQuota.CAPACITY - RetryQuota.TIMEOUT_RESEND_COST - RetryQuota.RESEND_COST);
     }
 
     @Test
