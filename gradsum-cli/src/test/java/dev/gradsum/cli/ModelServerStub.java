@@ -124,8 +124,8 @@ final class ModelServerStub implements AutoCloseable {
     }
 
     /**
-     * Called with each request body before it is answered; it may block, or throw to leave the request
-     * unanswered (the connection fails).
+     * Called with each request body before it is answered; it may block, or throw an
+     * {@link IllegalStateException} to drop the request: the socket is closed before any answer.
      */
     ModelServerStub gate(java.util.function.Consumer<String> gate) {
         this.gate = gate;
@@ -172,7 +172,13 @@ final class ModelServerStub implements AutoCloseable {
         String path = request.getUrl().encodedPath();
         String query = request.getUrl().encodedQuery();
         targets.add(query == null ? path : path + "?" + query);
-        gate.accept(request.getBody() == null ? "" : request.getBody().utf8());
+        try {
+            gate.accept(request.getBody() == null ? "" : request.getBody().utf8());
+        } catch (IllegalStateException dropped) {
+            // the gate drops this request: the socket is closed before any answer, as a server or proxy that
+            // goes away mid-request does (the client sees the connection end, not a timeout)
+            return new MockResponse.Builder().onResponseStart(new mockwebserver3.SocketEffect.CloseSocket()).build();
+        }
         if (MessageBatchesWire.handles(path) || OpenAiBatchesWire.handles(path) || GeminiBatchesWire.handles(path)) {
             try {
                 String body = request.getBody() == null ? "" : request.getBody().utf8();
