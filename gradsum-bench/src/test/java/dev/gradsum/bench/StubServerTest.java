@@ -25,8 +25,7 @@ class StubServerTest {
             List<Integer> statuses = new ArrayList<>();
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < 15; i++) {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/chat/completions"))
-                        .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = send(client, stub, BODY);
                 statuses.add(r.statusCode());
                 bodies.add(r.body());
             }
@@ -40,9 +39,7 @@ class StubServerTest {
             assertThat(stub.failed()).isEqualTo(2);
 
             stub.failEvery(0);
-            HttpResponse<String> after = client.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/chat/completions"))
-                    .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(after.statusCode()).isEqualTo(200);
+            assertThat(send(client, stub, BODY).statusCode()).isEqualTo(200);
         }
     }
 
@@ -52,14 +49,14 @@ class StubServerTest {
         try (StubServer stub = new StubServer(0, 4, (model, system, user) -> "answer " + asked.incrementAndGet())) {
             HttpClient client = HttpClient.newHttpClient();
             String other = BODY.replace("\"hi\"", "\"hello\"");
-            assertThat(send(client, stub, BODY)).contains("answer 1");
-            assertThat(send(client, stub, BODY)).as("not remembering yet").contains("answer 2");
+            assertThat(send(client, stub, BODY).body()).contains("answer 1");
+            assertThat(send(client, stub, BODY).body()).as("not remembering yet").contains("answer 2");
 
             stub.rememberAnswers();
             stub.newWindow();
-            assertThat(send(client, stub, BODY)).contains("answer 3");
-            assertThat(send(client, stub, BODY)).as("remembered").contains("answer 3");
-            assertThat(send(client, stub, other)).as("another request").contains("answer 4");
+            assertThat(send(client, stub, BODY).body()).contains("answer 3");
+            assertThat(send(client, stub, BODY).body()).as("remembered").contains("answer 3");
+            assertThat(send(client, stub, other).body()).as("another request").contains("answer 4");
             assertThat(asked).hasValue(4);
             assertThat(stub.timeline()).hasSize(3).allSatisfy(e -> {
                 assertThat(e.model()).isEqualTo("m");
@@ -69,9 +66,9 @@ class StubServerTest {
         }
     }
 
-    private static String send(HttpClient client, StubServer stub, String body) throws Exception {
+    private static HttpResponse<String> send(HttpClient client, StubServer stub, String body) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/chat/completions"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

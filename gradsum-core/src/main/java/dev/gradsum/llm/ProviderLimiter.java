@@ -80,11 +80,6 @@ final class ProviderLimiter {
         return slots(provider).available();
     }
 
-    /** Whether a call waits for a slot right now (for tests). */
-    boolean queued(String provider) {
-        return waiting(provider) > 0;
-    }
-
     /** How many calls wait for a slot right now (for tests). */
     int waiting(String provider) {
         return slots(provider).waiting();

@@ -70,10 +70,20 @@ class ProviderLimiterTest {
 
     /** A thread that takes a slot (as background work or not), notes its name, and frees the slot. */
     private static Thread taker(ProviderLimiter limiter, String name, boolean background, java.util.List<String> order) {
+        return taker(limiter, name, background, limiter.place(), order);
+    }
+
+    /** A thread that takes a slot with the given place in line, notes its name, and frees the slot. */
+    private static Thread taker(ProviderLimiter limiter, String name, long place, java.util.List<String> order) {
+        return taker(limiter, name, false, place, order);
+    }
+
+    private static Thread taker(ProviderLimiter limiter, String name, boolean background, long place,
+                                java.util.List<String> order) {
         return new Thread(() -> {
             java.util.function.Supplier<Void> take = () -> {
                 try {
-                    limiter.acquire("OTHER");
+                    limiter.acquire("OTHER", place);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return null;
@@ -146,7 +156,7 @@ class ProviderLimiterTest {
         limiter.release("OTHER");
         second.join(10_000);
         assertThat(order).containsExactly("second");
-        assertThat(limiter.queued("OTHER")).isFalse();
+        assertThat(limiter.waiting("OTHER")).isZero();
         assertThat(limiter.available("OTHER")).isEqualTo(1);
     }
 
@@ -183,19 +193,6 @@ class ProviderLimiterTest {
         background.join(10_000);
         assertThat(order).containsExactly("background");
         assertThat(System.nanoTime() - released).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(50).toNanos());
-    }
-
-    /** A thread that takes a slot with the given place in line, notes its name, and frees the slot. */
-    private static Thread taker(ProviderLimiter limiter, String name, long place, java.util.List<String> order) {
-        return new Thread(() -> {
-            try {
-                limiter.acquire("OTHER", place);
-            } catch (InterruptedException e) {
-                return;
-            }
-            order.add(name);
-            limiter.release("OTHER");
-        });
     }
 
     @Test

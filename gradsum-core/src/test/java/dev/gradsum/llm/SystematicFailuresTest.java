@@ -124,7 +124,7 @@ class SystematicFailuresTest {
             var third = callers.submit(() -> llm.chat(LlmRequest.user("row 3")));
             await(thirdSent); // the third call holds the only slot
             var fourth = callers.submit(() -> llm.chat(LlmRequest.user("row 4")));
-            while (!onePerServer.limiter.queued("OPEN_AI")) {
+            while (onePerServer.limiter.waiting("OPEN_AI") == 0) {
                 Thread.onSpinWait(); // until the fourth call waits for the slot
             }
             fourthWaits.countDown();
