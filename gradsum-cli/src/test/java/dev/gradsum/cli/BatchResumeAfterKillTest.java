@@ -2,16 +2,12 @@ package dev.gradsum.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15, item 2: a real {@code gradsum optimize} killed with SIGKILL while its validation batch runs at
@@ -20,25 +16,38 @@ import org.junit.jupiter.api.io.TempDir;
  * submissions); and one killed right after the provider accepted its batch, before the batch id reached the
  * store, finds that batch by the token in its metadata (OpenAI) instead of submitting it again.
  */
-class BatchResumeAfterKillTest {
-    @TempDir
-    Path dir;
-    ModelServerStub stub;
-
-    @BeforeEach
-    void start() throws IOException {
-        stub = new ModelServerStub(TaskFolder.CAPITALS);
+class BatchResumeAfterKillTest extends AgainstStub {
+    /** An Anthropic model section on the stub, its calls sent as Message Batches. */
+    private String anthropicBatches() {
+        return "{provider: anthropic, model: claude-haiku-4-5, base_url: " + stub.baseUrl()
+                + "/, api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
     }
 
-    @AfterEach
-    void stop() throws IOException {
-        stub.close();
+    /** An OpenAI model section on the stub, its calls sent through the Batch API. */
+    private String openAiBatches() {
+        return "{provider: openai, model: gpt-4o-mini, base_url: " + stub.baseUrl()
+                + ", api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
+    }
+
+    /** A Gemini model section on the stub, its calls sent in batch mode. */
+    private String geminiBatches() {
+        return "{provider: gemini, model: gemini-2.5-flash, base_url: \"http://127.0.0.1:" + stub.port()
+                + "/v1beta\", api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
+    }
+
+    /** Resumes run {@code runId}, which must finish, and checks the provider got each request once in all. */
+    private void resumeSubmittingEachRequestOnce(Path taskFile, Path db, String runId,
+                                                 Supplier<java.util.Map<String, Integer>> submissions) throws Exception {
+        Process resumed = ResumeAfterKillTest.gradsum(taskFile, "optimize", "--resume", runId, "--store", db.toString(),
+                "--out", dir.resolve("runs").toString());
+        assertThat(ResumeAfterKillTest.finish(resumed)).as(Files.readString(ResumeAfterKillTest.err(taskFile))).isZero();
+        assertThat(submissions.get()).isNotEmpty()
+                .allSatisfy((request, times) -> assertThat(times).as(request).isEqualTo(1));
     }
 
     @Test
     void a_run_killed_while_its_batch_runs_resumes_by_polling_it_and_submits_each_request_once() throws Exception {
-        String anthropic = "{provider: anthropic, model: claude-haiku-4-5, base_url: " + stub.baseUrl()
-                + "/, api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
+        String anthropic = anthropicBatches();
         Path taskFile = new TaskFolder(dir.resolve("killed")).task(TaskFolder.yaml(anthropic, anthropic, ""));
         Path db = taskFile.resolveSibling(".gradsum/gradsum.db");
         MessageBatchesWire batches = stub.batches();
@@ -53,12 +62,7 @@ class BatchResumeAfterKillTest {
         String runId = ResumeAfterKillTest.query(db, "SELECT id FROM runs");
 
         batches.hold = false;
-        Process resumed = ResumeAfterKillTest.gradsum(taskFile, "optimize", "--resume", runId, "--store", db.toString(),
-                "--out", dir.resolve("runs").toString());
-        assertThat(ResumeAfterKillTest.finish(resumed)).as(Files.readString(ResumeAfterKillTest.err(taskFile))).isZero();
-
-        assertThat(batches.submissionsPerRequest()).isNotEmpty()
-                .allSatisfy((request, times) -> assertThat(times).as(request).isEqualTo(1));
+        resumeSubmittingEachRequestOnce(taskFile, db, runId, batches::submissionsPerRequest);
         assertThat(batches.batchIds()).hasSizeGreaterThan(1); // later stages went on in new batches
         assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batches WHERE finished IS NULL")).isEqualTo("0");
         assertThat(ResumeAfterKillTest.query(db, "SELECT status || ' ' || attempts FROM runs")).isEqualTo("finished 2");
@@ -67,8 +71,7 @@ class BatchResumeAfterKillTest {
     @Test
     void optimize_stopped_with_ctrl_c_while_its_batch_runs_is_resumed_later_and_submits_each_request_once()
             throws Exception {
-        String anthropic = "{provider: anthropic, model: claude-haiku-4-5, base_url: " + stub.baseUrl()
-                + "/, api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
+        String anthropic = anthropicBatches();
         Path taskFile = new TaskFolder(dir.resolve("stopped")).task(TaskFolder.yaml(anthropic, anthropic, ""));
         Path db = taskFile.resolveSibling(".gradsum/gradsum.db");
         MessageBatchesWire batches = stub.batches();
@@ -89,19 +92,14 @@ class BatchResumeAfterKillTest {
         assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batches WHERE finished IS NULL")).isEqualTo("2");
 
         batches.hold = false;
-        Process resumed = ResumeAfterKillTest.gradsum(taskFile, "optimize", "--resume", runId, "--store", db.toString(),
-                "--out", dir.resolve("runs").toString());
-        assertThat(ResumeAfterKillTest.finish(resumed)).as(Files.readString(ResumeAfterKillTest.err(taskFile))).isZero();
-        assertThat(batches.submissionsPerRequest()).isNotEmpty()
-                .allSatisfy((request, times) -> assertThat(times).as(request).isEqualTo(1));
+        resumeSubmittingEachRequestOnce(taskFile, db, runId, batches::submissionsPerRequest);
     }
 
     @Test
     void an_openai_run_killed_while_its_batch_runs_resumes_by_polling_it_and_submits_each_request_once()
             throws Exception {
         OpenAiBatchesWire batches = stub.openAiBatches();
-        String openAi = "{provider: openai, model: gpt-4o-mini, base_url: " + stub.baseUrl()
-                + ", api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
+        String openAi = openAiBatches();
         killWhileBatchRunsThenResume("openai", openAi, v -> batches.hold = v, batches::submissionsPerRequest);
     }
 
@@ -109,8 +107,7 @@ class BatchResumeAfterKillTest {
     void a_gemini_run_killed_while_its_batch_runs_resumes_by_polling_it_and_submits_each_request_once()
             throws Exception {
         GeminiBatchesWire batches = stub.geminiBatches();
-        String gemini = "{provider: gemini, model: gemini-2.5-flash, base_url: \"http://127.0.0.1:" + stub.port()
-                + "/v1beta\", api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
+        String gemini = geminiBatches();
         killWhileBatchRunsThenResume("gemini", gemini, v -> batches.hold = v, batches::submissionsPerRequest);
     }
 
@@ -127,10 +124,7 @@ class BatchResumeAfterKillTest {
         String runId = ResumeAfterKillTest.query(db, "SELECT id FROM runs");
 
         hold.accept(false);
-        Process resumed = ResumeAfterKillTest.gradsum(taskFile, "optimize", "--resume", runId, "--store", db.toString(),
-                "--out", dir.resolve("runs").toString());
-        assertThat(ResumeAfterKillTest.finish(resumed)).as(Files.readString(ResumeAfterKillTest.err(taskFile))).isZero();
-        assertThat(submissions.get()).isNotEmpty().allSatisfy((request, times) -> assertThat(times).as(request).isEqualTo(1));
+        resumeSubmittingEachRequestOnce(taskFile, db, runId, submissions);
         assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batches WHERE finished IS NULL")).isEqualTo("0");
     }
 
@@ -138,8 +132,7 @@ class BatchResumeAfterKillTest {
     void an_openai_run_killed_right_after_the_provider_accepted_its_batch_finds_it_by_its_token_and_submits_it_once()
             throws Exception {
         OpenAiBatchesWire batches = stub.openAiBatches();
-        String openAi = "{provider: openai, model: gpt-4o-mini, base_url: " + stub.baseUrl()
-                + ", api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
+        String openAi = openAiBatches();
         killRightAfterCreateThenResume("accepted-openai", openAi, v -> batches.hold = v, r -> batches.afterCreate = r,
                 batches::batches, batches::submissionsPerRequest, "batch_stub2");
     }
@@ -148,8 +141,7 @@ class BatchResumeAfterKillTest {
     void a_gemini_run_killed_right_after_the_provider_accepted_its_batch_finds_it_by_its_display_name_and_submits_it_once()
             throws Exception {
         GeminiBatchesWire batches = stub.geminiBatches();
-        String gemini = "{provider: gemini, model: gemini-2.5-flash, base_url: \"http://127.0.0.1:" + stub.port()
-                + "/v1beta\", api_key_env: STUB_KEY, batch: true, batch_poll_seconds: 0.05}";
+        String gemini = geminiBatches();
         killRightAfterCreateThenResume("accepted-gemini", gemini, v -> batches.hold = v, r -> batches.afterCreate = r,
                 batches::batches, batches::submissionsPerRequest, "batches/stub1");
     }
@@ -189,11 +181,7 @@ class BatchResumeAfterKillTest {
         String runId = ResumeAfterKillTest.query(db, "SELECT id FROM runs");
 
         hold.accept(false);
-        Process resumed = ResumeAfterKillTest.gradsum(taskFile, "optimize", "--resume", runId, "--store", db.toString(),
-                "--out", dir.resolve("runs").toString());
-        assertThat(ResumeAfterKillTest.finish(resumed)).as(Files.readString(ResumeAfterKillTest.err(taskFile))).isZero();
-        assertThat(submissions.get()).isNotEmpty()
-                .allSatisfy((request, times) -> assertThat(times).as(request).isEqualTo(1));
+        resumeSubmittingEachRequestOnce(taskFile, db, runId, submissions);
         assertThat(ResumeAfterKillTest.query(db, "SELECT count(*) FROM batch_intents")).isEqualTo("0");
         assertThat(ResumeAfterKillTest.query(db, "SELECT batch_id FROM batches ORDER BY submitted LIMIT 1"))
                 .as("the batch the dead process created, found by its token").isEqualTo(firstBatchId);

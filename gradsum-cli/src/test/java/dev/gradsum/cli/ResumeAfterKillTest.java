@@ -20,10 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proof of issue 4: a real {@code gradsum optimize} process killed with SIGKILL mid-run and
@@ -31,20 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server never answers a request body twice across the kill. Also: a call budget stops the run with
  * exit code 3, outputs written, and never more calls than the limit.
  */
-class ResumeAfterKillTest {
-    @TempDir
-    Path dir;
-    ModelServerStub stub;
-
-    @BeforeEach
-    void start() throws IOException {
-        stub = new ModelServerStub(TaskFolder.CAPITALS);
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stub.close();
-    }
+class ResumeAfterKillTest extends AgainstStub {
 
     private Path task(String name, String extra) {
         TaskFolder folder = new TaskFolder(dir.resolve(name));
