@@ -81,13 +81,13 @@ final class StubServer implements AutoCloseable {
 
     /**
      * Nanoseconds the requests received so far spent in the server, from the body read to the reply
-     * sent, summed: over a wall time, the mean number of requests in flight.
+     * going out, summed: over a wall time, the mean number of requests in flight.
      */
     long busyNanos() {
         return busyNanos.get();
     }
 
-    /** One request of the window: the model it named, when it arrived and when its reply was sent (nanoTime). */
+    /** One request of the window: the model it named, when it arrived and when its reply went out (nanoTime). */
     record Exchange(String model, long arrived, long replied) {
     }
 
@@ -99,7 +99,7 @@ final class StubServer implements AutoCloseable {
         keepingTimeline = true;
     }
 
-    /** The window's requests so far, in the order their replies were sent. */
+    /** The window's requests so far, in the order their replies went out. */
     java.util.List<Exchange> timeline() {
         return java.util.List.copyOf(timeline);
     }
@@ -109,7 +109,7 @@ final class StubServer implements AutoCloseable {
         return firstArrival.get();
     }
 
-    /** {@link System#nanoTime()} when the window's last reply was sent ({@code Long.MIN_VALUE}: none yet). */
+    /** {@link System#nanoTime()} when the window's last reply went out ({@code Long.MIN_VALUE}: none yet). */
     long lastReply() {
         return lastReply.get();
     }
@@ -172,6 +172,7 @@ final class StubServer implements AutoCloseable {
         long start = System.nanoTime();
         firstArrival.accumulateAndGet(start, Math::min);
         String model = "?";
+        boolean counted = false;
         try (exchange) {
             JsonNode request;
             try (InputStream in = exchange.getRequestBody()) {
@@ -184,6 +185,7 @@ final class StubServer implements AutoCloseable {
                 if (latencyMs > 0) {
                     Thread.sleep(latencyMs);
                 }
+                counted = replying(model, start);
                 send(exchange, 500, SERVER_ERROR);
                 return;
             }
@@ -198,17 +200,30 @@ final class StubServer implements AutoCloseable {
             if (latencyMs > 0) {
                 Thread.sleep(latencyMs);
             }
-            send(exchange, 200, JSON.writeValueAsBytes(completion(model, answer, words(system + " " + user))));
+            byte[] reply = JSON.writeValueAsBytes(completion(model, answer, words(system + " " + user)));
+            counted = replying(model, start);
+            send(exchange, 200, reply);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            long end = System.nanoTime();
-            busyNanos.addAndGet(end - start);
-            lastReply.accumulateAndGet(end, Math::max);
-            if (keepingTimeline) {
-                timeline.add(new Exchange(model, start, end));
+            if (!counted) {
+                replying(model, start); // no reply went out: the time the request held the server still counts
             }
         }
+    }
+
+    /**
+     * Counts a request's time in the server and records it in the window, as its reply goes out: before the
+     * client can have the reply, so whoever reads the counts after the last answer arrived sees them all.
+     */
+    private boolean replying(String model, long start) {
+        long end = System.nanoTime();
+        busyNanos.addAndGet(end - start);
+        lastReply.accumulateAndGet(end, Math::max);
+        if (keepingTimeline) {
+            timeline.add(new Exchange(model, start, end));
+        }
+        return true;
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
